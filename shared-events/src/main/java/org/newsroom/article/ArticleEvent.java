@@ -1,0 +1,9 @@
+package org.newsroom.article;
+
+/** Every event the Article aggregate records. */
+public sealed interface ArticleEvent
+        permits ArticleDrafted, ArticleRevised, PhotoAttached, PhotoUpdated, PhotoDetached, BylineAssigned,
+        ArticleSubmittedForReview, ChangesRequested, ArticlePublished, ArticleUnpublished, ArticleKilled {
+
+    ArticleId articleId();
+}

@@ -1,0 +1,11 @@
+package org.newsroom.article;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A person credited with an article: a name, optionally a role ("author", "photographer") and the
+ * organisation they write for (an agency such as "AFP").
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Byline(String name, String role, String affiliation) {
+}

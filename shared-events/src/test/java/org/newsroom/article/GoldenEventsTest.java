@@ -1,0 +1,92 @@
+package org.newsroom.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Stored events are read back by today's classes: each golden file must deserialize into its event and serialize to
+ * exactly the same JSON. A renamed, removed or retyped field fails here before it can break the event log.
+ */
+class GoldenEventsTest {
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    static Stream<Class<?>> events() {
+        return Arrays.stream(ArticleEvent.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void goldenFileRoundTripsUnchanged(Class<?> eventType) throws IOException {
+        JsonNode golden = golden(eventType);
+
+        Object event = mapper.treeToValue(golden, eventType);
+        JsonNode reserialized = mapper.valueToTree(event);
+
+        assertThat(event).isInstanceOf(ArticleEvent.class);
+        assertThat(((ArticleEvent) event).articleId().value()).isEqualTo("4f1c2a9e-6b1d-4c55-9a53-2d0f3e8b7c10");
+        assertThat(reserialized).isEqualTo(golden);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyGoldenFieldIsSetOnTheEvent(Class<?> eventType) throws IOException {
+        JsonNode golden = golden(eventType);
+        Object event = mapper.treeToValue(golden, eventType);
+
+        for (var component : eventType.getRecordComponents()) {
+            if (golden.has(component.getName())) {
+                assertThat(readComponent(event, component)).as(component.getName()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void aCorrectionKeepsItsChangeKindAndContent() throws IOException {
+        ArticlePublished published = mapper.treeToValue(golden(ArticlePublished.class), ArticlePublished.class);
+
+        assertThat(published.changeKind()).isEqualTo(ChangeKind.CORRECTION);
+        assertThat(published.publicationNumber()).isEqualTo(2);
+        assertThat(published.content().photos()).singleElement()
+                .satisfies(photo -> assertThat(photo.credit()).isEqualTo("Filippo Monteforte/AFP"));
+        assertThat(published.content().bylines()).extracting(Byline::affiliation).containsExactly("AFP");
+    }
+
+    @Test
+    void unknownFieldsInAGoldenFileAreNoticed() {
+        JsonNode tampered = mapper.createObjectNode()
+                .put("articleId", "a-1").put("photoId", "p-1").put("caption", "c").put("captionn", "typo");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.treeToValue(tampered, PhotoUpdated.class))
+                .hasMessageContaining("captionn");
+    }
+
+    private JsonNode golden(Class<?> eventType) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + eventType.getSimpleName() + ".json")) {
+            assertThat(in).as("golden file for " + eventType.getSimpleName()).isNotNull();
+            return mapper.readTree(in);
+        }
+    }
+
+    private static Object readComponent(Object record, java.lang.reflect.RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
