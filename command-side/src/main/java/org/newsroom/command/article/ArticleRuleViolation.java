@@ -1,0 +1,88 @@
+package org.newsroom.command.article;
+
+import java.util.Locale;
+
+import org.newsroom.article.ArticleId;
+import org.newsroom.article.ChangeKind;
+import org.newsroom.article.PhotoId;
+
+/**
+ * Thrown when a well-formed command breaks a workflow rule given the article's current state: a killed article, a
+ * state that does not allow the command, nothing to revise or publish, a missing photo. Maps to HTTP 409.
+ */
+public final class ArticleRuleViolation extends ArticleCommandRejection {
+
+    private ArticleRuleViolation(String code, String message) {
+        super(code, message);
+    }
+
+    static ArticleRuleViolation articleKilled(ArticleId id) {
+        return new ArticleRuleViolation("article-killed", "Article " + id + " was killed and accepts nothing more");
+    }
+
+    static ArticleRuleViolation notADraft(ArticleStatus status) {
+        return new ArticleRuleViolation("not-a-draft", "Only a draft can be submitted for review, not " + status);
+    }
+
+    static ArticleRuleViolation notInReview(ArticleStatus status) {
+        return new ArticleRuleViolation("not-in-review", "Changes can be requested in review only, not " + status);
+    }
+
+    static ArticleRuleViolation notPublished(ArticleStatus status) {
+        return new ArticleRuleViolation("not-published", "Only a published article can be unpublished, not " + status);
+    }
+
+    static ArticleRuleViolation nothingToRevise() {
+        return new ArticleRuleViolation("nothing-to-revise", "Nothing to change: every value given is the current one");
+    }
+
+    static ArticleRuleViolation photoLimitReached(int limit) {
+        return new ArticleRuleViolation("photo-limit-reached", "An article holds at most " + limit + " photos");
+    }
+
+    static ArticleRuleViolation photoAlreadyAttached(PhotoId photo) {
+        return new ArticleRuleViolation("photo-already-attached", "Photo " + photo + " is already attached");
+    }
+
+    static ArticleRuleViolation photoNotFound(PhotoId photo) {
+        return new ArticleRuleViolation("photo-not-found", "Photo " + photo + " is not attached to this article");
+    }
+
+    static ArticleRuleViolation headlineMissing() {
+        return new ArticleRuleViolation("headline-missing", "An article needs a headline to be published");
+    }
+
+    static ArticleRuleViolation bodyMissing() {
+        return new ArticleRuleViolation("body-missing", "An article needs a body to be published");
+    }
+
+    static ArticleRuleViolation bylineMissing() {
+        return new ArticleRuleViolation("byline-missing", "An article needs at least one byline to be published");
+    }
+
+    static ArticleRuleViolation photoCaptionMissing(PhotoId photo) {
+        return new ArticleRuleViolation("photo-caption-missing", "Photo " + photo + " needs a caption to be published");
+    }
+
+    static ArticleRuleViolation photoCreditMissing(PhotoId photo) {
+        return new ArticleRuleViolation("photo-credit-missing", "Photo " + photo + " needs a credit to be published");
+    }
+
+    static ArticleRuleViolation nothingToPublish() {
+        return new ArticleRuleViolation("nothing-to-publish", "Nothing changed since the last publication");
+    }
+
+    static ArticleRuleViolation nothingToCorrect(ChangeKind kind) {
+        return new ArticleRuleViolation("nothing-to-correct",
+                "There is nothing to issue a " + name(kind) + " for: the article was never published");
+    }
+
+    static ArticleRuleViolation publicNoteRequired(ChangeKind kind) {
+        return new ArticleRuleViolation("public-note-required",
+                "A " + name(kind) + " needs a public note telling readers what changed");
+    }
+
+    private static String name(ChangeKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,5 @@
+package org.newsroom.command.article;
+
+enum ArticleStatus {
+    DRAFT, IN_REVIEW, PUBLISHED, UNPUBLISHED, KILLED
+}

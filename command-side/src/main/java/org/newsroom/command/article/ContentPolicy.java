@@ -1,0 +1,127 @@
+package org.newsroom.command.article;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.newsroom.article.Byline;
+import org.newsroom.article.PhotoId;
+
+final class ContentPolicy {
+
+    private static final String DEFAULT_LANGUAGE = "en";
+    private static final int MAX_BYLINES = 10;
+    private static final int MAX_NOTE = 2_000;
+
+    private ContentPolicy() {
+    }
+
+    static String headline(String headline) {
+        return required(headline, "headline", "invalid-headline", 300);
+    }
+
+    static String standfirst(String standfirst) {
+        return optional(standfirst, "standfirst", "invalid-standfirst", 1_000);
+    }
+
+    static String body(String body) {
+        return HtmlBodyPolicy.check(optional(body, "body", "invalid-body", 200_000));
+    }
+
+    static String language(String tag) {
+        if (tag == null) {
+            return DEFAULT_LANGUAGE;
+        }
+        String wellFormed = Locale.forLanguageTag(tag).toLanguageTag();
+        if (wellFormed.equals("und") || !wellFormed.equalsIgnoreCase(tag)) {
+            throw new InvalidArticleContent("invalid-language", "language",
+                    "language '" + tag + "' is not a well-formed BCP 47 language tag such as en or pt-BR");
+        }
+        return tag;
+    }
+
+    static PhotoId photoId(PhotoId photoId) {
+        if (photoId == null) {
+            throw new InvalidArticleContent("invalid-photo-id", "photoId", "photoId is required");
+        }
+        return photoId;
+    }
+
+    static String photoUri(String uri) {
+        required(uri, "uri", "invalid-photo-uri", 2_000);
+        try {
+            URI parsed = new URI(uri);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            throw new InvalidArticleContent("invalid-photo-uri", "uri", "uri is malformed: " + malformed.getMessage());
+        }
+        throw new InvalidArticleContent("invalid-photo-uri", "uri", "uri " + uri + " is not an absolute http(s) URL");
+    }
+
+    static String caption(String caption) {
+        return required(caption, "caption", "invalid-caption", 1_000);
+    }
+
+    static String credit(String credit) {
+        return required(credit, "credit", "invalid-credit", 300);
+    }
+
+    static String altText(String altText) {
+        return optional(altText, "altText", "invalid-alt-text", 1_000);
+    }
+
+    static List<Byline> bylines(List<Byline> bylines) {
+        if (bylines == null || bylines.isEmpty() || bylines.size() > MAX_BYLINES) {
+            throw new InvalidArticleContent("invalid-bylines", "bylines", "an article has 1 to " + MAX_BYLINES
+                    + " bylines, not " + (bylines == null ? 0 : bylines.size()));
+        }
+        List<Byline> valid = new ArrayList<>();
+        for (int i = 0; i < bylines.size(); i++) {
+            Byline byline = bylines.get(i);
+            String field = "bylines[" + i + "]";
+            if (byline == null) {
+                throw new InvalidArticleContent("invalid-byline", field, field + " is missing");
+            }
+            valid.add(new Byline(required(byline.name(), field + ".name", "invalid-byline", 200),
+                    blankToNull(optional(byline.role(), field + ".role", "invalid-byline", 100)),
+                    blankToNull(optional(byline.affiliation(), field + ".affiliation", "invalid-byline", 200))));
+        }
+        return List.copyOf(valid);
+    }
+
+    static String requiredNote(String text, String field) {
+        return required(text, field, "invalid-" + field, MAX_NOTE);
+    }
+
+    static String optionalNote(String note) {
+        return blankToNull(optional(note, "note", "invalid-note", MAX_NOTE));
+    }
+
+    private static String required(String text, String field, String code, int maxLength) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidArticleContent(code, field, field + " must not be blank");
+        }
+        return optional(text, field, code, maxLength);
+    }
+
+    private static String optional(String text, String field, String code, int maxLength) {
+        if (text == null) {
+            return "";
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
+            throw new InvalidArticleContent(code, field,
+                    field + " is " + length + " characters long; at most " + maxLength + " are allowed");
+        }
+        return text;
+    }
+
+    private static String blankToNull(String text) {
+        return text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,4 @@
+package org.newsroom.command.article;
+
+public record Publication(int publicationNumber, String slug) {
+}

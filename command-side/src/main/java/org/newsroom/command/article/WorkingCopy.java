@@ -1,0 +1,148 @@
+package org.newsroom.command.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.newsroom.article.ArticleContent;
+import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleId;
+import org.newsroom.article.ArticleRevised;
+import org.newsroom.article.Byline;
+import org.newsroom.article.BylineAssigned;
+import org.newsroom.article.Photo;
+import org.newsroom.article.PhotoAttached;
+import org.newsroom.article.PhotoDetached;
+import org.newsroom.article.PhotoId;
+import org.newsroom.article.PhotoUpdated;
+
+record WorkingCopy(String headline, String standfirst, String body, String language, List<Photo> photos,
+                   List<Byline> bylines) {
+
+    static final int MAX_PHOTOS = 50;
+
+    WorkingCopy {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+        bylines = bylines == null ? List.of() : List.copyOf(bylines);
+    }
+
+    static WorkingCopy of(ArticleDrafted drafted) {
+        return new WorkingCopy(drafted.headline(), drafted.standfirst(), drafted.body(), drafted.language(), List.of(),
+                List.of());
+    }
+
+    ArticleRevised revise(ArticleId id, ReviseArticle command) {
+        ArticleRevised revised = new ArticleRevised(id,
+                changed(ifGiven(command.headline(), ContentPolicy::headline), headline),
+                changed(ifGiven(command.standfirst(), ContentPolicy::standfirst), standfirst),
+                changed(ifGiven(command.body(), ContentPolicy::body), body),
+                changed(ifGiven(command.language(), ContentPolicy::language), language));
+        requireChange(revised.headline(), revised.standfirst(), revised.body(), revised.language());
+        return revised;
+    }
+
+    PhotoAttached attach(ArticleId id, AttachPhoto command) {
+        PhotoAttached attached = new PhotoAttached(id, ContentPolicy.photoId(command.photoId()),
+                ContentPolicy.photoUri(command.uri()), ContentPolicy.caption(command.caption()),
+                ContentPolicy.credit(command.credit()), ContentPolicy.altText(command.altText()));
+        if (photo(command.photoId()).isPresent()) {
+            throw ArticleRuleViolation.photoAlreadyAttached(command.photoId());
+        }
+        if (photos.size() >= MAX_PHOTOS) {
+            throw ArticleRuleViolation.photoLimitReached(MAX_PHOTOS);
+        }
+        return attached;
+    }
+
+    PhotoUpdated update(ArticleId id, UpdatePhoto command) {
+        String caption = ifGiven(command.caption(), ContentPolicy::caption);
+        String credit = ifGiven(command.credit(), ContentPolicy::credit);
+        String altText = ifGiven(command.altText(), ContentPolicy::altText);
+        Photo photo = existingPhoto(ContentPolicy.photoId(command.photoId()));
+        PhotoUpdated updated = new PhotoUpdated(id, photo.photoId(), changed(caption, photo.caption()),
+                changed(credit, photo.credit()), changed(altText, photo.altText()));
+        requireChange(updated.caption(), updated.credit(), updated.altText());
+        return updated;
+    }
+
+    PhotoDetached detach(ArticleId id, DetachPhoto command) {
+        return new PhotoDetached(id, existingPhoto(ContentPolicy.photoId(command.photoId())).photoId());
+    }
+
+    BylineAssigned assign(ArticleId id, AssignByline command) {
+        List<Byline> assigned = ContentPolicy.bylines(command.bylines());
+        if (assigned.equals(bylines)) {
+            throw ArticleRuleViolation.nothingToRevise();
+        }
+        return new BylineAssigned(id, assigned);
+    }
+
+    WorkingCopy with(ArticleRevised revised) {
+        return new WorkingCopy(either(revised.headline(), headline), either(revised.standfirst(), standfirst),
+                either(revised.body(), body), either(revised.language(), language), photos, bylines);
+    }
+
+    WorkingCopy with(PhotoAttached attached) {
+        Photo photo = new Photo(attached.photoId(), attached.uri(), attached.caption(), attached.credit(),
+                attached.altText());
+        return withPhotos(Stream.concat(photos.stream(), Stream.of(photo)).toList());
+    }
+
+    WorkingCopy with(PhotoUpdated updated) {
+        return withPhotos(photos.stream()
+                .map(photo -> photo.photoId().equals(updated.photoId()) ? updatedPhoto(photo, updated) : photo)
+                .toList());
+    }
+
+    WorkingCopy with(PhotoDetached detached) {
+        List<Photo> remaining = new ArrayList<>(photos);
+        remaining.removeIf(photo -> photo.photoId().equals(detached.photoId()));
+        return withPhotos(remaining);
+    }
+
+    WorkingCopy with(BylineAssigned assigned) {
+        return new WorkingCopy(headline, standfirst, body, language, photos, assigned.bylines());
+    }
+
+    ArticleContent content() {
+        return new ArticleContent(headline, standfirst, body, language, photos, bylines);
+    }
+
+    private WorkingCopy withPhotos(List<Photo> changed) {
+        return new WorkingCopy(headline, standfirst, body, language, changed, bylines);
+    }
+
+    private static Photo updatedPhoto(Photo photo, PhotoUpdated updated) {
+        return new Photo(photo.photoId(), photo.uri(), either(updated.caption(), photo.caption()),
+                either(updated.credit(), photo.credit()), either(updated.altText(), photo.altText()));
+    }
+
+    private Optional<Photo> photo(PhotoId photoId) {
+        return photos.stream().filter(photo -> photo.photoId().equals(photoId)).findFirst();
+    }
+
+    private Photo existingPhoto(PhotoId photoId) {
+        return photo(photoId).orElseThrow(() -> ArticleRuleViolation.photoNotFound(photoId));
+    }
+
+    private static String ifGiven(String value, UnaryOperator<String> check) {
+        return value == null ? null : check.apply(value);
+    }
+
+    private static <T> T either(T change, T current) {
+        return change != null ? change : current;
+    }
+
+    private static <T> T changed(T proposed, T current) {
+        return Objects.equals(proposed, current) ? null : proposed;
+    }
+
+    private static void requireChange(Object... changes) {
+        if (Stream.of(changes).allMatch(Objects::isNull)) {
+            throw ArticleRuleViolation.nothingToRevise();
+        }
+    }
+}
