@@ -1,0 +1,109 @@
+package org.newsroom.eventlog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Wires the event log into Axon: Jackson for every message and snapshot, our storage engine under Axon's embedded
+ * event store, and the application clock as the source of event timestamps.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+public class EventLogConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Jackson for events, messages and tokens. Polymorphic typing stays off: payload types come from the log. */
+    @Bean
+    @Primary
+    Serializer serializer(Clock clock) {
+        GenericEventMessage.clock = clock;
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** Snapshots store the aggregate's fields as they are; aggregates have no getters to expose. */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        ObjectMapper mapper = messageObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    static ObjectMapper messageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean(destroyMethod = "close")
+    EventLogStorageEngine eventStorageEngine(MongoDatabase database,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                             @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+                                             ObjectProvider<EventUpcaster> upcasters,
+                                             @Value("${newsroom.eventlog.batch-size:100}") int batchSize) {
+        List<EventUpcaster> chain = upcasters.orderedStream().toList();
+        return EventLogStorageEngine.builder()
+                .database(database)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(new EventUpcasterChain(chain))
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * Axon's event store over our engine. Events appended here wake local readers at once; events appended by other
+     * instances are found by polling every {@code newsroom.eventlog.poll-interval}.
+     */
+    @Bean(name = "eventBus", destroyMethod = "shutDown")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventLogStorageEngine engine,
+                                  @Value("${newsroom.eventlog.poll-interval:100ms}") Duration pollInterval) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .fetchDelay(pollInterval.toMillis())
+                .build();
+    }
+}

@@ -1,0 +1,468 @@
+package org.newsroom.eventlog;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * Axon's event storage on the MongoDB driver, with a gap-free global position.
+ * <p>
+ * One document per commit ({@link EventFields}), so a command's events are stored together or not at all. Every read
+ * is a lookup of exact keys: a tracking reader asks for positions {@code n+1 … n+k} by {@code _id}, an aggregate's
+ * events are asked for by {@code seqKey}. Reading stops at the first missing position, so a reader never passes a
+ * position that is not yet visible; since positions are taken in order ({@link LogWriter}) nothing is ever skipped.
+ * Tracking tokens are plain {@link GlobalSequenceTrackingToken global positions}.
+ */
+public class EventLogStorageEngine extends BatchingEventStorageEngine implements AutoCloseable {
+
+    /** Unit-of-work resource under which an append leaves the global position of its last event. */
+    public static final String LAST_POSITION = EventLogStorageEngine.class.getName() + ".lastPosition";
+
+    private static final int LOOKBACK_WINDOW = 16;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final ChainHeads chainHeads = new ChainHeads(10_000);
+    private final RecentCommitEnds recentEnds = new RecentCommitEnds(4_096);
+    private final LogWriter writer;
+    private final AtomicLong domainEventsRead = new AtomicLong();
+    private final AtomicLong highestPositionSeen = new AtomicLong();
+
+    protected EventLogStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection(builder.eventsCollection);
+        this.snapshots = builder.database.getCollection(builder.snapshotsCollection);
+        ensureIndexes();
+        this.writer = new LogWriter(events, chainHeads, recentEnds);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void ensureIndexes() {
+        events.createIndex(Indexes.ascending(EventFields.SEQ_KEY), new IndexOptions().unique(true).name("seqKey"));
+    }
+
+    // ---- appending ----
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        DomainEventMessage<?> first = asDomainEvent(messages.get(0));
+        List<Document> documents = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            DomainEventMessage<?> message = asDomainEvent(messages.get(i));
+            if (!message.getAggregateIdentifier().equals(first.getAggregateIdentifier())
+                    || message.getSequenceNumber() != first.getSequenceNumber() + i) {
+                throw new EventStoreException("a commit holds consecutive events of one aggregate; got "
+                        + message.getAggregateIdentifier() + "#" + message.getSequenceNumber() + " after "
+                        + first.getAggregateIdentifier() + "#" + first.getSequenceNumber());
+            }
+            documents.add(toDocument(message, serializer));
+        }
+        LogWriter.PendingCommit commit = new LogWriter.PendingCommit(first.getType(), first.getAggregateIdentifier(),
+                first.getSequenceNumber(), documents,
+                previousHash(first.getAggregateIdentifier(), first.getSequenceNumber()));
+        try {
+            writer.submit(commit).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while appending to the event log", e);
+        } catch (ExecutionException e) {
+            throw translate(e.getCause(), first);
+        }
+        highestPositionSeen.accumulateAndGet(commit.lastPosition(), Math::max);
+        CurrentUnitOfWork.ifStarted(uow -> uow.root().resources().put(LAST_POSITION, commit.lastPosition()));
+    }
+
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
+            return domainEvent;
+        }
+        throw new EventStoreException("the event log stores aggregate events only, not " + message.getPayloadType());
+    }
+
+    private Document toDocument(DomainEventMessage<?> message, Serializer serializer) {
+        SerializedObject<JsonNode> payload = message.serializePayload(serializer, JsonNode.class);
+        SerializedObject<JsonNode> metaData = message.serializeMetaData(serializer, JsonNode.class);
+        return new Document(EventFields.SEQ, message.getSequenceNumber())
+                .append(EventFields.EVENT_ID, message.getIdentifier())
+                .append(EventFields.PAYLOAD_TYPE, payload.getType().getName())
+                .append(EventFields.REVISION, payload.getType().getRevision())
+                .append(EventFields.TIMESTAMP, Date.from(message.getTimestamp()))
+                .append(EventFields.PAYLOAD, BsonJson.toBson(payload.getData()))
+                .append(EventFields.META_DATA, BsonJson.toBson(metaData.getData()));
+    }
+
+    private String previousHash(String aggregateId, long firstSequenceNumber) {
+        if (firstSequenceNumber == 0) {
+            return HashChain.GENESIS;
+        }
+        String known = chainHeads.hashAt(aggregateId, firstSequenceNumber - 1);
+        if (known != null) {
+            return known;
+        }
+        return commitContaining(aggregateId, firstSequenceNumber - 1)
+                .map(commit -> commit.event((int) (firstSequenceNumber - 1 - commit.firstSequenceNumber())).hash())
+                .orElseThrow(() -> new EventStoreException("aggregate " + aggregateId + " has no event at sequence "
+                        + (firstSequenceNumber - 1) + "; cannot append at " + firstSequenceNumber));
+    }
+
+    private static RuntimeException translate(Throwable failure, DomainEventMessage<?> first) {
+        if (failure instanceof LogWriter.SequenceTakenException) {
+            return first.getSequenceNumber() == 0
+                    ? new AggregateStreamCreationException(
+                            "an aggregate with identifier " + first.getAggregateIdentifier() + " already exists", failure)
+                    : new ConcurrencyException(failure.getMessage(), failure);
+        }
+        return new EventStoreException("could not append to the event log: " + failure.getMessage(), failure);
+    }
+
+    // ---- tracking reads ----
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long after = positionOf(lastToken);
+        long start = after + 1;
+        Map<Long, StoredCommit> window = commitsByPosition(start, Math.max(batchSize, 1));
+        if (!window.containsKey(start) && !recentEnds.contains(after)) {
+            commitStraddling(start).ifPresent(commit -> window.put(commit.firstPosition(), commit));
+        }
+        List<StoredEvent> result = new ArrayList<>();
+        long expected = start;
+        for (StoredCommit commit : window.values()) {
+            if (commit.firstPosition() > expected) {
+                break;
+            }
+            if (commit.lastPosition() < expected) {
+                continue;
+            }
+            for (int i = (int) (expected - commit.firstPosition()); i < commit.events().size(); i++) {
+                result.add(commit.event(i));
+            }
+            expected = commit.lastPosition() + 1;
+            recentEnds.add(commit.lastPosition());
+        }
+        if (!result.isEmpty()) {
+            highestPositionSeen.accumulateAndGet(expected - 1, Math::max);
+        }
+        return result;
+    }
+
+    private static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        if (token instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex();
+        }
+        return token.position().orElseThrow(() -> new IllegalArgumentException("unsupported tracking token " + token));
+    }
+
+    /** Commits whose first position lies in {@code [start, start + count)}, in position order. */
+    private TreeMap<Long, StoredCommit> commitsByPosition(long start, int count) {
+        List<Long> ids = LongStream.range(start, start + count).boxed().toList();
+        return events.find(in(EventFields.ID, ids)).map(StoredCommit::from).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(StoredCommit::firstPosition, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    /** The commit that starts before {@code position} and contains it, if any: the nearest commit below decides. */
+    private Optional<StoredCommit> commitStraddling(long position) {
+        for (long end = position - 1; end >= 1; end -= LOOKBACK_WINDOW) {
+            long from = Math.max(1, end - LOOKBACK_WINDOW + 1);
+            TreeMap<Long, StoredCommit> below = commitsByPosition(from, (int) (end - from + 1));
+            if (!below.isEmpty()) {
+                StoredCommit nearest = below.lastEntry().getValue();
+                return nearest.containsPosition(position) ? Optional.of(nearest) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- aggregate reads ----
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequenceNumber,
+                                                                   int batchSize) {
+        TreeMap<Long, StoredCommit> window = commitsBySequence(aggregateId, firstSequenceNumber, batchSize);
+        if (!window.containsKey(firstSequenceNumber) && firstSequenceNumber > 0) {
+            commitContaining(aggregateId, firstSequenceNumber)
+                    .ifPresent(commit -> window.put(commit.firstSequenceNumber(), commit));
+        }
+        List<StoredEvent> result = new ArrayList<>();
+        long expected = firstSequenceNumber;
+        for (StoredCommit commit : window.values()) {
+            if (commit.firstSequenceNumber() > expected) {
+                break;
+            }
+            if (commit.lastSequenceNumber() < expected) {
+                continue;
+            }
+            for (int i = (int) (expected - commit.firstSequenceNumber()); i < commit.events().size(); i++) {
+                result.add(commit.event(i));
+            }
+            expected = commit.lastSequenceNumber() + 1;
+        }
+        if (!result.isEmpty()) {
+            StoredEvent last = result.get(result.size() - 1);
+            chainHeads.remember(aggregateId, last.sequenceNumber(), last.hash());
+        }
+        domainEventsRead.addAndGet(result.size());
+        return result;
+    }
+
+    private TreeMap<Long, StoredCommit> commitsBySequence(String aggregateId, long firstSequenceNumber, int count) {
+        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + count)
+                .mapToObj(seq -> EventFields.seqKey(aggregateId, seq)).toList();
+        return events.find(in(EventFields.SEQ_KEY, keys)).map(StoredCommit::from).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(StoredCommit::firstSequenceNumber, Function.identity(), (a, b) -> a,
+                        TreeMap::new));
+    }
+
+    /** The commit of this aggregate holding the event at {@code sequenceNumber}: the nearest commit at or below. */
+    private Optional<StoredCommit> commitContaining(String aggregateId, long sequenceNumber) {
+        for (long end = sequenceNumber; end >= 0; end -= LOOKBACK_WINDOW) {
+            long from = Math.max(0, end - LOOKBACK_WINDOW + 1);
+            TreeMap<Long, StoredCommit> below = commitsBySequence(aggregateId, from, (int) (end - from + 1));
+            if (!below.isEmpty()) {
+                StoredCommit nearest = below.lastEntry().getValue();
+                return nearest.lastSequenceNumber() >= sequenceNumber ? Optional.of(nearest) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateId) {
+        Long last = null;
+        long probe = 0;
+        while (true) {
+            TreeMap<Long, StoredCommit> window = commitsBySequence(aggregateId, probe, 128);
+            if (window.isEmpty()) {
+                return Optional.ofNullable(last);
+            }
+            long expected = probe;
+            for (StoredCommit commit : window.values()) {
+                if (commit.firstSequenceNumber() != expected) {
+                    return Optional.of(expected - 1);
+                }
+                expected = commit.lastSequenceNumber() + 1;
+            }
+            last = expected - 1;
+            probe = expected;
+        }
+    }
+
+    // ---- snapshots ----
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = toDocument(snapshot, serializer)
+                .append(EventFields.ID, snapshot.getAggregateIdentifier())
+                .append(EventFields.AGGREGATE_TYPE, snapshot.getType());
+        try {
+            // replace an older snapshot; a newer one already stored wins (the upsert then collides on _id)
+            snapshots.replaceOne(Filters.and(eq(EventFields.ID, snapshot.getAggregateIdentifier()),
+                            Filters.lt(EventFields.SEQ, snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateId) {
+        Document snapshot = snapshots.find(eq(EventFields.ID, aggregateId)).first();
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        snapshot.put(EventFields.POSITION, 0L);
+        return Stream.of(StoredEvent.from(snapshot.getString(EventFields.AGGREGATE_TYPE), aggregateId, snapshot));
+    }
+
+    // ---- tokens and positions ----
+
+    @Override
+    public TrackingToken createTailToken() {
+        return new GlobalSequenceTrackingToken(0);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return new GlobalSequenceTrackingToken(headPosition());
+    }
+
+    /** The global position of the last stored event (0 for an empty log), read from the database. */
+    public long headPosition() {
+        Document last = events.find().sort(Sorts.descending(EventFields.ID)).limit(1).first();
+        long head = last == null ? 0 : StoredCommit.from(last).lastPosition();
+        highestPositionSeen.accumulateAndGet(head, Math::max);
+        return head;
+    }
+
+    /** The highest position this instance has written or read, without asking the database. */
+    public long knownHeadPosition() {
+        return highestPositionSeen.get();
+    }
+
+    /** How many aggregate events have been read to load aggregates, since start. */
+    public long domainEventsRead() {
+        return domainEventsRead.get();
+    }
+
+    /** The stored events of one aggregate, in order, with their positions and hashes: for auditors. */
+    public List<StoredEventView> storedEvents(String aggregateId) {
+        List<StoredEventView> result = new ArrayList<>();
+        long next = 0;
+        while (true) {
+            TreeMap<Long, StoredCommit> window = commitsBySequence(aggregateId, next, 128);
+            boolean advanced = false;
+            for (StoredCommit commit : window.values()) {
+                if (commit.firstSequenceNumber() != next) {
+                    break;
+                }
+                for (Document event : commit.events()) {
+                    result.add(new StoredEventView(commit.aggregateType(), aggregateId, event));
+                }
+                next = commit.lastSequenceNumber() + 1;
+                advanced = true;
+            }
+            if (!advanced) {
+                return result;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    /** A stored event exactly as it is in the database, with what is needed to recompute its hash. */
+    public record StoredEventView(String aggregateType, String aggregateId, Document event) {
+
+        public long position() {
+            return event.get(EventFields.POSITION, Number.class).longValue();
+        }
+
+        public long sequenceNumber() {
+            return event.get(EventFields.SEQ, Number.class).longValue();
+        }
+
+        public String hash() {
+            return event.getString(EventFields.HASH);
+        }
+
+        public String recomputeHash(String previousHash) {
+            return HashChain.hash(previousHash, position(), HashChain.canonical(aggregateType, aggregateId, event));
+        }
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String eventsCollection = "events";
+        private String snapshotsCollection = "snapshots";
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder eventsCollection(String name) {
+            this.eventsCollection = name;
+            return this;
+        }
+
+        public Builder snapshotsCollection(String name) {
+            this.snapshotsCollection = name;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
+            return this;
+        }
+
+        public EventLogStorageEngine build() {
+            return new EventLogStorageEngine(this);
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("the event log needs a MongoDatabase");
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The event log: Axon's event storage on the MongoDB driver, with gap-free global positions and a per-aggregate
+ * hash chain. The only source of truth; everything else is rebuilt from it.
+ */
+package org.newsroom.eventlog;

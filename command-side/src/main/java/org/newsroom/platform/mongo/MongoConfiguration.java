@@ -1,0 +1,124 @@
+package org.newsroom.platform.mongo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Where the data lives. With {@code MONGODB_URI} (or {@code newsroom.mongodb.uri}) set, a real MongoDB with
+ * majority writes and reads; without it, the embedded server with its data in {@code NEWSROOM_DATA_DIR}
+ * (or {@code newsroom.data-dir}, default {@code ./data}). Either way the application talks through the real driver.
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class)
+public class MongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MongoConnection mongoConnection(@Value("${newsroom.mongodb.uri:${MONGODB_URI:}}") String uri,
+                                    @Value("${newsroom.mongodb.database:newsroom}") String database,
+                                    @Value("${newsroom.data-dir:${NEWSROOM_DATA_DIR:./data}}") Path dataDir,
+                                    @Value("${newsroom.embedded.in-memory:false}") boolean inMemory,
+                                    @Value("${newsroom.mongodb.timeout:3s}") Duration timeout) {
+        if (uri != null && !uri.isBlank()) {
+            ConnectionString connectionString = new ConnectionString(uri);
+            MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connectionString);
+            if (connectionString.getWriteConcern() == null) {
+                settings.writeConcern(WriteConcern.MAJORITY);
+            }
+            if (connectionString.getReadConcern() == null) {
+                settings.readConcern(ReadConcern.MAJORITY);
+            }
+            applyTimeout(settings, timeout);
+            String databaseName = connectionString.getDatabase() != null ? connectionString.getDatabase() : database;
+            log.info("Using MongoDB at {} (database '{}'), majority writes", redacted(connectionString), databaseName);
+            return new MongoConnection(MongoClients.create(settings.build()), databaseName, null);
+        }
+        EmbeddedMongoServer server = inMemory ? EmbeddedMongoServer.startInMemory() : EmbeddedMongoServer.start(dataDir);
+        if (inMemory) {
+            log.info("No MONGODB_URI: embedded MongoDB (mongo-java-server, in memory) at {}; nothing is kept",
+                    server.connectionString());
+        } else {
+            log.info("No MONGODB_URI: embedded MongoDB (mongo-java-server, H2 file) at {}, data in {}",
+                    server.connectionString(), server.dataFile());
+        }
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.connectionString()));
+        applyTimeout(settings, timeout);
+        return new MongoConnection(MongoClients.create(settings.build()), database, server);
+    }
+
+    private static void applyTimeout(MongoClientSettings.Builder settings, Duration timeout) {
+        long millis = timeout.toMillis();
+        settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+    }
+
+    private static String redacted(ConnectionString connectionString) {
+        return String.join(",", connectionString.getHosts());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoClient mongoClient(MongoConnection connection) {
+        return connection.client();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoDatabase mongoDatabase(MongoConnection connection) {
+        return connection.database();
+    }
+
+    @Bean
+    AbstractHealthIndicator mongoHealthIndicator(MongoConnection connection) {
+        return new AbstractHealthIndicator("MongoDB health check failed") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) {
+                Document answer = connection.database().runCommand(new Document("ping", 1));
+                builder.up().withDetail("embedded", connection.isEmbedded()).withDetail("ping", answer.get("ok"));
+            }
+        };
+    }
+
+    /** The client, the database name and, for the embedded default, the server they talk to. */
+    public record MongoConnection(MongoClient client, String databaseName, EmbeddedMongoServer embeddedServer)
+            implements AutoCloseable {
+
+        public MongoDatabase database() {
+            return client.getDatabase(databaseName);
+        }
+
+        public boolean isEmbedded() {
+            return embeddedServer != null;
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            if (embeddedServer != null) {
+                embeddedServer.close();
+            }
+        }
+    }
+}
