@@ -16,6 +16,7 @@ import org.bson.Document;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The per-aggregate hash chain that lets an auditor prove no stored event was altered, removed or reordered.
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class HashChain {
 
     public static final String GENESIS = "";
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
 
     private HashChain() {
     }
