@@ -1,0 +1,2 @@
+/** The feed's HTTP routes: {@code GET /feed/events} (pages, long polls) and {@code GET /feed/stream} (Server-Sent Events). */
+package org.newsroom.query.feed.web;
