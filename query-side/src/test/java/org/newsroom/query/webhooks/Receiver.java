@@ -1,0 +1,130 @@
+package org.newsroom.query.webhooks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.newsroom.query.Integrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A webhook endpoint on the JDK's HTTP server, on loopback: it answers each delivery with the next scripted status (200
+ * once the script is used up, or what {@link #answerAlways} set) and records every request as it came.
+ */
+final class Receiver implements AutoCloseable {
+
+    record Delivery(Map<String, List<String>> headers, String body, int answeredWith, long arrivedNanos) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        String webhookId() {
+            return header("webhook-id");
+        }
+
+        JsonNode json() {
+            try {
+                return Integrator.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        long position() {
+            return json().get("position").asLong();
+        }
+
+        boolean accepted() {
+            return answeredWith >= 200 && answeredWith < 300;
+        }
+
+        /** Throws unless the Standard Webhooks library accepts the signature for {@code secret}. */
+        void verify(String secret) throws Exception {
+            new Webhook(secret).verify(body, headers);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final Deque<Integer> script = new ArrayDeque<>();
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private volatile int otherwise = 200;
+    private volatile Map<String, String> responseHeaders = Map.of();
+
+    Receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    }
+
+    /** Answers the next deliveries with these statuses, then with the default. */
+    synchronized Receiver answer(int... statuses) {
+        for (int status : statuses) {
+            script.add(status);
+        }
+        return this;
+    }
+
+    Receiver answerAlways(int status) {
+        otherwise = status;
+        return this;
+    }
+
+    Receiver withResponseHeaders(Map<String, String> headers) {
+        responseHeaders = Map.copyOf(headers);
+        return this;
+    }
+
+    private synchronized int nextStatus() {
+        Integer scripted = script.poll();
+        return scripted != null ? scripted : otherwise;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int status = nextStatus();
+        deliveries.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), body, status, arrived));
+        responseHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    List<Delivery> accepted() {
+        return deliveries.stream().filter(Delivery::accepted).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
