@@ -2,6 +2,8 @@ package org.newsroom.query.webhooks;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One attempt to deliver one event to one subscription.
  *
@@ -11,6 +13,7 @@ import java.time.Instant;
  * @param error      why the attempt failed (no answer, refused target, non-2xx status), null when it succeeded
  * @param outcome    {@code delivered}, {@code failed}, {@code gone} (410) or {@code refused} (internal address)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryAttempt(String subscriptionId, long sequence, long position, String eventId, String type,
                               int attempt, Instant time, Integer statusCode, String error, long durationMillis,
                               String outcome) {
