@@ -22,6 +22,10 @@ public final class FeedContext implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public boolean has(Class<?> type) {
+        return context.getBeanNamesForType(type).length > 0;
+    }
+
     public Articles articles() {
         return new Articles(bean(CommandGateway.class));
     }

@@ -1,0 +1,6 @@
+/**
+ * Kafka, for integrators at scale: when {@code newsroom.kafka.bootstrap-servers} is set, every event of the feed is
+ * published to a topic in position order, keyed by article, with the CloudEvents Kafka binding; the published position
+ * is checkpointed in MongoDB so that a restart neither skips nor floods.
+ */
+package org.newsroom.query.kafka;
