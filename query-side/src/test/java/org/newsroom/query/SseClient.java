@@ -24,6 +24,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     private final List<Event> received = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private volatile String retry;
+    private volatile Throwable failure;
     private volatile Flow.Subscription subscription;
     private final CompletableFuture<HttpResponse.ResponseInfo> headers = new CompletableFuture<>();
     private volatile CompletableFuture<HttpResponse<Void>> response;
@@ -43,6 +44,11 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
         client.response = integrator.client().sendAsync(request.GET().build(), info -> {
             client.headers.complete(info);
             return HttpResponse.BodySubscribers.fromLineSubscriber(client);
+        });
+        client.response.whenComplete((response, error) -> {
+            if (error != null && !(error instanceof java.util.concurrent.CancellationException)) {
+                client.failure = error;
+            }
         });
         return client;
     }
@@ -89,6 +95,12 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
     @Override
     public void onError(Throwable throwable) {
+        failure = throwable;
+    }
+
+    /** Why the connection failed, if it did; null while it is open or after it was closed by {@link #close}. */
+    public Throwable failure() {
+        return failure;
     }
 
     @Override

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
                 "newsroom.feed.stream.heartbeat=200ms", "newsroom.feed.stream.retry=2500ms"})
 class FeedIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
@@ -273,14 +273,21 @@ class FeedIT {
         long start = eventLog.headPosition();
         await().atMost(PATIENCE).until(() -> liveFeed.head() >= start);
         long logReads = liveFeed.logReads();
-        int before = streams.subscriberCount();
 
         List<SseClient> clients = new ArrayList<>();
+        int connected;
         try {
-            for (int i = 0; i < subscribers; i++) {
-                clients.add(SseClient.open(integrator, "/feed/stream?after=" + start, null));
+            for (int wave = 0; wave < subscribers / 50; wave++) {
+                for (int i = 0; i < 50; i++) {
+                    clients.add(SseClient.open(integrator, "/feed/stream?after=" + start, null));
+                }
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(clients).allSatisfy(client -> {
+                    assertThat(client.failure()).isNull();
+                    assertThat(client.comments()).as("the stream's opening comment").isNotEmpty();
+                }));
             }
-            await().atMost(PATIENCE).until(() -> streams.subscriberCount() >= before + subscribers);
+            connected = streams.subscriberCount();
+            assertThat(connected).isGreaterThanOrEqualTo(subscribers);
             for (int i = 0; i < eventsToSend; i++) {
                 articles.draft("fan-out-" + i);
             }
@@ -294,7 +301,7 @@ class FeedIT {
         } finally {
             clients.forEach(SseClient::close);
         }
-        await().atMost(PATIENCE).until(() -> streams.subscriberCount() <= before);
+        await().atMost(PATIENCE).until(() -> streams.subscriberCount() <= connected - subscribers);
     }
 
     private static void assertProblem(Integrator.Response response, String code) {

@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Import(ReplayProbe.class)
 class WebhookIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Delivery progress lives in MongoDB: a restart during retries resumes them; a changed target rule is applied. */
 class WebhookRestartIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String[] FAST_RETRIES = {"newsroom.webhooks.retry.initial-interval=200ms",
             "newsroom.webhooks.retry.multiplier=1", "newsroom.webhooks.retry.max-attempts=50",
             "newsroom.webhooks.timeout=2s"};
