@@ -1,0 +1,50 @@
+package org.newsroom.command.dispatch;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DispatchConfiguration {
+
+    /** The command's own actor and correlation id go into every event it records. */
+    @Bean
+    CorrelationDataProvider commandCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID);
+    }
+
+    /**
+     * Axon's default origin provider writes the handled message's id under {@code correlationId}, which would
+     * overwrite the request's; declaring any provider also removes the default. So: the same data under
+     * {@code causationId} (the command that caused the event) and {@code traceId} (the first message of the chain).
+     */
+    @Bean
+    CorrelationDataProvider originCorrelationDataProvider() {
+        return new MessageOriginProvider(CommandMetadata.CAUSATION_ID, CommandMetadata.TRACE_ID);
+    }
+
+    @Bean
+    CommandOutcomeInterceptor commandOutcomeInterceptor(CommandBus commandBus, EventBus eventBus) {
+        CommandOutcomeInterceptor interceptor = new CommandOutcomeInterceptor();
+        commandBus.registerHandlerInterceptor(interceptor);
+        eventBus.registerDispatchInterceptor(interceptor.eventRecorder());
+        return interceptor;
+    }
+
+    @Bean
+    CommandMetadata commandMetadata(CommandBus commandBus) {
+        CommandMetadata metadata = new CommandMetadata();
+        commandBus.registerDispatchInterceptor(metadata);
+        return metadata;
+    }
+
+    @Bean
+    CommandSender commandSender(CommandGateway gateway) {
+        return new CommandSender(gateway);
+    }
+}
