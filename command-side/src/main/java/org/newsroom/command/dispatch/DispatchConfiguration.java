@@ -1,6 +1,5 @@
 package org.newsroom.command.dispatch;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -28,19 +27,18 @@ class DispatchConfiguration {
         return new MessageOriginProvider(CommandMetadata.CAUSATION_ID, CommandMetadata.TRACE_ID);
     }
 
+    /** Axon registers interceptor beans itself: this one on the command bus. */
     @Bean
-    CommandOutcomeInterceptor commandOutcomeInterceptor(CommandBus commandBus, EventBus eventBus) {
+    CommandOutcomeInterceptor commandOutcomeInterceptor(EventBus eventBus) {
         CommandOutcomeInterceptor interceptor = new CommandOutcomeInterceptor();
-        commandBus.registerHandlerInterceptor(interceptor);
         eventBus.registerDispatchInterceptor(interceptor.eventRecorder());
         return interceptor;
     }
 
+    /** Axon registers interceptor beans itself: this one on the command gateway. */
     @Bean
-    CommandMetadata commandMetadata(CommandBus commandBus) {
-        CommandMetadata metadata = new CommandMetadata();
-        commandBus.registerDispatchInterceptor(metadata);
-        return metadata;
+    CommandMetadata commandMetadata() {
+        return new CommandMetadata();
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -230,7 +231,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && ((ServletWebRequest) request).getResponse().isCommitted()) {
             return null;
         }
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail detail) {
+            problem = detail;
+        } else if (failure instanceof ErrorResponse errorResponse) {
+            problem = errorResponse.getBody();
+        } else {
+            problem = ProblemDetail.forStatus(status);
+        }
+        if (problem.getDetail() == null) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setDetail(known == null ? "HTTP " + status.value() : known.getReasonPhrase());
+        }
         if (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE)) {
             String code = Problems.defaultCode(status.value());
             problem.setType(URI.create(Problems.TYPE_BASE + code));
