@@ -17,7 +17,8 @@ import java.util.Base64;
 public final class ApiClient {
 
     public static final String DEMO_PASSWORD = "newsroom";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String authorization;

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Builds the HTTP Basic users: the demo users of the embedded default and the configured ones. */
 final class NewsroomUsers {
@@ -16,13 +16,11 @@ final class NewsroomUsers {
     private NewsroomUsers() {
     }
 
-    /** One user per role, named after it, all with the demo password (bcrypt-encoded here, never stored in clear). */
-    static List<UserDetails> demo(String password, int bcryptStrength) {
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(bcryptStrength);
+    /** One user per role, named after it, all with the demo password (encoded here, never kept in clear). */
+    static List<UserDetails> demo(String password, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         for (Role role : Role.values()) {
-            users.add(User.withUsername(role.id()).password("{bcrypt}" + bcrypt.encode(password))
-                    .roles(role.id()).build());
+            users.add(User.withUsername(role.id()).password(encoder.encode(password)).roles(role.id()).build());
         }
         return users;
     }

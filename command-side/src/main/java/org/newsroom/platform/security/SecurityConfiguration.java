@@ -1,7 +1,9 @@
 package org.newsroom.platform.security;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.newsroom.platform.mongo.MongoConfiguration;
 import org.newsroom.platform.mongo.MongoConfiguration.MongoConnection;
@@ -27,7 +29,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -51,24 +56,35 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * Spring Security's delegating encoder ({@code {bcrypt}}, {@code {noop}}, ...), with bcrypt at
+     * {@code newsroom.security.bcrypt-strength} (default 10). The strength matters beyond encoding: after a successful
+     * sign-in, a stored hash of a lower strength is re-encoded at this one.
+     */
     @Bean
     @ConditionalOnMissingBean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${newsroom.security.bcrypt-strength:10}") int strength) {
+        DelegatingPasswordEncoder defaults =
+                (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put("bcrypt", new BCryptPasswordEncoder(strength));
+        encoders.put("noop", NoOpPasswordEncoder.getInstance());
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", encoders);
+        encoder.setDefaultPasswordEncoderForMatches(defaults);
+        return encoder;
     }
 
     @Bean
     @ConditionalOnMissingBean
     InMemoryUserDetailsManager newsroomUsers(ObjectProvider<MongoConnection> mongo, Environment environment,
-                                             ObjectProvider<JwtDecoder> jwtDecoder,
+                                             ObjectProvider<JwtDecoder> jwtDecoder, PasswordEncoder encoder,
                                              @Value("${newsroom.demo-password:${NEWSROOM_DEMO_PASSWORD:newsroom}}")
-                                             String demoPassword,
-                                             @Value("${newsroom.security.demo-bcrypt-strength:10}") int strength) {
+                                             String demoPassword) {
         List<UserDetails> users = new ArrayList<>(NewsroomUsers.configured(Binder.get(environment)
                 .bind("newsroom.users", Bindable.listOf(ConfiguredUser.class)).orElse(List.of())));
         MongoConnection connection = mongo.getIfAvailable();
         if (connection != null && connection.isEmbedded()) {
-            users.addAll(NewsroomUsers.demo(demoPassword, strength));
+            users.addAll(NewsroomUsers.demo(demoPassword, encoder));
             log.info("Embedded MongoDB: demo users reporter, editor, auditor and integrator can sign in with HTTP"
                     + " Basic, password from NEWSROOM_DEMO_PASSWORD (or the documented default when it is unset)");
         } else if (users.isEmpty() && jwtDecoder.getIfAvailable() == null) {
