@@ -120,6 +120,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             return malformed("The request body is not valid JSON" + where + ": " + json.getOriginalMessage());
         }
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return malformed("The request body is not valid UTF-8");
+        }
+        if (cause instanceof IllegalArgumentException && failure.getMessage() != null
+                && failure.getMessage().startsWith("The charset")) {
+            return malformed(failure.getMessage());
+        }
         if (failure.getMessage() != null && failure.getMessage().startsWith("Required request body is missing")) {
             return malformed("This route needs a JSON request body");
         }

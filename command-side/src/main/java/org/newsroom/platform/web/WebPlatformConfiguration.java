@@ -49,6 +49,11 @@ public class WebPlatformConfiguration {
     }
 
     @Bean
+    Utf8BodyAdvice utf8BodyAdvice() {
+        return new Utf8BodyAdvice();
+    }
+
+    @Bean
     StrictJsonCustomizer strictJsonCustomizer() {
         return new StrictJsonCustomizer();
     }

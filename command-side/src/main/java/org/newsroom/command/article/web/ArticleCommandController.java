@@ -157,7 +157,7 @@ class ArticleCommandController {
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {
         PublishArticleRequest body = request == null ? new PublishArticleRequest(null, null) : request;
-        CommandOutcome outcome = commands.send(new PublishArticle(article(id), body.changeKind(), body.note(),
+        CommandOutcome outcome = commands.send(new PublishArticle(article(id), body.kind(), body.note(),
                 IfMatch.expectedVersion(ifMatch)));
         Publication publication = outcome.result(Publication.class);
         return written(HttpStatus.OK, outcome).body(new Answers.Published(outcome.version(),

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * this class shares one application context (same configuration, so Spring's test context cache reuses it).
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"newsroom.security.bcrypt-strength=4", "spring.main.banner-mode=off"})
+        properties = {"newsroom.security.bcrypt-strength=4", "spring.main.banner-mode=off",
+                "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"})
 abstract class CommandApiTestBase {
 
     private static final String DATA_DIR = TempDirs.create("newsroom-command-api").toString();

@@ -48,6 +48,21 @@ class RequestShapeIT extends CommandApiTestBase {
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("standfrist");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"FF", "C328", "EDA080", "F888"})
+    void answersInvalidUtf8With400(String hex) {
+        Article article = story.draft();
+        byte[] valid = StoryApi.json(StoryApi.LEAD_PHOTO).getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        byte[] body = new byte[valid.length + bad.length];
+        System.arraycopy(valid, 0, body, 0, 2);
+        System.arraycopy(bad, 0, body, 2, bad.length);
+        System.arraycopy(valid, 2, body, 2 + bad.length, valid.length - 2);
+
+        refused(400, "malformed-request", () -> reporter.send(reporter.request(article.path("/photos"),
+                "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+    }
+
     @Test
     void answersAnUnsupportedMediaTypeWith415() {
         refused(415, "unsupported-media-type", () -> reporter.post("/api/articles", "headline=Haftar",

@@ -3,6 +3,7 @@ package org.newsroom.command.article.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.newsroom.command.article.web.StoryApi.json;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -134,10 +135,12 @@ class WorkflowIT extends CommandApiTestBase {
     void cannotPublishAnUnknownChangeKind() {
         Article article = story.readyToPublish();
 
-        JsonNode error = refused(400, "malformed-request", () -> editor.post(article.path("/publish"),
-                json(Map.of("changeKind", "rewrite")))).json().path("errors").get(0);
-        assertThat(error.path("field").asText()).isEqualTo("changeKind");
-        assertThat(error.path("message").asText()).contains("update", "correction", "clarification");
+        for (String kind : List.of("rewrite", "UPDATE", " update")) {
+            JsonNode error = refused(400, "validation-failed", () -> editor.post(article.path("/publish"),
+                    json(Map.of("changeKind", kind)))).json().path("errors").get(0);
+            assertThat(error.path("field").asText()).isEqualTo("changeKind");
+            assertThat(error.path("message").asText()).contains("update", "correction", "clarification");
+        }
     }
 
     @Test
