@@ -31,9 +31,9 @@ public class WebPlatformConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${newsroom.api.max-body-size:1MB}") DataSize limit, ProblemWriter problemWriter) {
+            @Value("${newsroom.api.max-body-size:1MB}") String limit, ProblemWriter problemWriter) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit, problemWriter));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(DataSize.parse(limit), problemWriter));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
     }
