@@ -130,8 +130,9 @@ final class ContentPolicy {
             boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1)));
             if (control || loneSurrogate) {
-                throw new InvalidArticleContent(code, field, String.format("%s contains %s U+%04X, which is not allowed",
-                        field, control ? "the control character" : "the unpaired surrogate", (int) c));
+                throw new InvalidArticleContent(code, field, String.format(
+                        "%s contains %s U+%04X, which is not allowed", field,
+                        control ? "the control character" : "the unpaired surrogate", (int) c));
             }
             if (Character.isHighSurrogate(c)) {
                 i++;

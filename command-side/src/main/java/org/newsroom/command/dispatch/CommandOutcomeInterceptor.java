@@ -45,7 +45,8 @@ public final class CommandOutcomeInterceptor implements MessageHandlerIntercepto
         CommandOutcome outcome = new CommandOutcome(result);
         unitOfWork.afterCommit(committed -> {
             UnitOfWork<?> root = committed.root();
-            outcome.committed(root.getResource(LAST_SEQUENCE_NUMBER), root.getResource(EventLogStorageEngine.LAST_POSITION));
+            outcome.committed(root.getResource(LAST_SEQUENCE_NUMBER),
+                    root.getResource(EventLogStorageEngine.LAST_POSITION));
         });
         return outcome;
     }
@@ -54,7 +55,8 @@ public final class CommandOutcomeInterceptor implements MessageHandlerIntercepto
     public MessageDispatchInterceptor<EventMessage<?>> eventRecorder() {
         return new MessageDispatchInterceptor<>() {
             @Override
-            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> events) {
+            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
+                    List<? extends EventMessage<?>> events) {
                 if (CurrentUnitOfWork.isStarted()) {
                     for (EventMessage<?> event : events) {
                         if (event instanceof DomainEventMessage<?> domainEvent) {

@@ -1,9 +1,9 @@
 package org.newsroom.platform.idempotency;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.newsroom.platform.mongo.MongoConfiguration;
+import org.newsroom.platform.mongo.MongoConfiguration.MongoConnection;
 import org.newsroom.platform.security.SecurityConfiguration;
 import org.newsroom.platform.web.ProblemWriter;
 import org.newsroom.platform.web.WebPlatformConfiguration;
@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
@@ -32,17 +33,20 @@ public class IdempotencyConfiguration {
 
     @Bean
     IdempotencyStore idempotencyStore(MongoDatabase database, ObjectProvider<Clock> clock,
-                                      @Value("${newsroom.idempotency.ttl:24h}") Duration ttl,
-                                      @Value("${newsroom.idempotency.lease:2m}") Duration lease) {
-        return new IdempotencyStore(database, clock.getIfAvailable(Clock::systemUTC), ttl, lease);
+                                      ObjectProvider<MongoConnection> connection,
+                                      @Value("${newsroom.idempotency.ttl:24h}") String ttl,
+                                      @Value("${newsroom.idempotency.lease:2m}") String lease) {
+        MongoConnection mongo = connection.getIfAvailable();
+        return new IdempotencyStore(database, clock.getIfAvailable(Clock::systemUTC), DurationStyle.detectAndParse(ttl),
+                DurationStyle.detectAndParse(lease), mongo == null || !mongo.isEmbedded());
     }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
                                                                 @Value("${newsroom.idempotency.wait:10s}")
-                                                                Duration wait) {
-        FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, wait));
+                                                                String wait) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(store, problems, DurationStyle.detectAndParse(wait)));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

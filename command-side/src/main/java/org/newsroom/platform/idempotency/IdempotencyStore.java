@@ -66,16 +66,20 @@ class IdempotencyStore {
     private final Duration ttl;
     private final Duration lease;
 
-    IdempotencyStore(MongoDatabase database, Clock clock, Duration ttl, Duration lease) {
+    /** {@code ttlIndex}: whether to ask for a TTL index (the embedded server has none and says so in a warning). */
+    IdempotencyStore(MongoDatabase database, Clock clock, Duration ttl, Duration lease, boolean ttlIndex) {
         this.keys = database.getCollection(COLLECTION);
         this.clock = clock;
         this.ttl = ttl;
         this.lease = lease;
-        try {
-            keys.createIndex(Indexes.ascending("expiresAt"),
-                    new IndexOptions().name("expiresAt-ttl").expireAfter(0L, TimeUnit.SECONDS));
-        } catch (MongoException unsupported) {
-            log.debug("no TTL index on {}; expired records are ignored on read instead", COLLECTION, unsupported);
+        if (ttlIndex) {
+            try {
+                keys.createIndex(Indexes.ascending("expiresAt"),
+                        new IndexOptions().name("expiresAt-ttl").expireAfter(0L, TimeUnit.SECONDS));
+            } catch (MongoException unsupported) {
+                log.warn("no TTL index on {}: expired records are ignored on read, never removed: {}", COLLECTION,
+                        unsupported.toString());
+            }
         }
     }
 

@@ -55,8 +55,7 @@ public class OpenApiDocumentation {
                         .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("basic"))
                         .addSecuritySchemes("bearerAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                .scheme("bearer").bearerFormat("JWT")));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -80,6 +79,10 @@ public class OpenApiDocumentation {
     @Bean
     OpenApiCustomizer newsroomProblemResponses() {
         return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getPaths() == null) {
                 return;
             }

@@ -29,7 +29,7 @@ class IdempotencyFilterTest {
     private final EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
     private final MongoClient client = MongoClients.create(server.connectionString());
     private final IdempotencyStore store = new IdempotencyStore(client.getDatabase("test"), Clock.systemUTC(),
-            Duration.ofHours(24), Duration.ofMinutes(2));
+            Duration.ofHours(24), Duration.ofMinutes(2), false);
     private final IdempotencyFilter filter = new IdempotencyFilter(store,
             new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofMillis(300));
     private final AtomicInteger executions = new AtomicInteger();

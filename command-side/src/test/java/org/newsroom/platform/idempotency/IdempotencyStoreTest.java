@@ -27,7 +27,7 @@ class IdempotencyStoreTest {
     private final MongoClient client = MongoClients.create(server.connectionString());
     private final MutableClock clock = new MutableClock(NOON);
     private final IdempotencyStore store = new IdempotencyStore(client.getDatabase("test"), clock,
-            Duration.ofHours(24), Duration.ofMinutes(2));
+            Duration.ofHours(24), Duration.ofMinutes(2), false);
     private final StoredAnswer created = new StoredAnswer(201,
             List.of(new StoredAnswer.Header("ETag", "\"1\""), new StoredAnswer.Header("Location", "/api/articles/a1")),
             "{\"id\":\"a1\",\"version\":1}".getBytes());

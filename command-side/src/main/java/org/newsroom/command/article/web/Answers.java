@@ -4,19 +4,19 @@ package org.newsroom.command.article.web;
 final class Answers {
 
     /** {@code POST /api/articles}. */
-    record Drafted(String id, long version) {
+    record DraftAnswer(String id, long version) {
     }
 
     /** {@code POST /api/articles/{id}/photos}. */
-    record PhotoAttached(String photoId, long version) {
+    record PhotoAnswer(String photoId, long version) {
     }
 
     /** {@code POST /api/articles/{id}/publish}: {@code url} is the public site path. */
-    record Published(long version, int publicationNumber, String url) {
+    record PublicationAnswer(long version, int publicationNumber, String url) {
     }
 
     /** Every other write. */
-    record Written(long version) {
+    record VersionAnswer(long version) {
     }
 
     private Answers() {

@@ -58,7 +58,7 @@ class ArticleCommandController {
     @PostMapping
     @Operation(summary = "Draft a new article (DraftArticle)")
     @ApiResponse(responseCode = "201", description = "Drafted; Location names the article")
-    ResponseEntity<Answers.Drafted> draft(@Valid @RequestBody DraftArticleRequest request,
+    ResponseEntity<Answers.DraftAnswer> draft(@Valid @RequestBody DraftArticleRequest request,
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                           String ifMatch) {
         IfMatch.requireAbsentForNewArticle(ifMatch);
@@ -66,13 +66,14 @@ class ArticleCommandController {
         CommandOutcome outcome = commands.send(new DraftArticle(id, request.headline(), request.standfirst(),
                 request.body(), request.language()));
         return written(HttpStatus.CREATED, outcome).location(URI.create("/api/articles/" + id))
-                .body(new Answers.Drafted(id.value(), outcome.version()));
+                .body(new Answers.DraftAnswer(id.value(), outcome.version()));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Revise the working copy's text (ReviseArticle)")
     @ApiResponse(responseCode = "200", description = "Revised")
-    ResponseEntity<Answers.Written> revise(@PathVariable String id, @Valid @RequestBody ReviseArticleRequest request,
+    ResponseEntity<Answers.VersionAnswer> revise(@PathVariable String id,
+                                                 @Valid @RequestBody ReviseArticleRequest request,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
         return version(commands.send(new ReviseArticle(article(id), request.headline(), request.standfirst(),
@@ -82,7 +83,7 @@ class ArticleCommandController {
     @PostMapping("/{id}/photos")
     @Operation(summary = "Attach a photo after the existing ones (AttachPhoto)")
     @ApiResponse(responseCode = "201", description = "Attached; Location names the photo")
-    ResponseEntity<Answers.PhotoAttached> attachPhoto(@PathVariable String id,
+    ResponseEntity<Answers.PhotoAnswer> attachPhoto(@PathVariable String id,
                                                       @Valid @RequestBody AttachPhotoRequest request,
                                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                       String ifMatch) {
@@ -90,14 +91,15 @@ class ArticleCommandController {
         PhotoId photo = new PhotoId(UUID.randomUUID().toString());
         CommandOutcome outcome = commands.send(new AttachPhoto(article, photo, request.uri(), request.caption(),
                 request.credit(), request.altText(), IfMatch.expectedVersion(ifMatch)));
-        return written(HttpStatus.CREATED, outcome).location(URI.create("/api/articles/" + article + "/photos/" + photo))
-                .body(new Answers.PhotoAttached(photo.value(), outcome.version()));
+        return written(HttpStatus.CREATED, outcome)
+                .location(URI.create("/api/articles/" + article + "/photos/" + photo))
+                .body(new Answers.PhotoAnswer(photo.value(), outcome.version()));
     }
 
     @PatchMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Change a photo's caption, credit or alt text (UpdatePhoto)")
     @ApiResponse(responseCode = "200", description = "Updated")
-    ResponseEntity<Answers.Written> updatePhoto(@PathVariable String id, @PathVariable String photoId,
+    ResponseEntity<Answers.VersionAnswer> updatePhoto(@PathVariable String id, @PathVariable String photoId,
                                                 @Valid @RequestBody UpdatePhotoRequest request,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch) {
@@ -108,7 +110,7 @@ class ArticleCommandController {
     @DeleteMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Detach a photo (DetachPhoto)")
     @ApiResponse(responseCode = "200", description = "Detached")
-    ResponseEntity<Answers.Written> detachPhoto(@PathVariable String id, @PathVariable String photoId,
+    ResponseEntity<Answers.VersionAnswer> detachPhoto(@PathVariable String id, @PathVariable String photoId,
                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                 String ifMatch) {
         return version(commands.send(new DetachPhoto(article(id), photo(photoId), IfMatch.expectedVersion(ifMatch))));
@@ -117,7 +119,7 @@ class ArticleCommandController {
     @PutMapping("/{id}/byline")
     @Operation(summary = "Replace the bylines (AssignByline)")
     @ApiResponse(responseCode = "200", description = "Assigned")
-    ResponseEntity<Answers.Written> assignByline(@PathVariable String id,
+    ResponseEntity<Answers.VersionAnswer> assignByline(@PathVariable String id,
                                                  @Valid @RequestBody AssignBylineRequest request,
                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                  String ifMatch) {
@@ -130,7 +132,7 @@ class ArticleCommandController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a draft for review (SubmitForReview); the body is optional")
     @ApiResponse(responseCode = "200", description = "Submitted")
-    ResponseEntity<Answers.Written> submit(@PathVariable String id,
+    ResponseEntity<Answers.VersionAnswer> submit(@PathVariable String id,
                                            @Valid @RequestBody(required = false) SubmitForReviewRequest request,
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                            String ifMatch) {
@@ -141,7 +143,7 @@ class ArticleCommandController {
     @PostMapping("/{id}/request-changes")
     @Operation(summary = "Send an article in review back to its reporter (RequestChanges)")
     @ApiResponse(responseCode = "200", description = "Changes requested")
-    ResponseEntity<Answers.Written> requestChanges(@PathVariable String id,
+    ResponseEntity<Answers.VersionAnswer> requestChanges(@PathVariable String id,
                                                    @Valid @RequestBody RequestChangesRequest request,
                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                                    String ifMatch) {
@@ -152,7 +154,7 @@ class ArticleCommandController {
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish the working copy (PublishArticle); the body is optional on first publication")
     @ApiResponse(responseCode = "200", description = "Published; url is the article's public page")
-    ResponseEntity<Answers.Published> publish(@PathVariable String id,
+    ResponseEntity<Answers.PublicationAnswer> publish(@PathVariable String id,
                                               @Valid @RequestBody(required = false) PublishArticleRequest request,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {
@@ -160,14 +162,14 @@ class ArticleCommandController {
         CommandOutcome outcome = commands.send(new PublishArticle(article(id), body.kind(), body.note(),
                 IfMatch.expectedVersion(ifMatch)));
         Publication publication = outcome.result(Publication.class);
-        return written(HttpStatus.OK, outcome).body(new Answers.Published(outcome.version(),
+        return written(HttpStatus.OK, outcome).body(new Answers.PublicationAnswer(outcome.version(),
                 publication.publicationNumber(), "/site/articles/" + publication.slug()));
     }
 
     @PostMapping("/{id}/unpublish")
     @Operation(summary = "Take a published article off the site (UnpublishArticle)")
     @ApiResponse(responseCode = "200", description = "Unpublished")
-    ResponseEntity<Answers.Written> unpublish(@PathVariable String id,
+    ResponseEntity<Answers.VersionAnswer> unpublish(@PathVariable String id,
                                               @Valid @RequestBody UnpublishArticleRequest request,
                                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                               String ifMatch) {
@@ -178,15 +180,15 @@ class ArticleCommandController {
     @PostMapping("/{id}/kill")
     @Operation(summary = "Withdraw an article for good (KillArticle)")
     @ApiResponse(responseCode = "200", description = "Killed")
-    ResponseEntity<Answers.Written> kill(@PathVariable String id, @Valid @RequestBody KillArticleRequest request,
+    ResponseEntity<Answers.VersionAnswer> kill(@PathVariable String id, @Valid @RequestBody KillArticleRequest request,
                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                          String ifMatch) {
         return version(commands.send(new KillArticle(article(id), request.reason(), request.notice(),
                 IfMatch.expectedVersion(ifMatch))));
     }
 
-    private static ResponseEntity<Answers.Written> version(CommandOutcome outcome) {
-        return written(HttpStatus.OK, outcome).body(new Answers.Written(outcome.version()));
+    private static ResponseEntity<Answers.VersionAnswer> version(CommandOutcome outcome) {
+        return written(HttpStatus.OK, outcome).body(new Answers.VersionAnswer(outcome.version()));
     }
 
     private static ResponseEntity.BodyBuilder written(HttpStatus status, CommandOutcome outcome) {

@@ -33,13 +33,15 @@ import com.mongodb.ServerAddress;
 class ArticleCommandControllerTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ArticleCommandController(new CommandSender(gateway)))
+    private final MockMvc mvc = MockMvcBuilders
+            .standaloneSetup(new ArticleCommandController(new CommandSender(gateway)))
             .setControllerAdvice(new ArticleCommandProblems(), new ProblemDetailsAdvice())
             .build();
 
     private ResultActions revise(RuntimeException failure, String... ifMatch) throws Exception {
         doThrow(failure).when(gateway).sendAndWait(any());
-        var request = patch("/api/articles/a1").contentType(MediaType.APPLICATION_JSON).content("{\"headline\":\"New\"}");
+        var request = patch("/api/articles/a1").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"headline\":\"New\"}");
         if (ifMatch.length > 0) {
             request.header("If-Match", ifMatch[0]);
         }

@@ -51,6 +51,8 @@ class OpenApiIT extends CommandApiTestBase {
             assertThat(success.path("headers").has("Newsroom-Position")).as(route).isTrue();
         });
         assertThat(docs.json().path("components").path("securitySchemes").has("basicAuth")).isTrue();
+        assertThat(docs.json().path("components").path("schemas").path("Problem").path("properties").has("code"))
+                .isTrue();
     }
 
     @Test

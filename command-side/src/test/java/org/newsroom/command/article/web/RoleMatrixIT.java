@@ -65,7 +65,8 @@ class RoleMatrixIT extends CommandApiTestBase {
         List<DynamicTest> cells = new ArrayList<>();
         for (AccessRule rule : AccessRules.TABLE) {
             for (String user : USERS) {
-                cells.add(DynamicTest.dynamicTest(rule + " as " + user, () -> check(rule, user, probes.get(key(rule)))));
+                Probe probe = probes.get(key(rule));
+                cells.add(DynamicTest.dynamicTest(rule + " as " + user, () -> check(rule, user, probe)));
             }
         }
         assertThat(cells).hasSize(AccessRules.TABLE.size() * USERS.size());
