@@ -37,6 +37,12 @@ final class ChainHeads {
         return known != null && known.sequenceNumber() == sequenceNumber ? known.hash() : null;
     }
 
+    /** The last sequence number known for the aggregate, or -1. */
+    synchronized long lastSequenceNumber(String aggregateId) {
+        Head known = heads.get(aggregateId);
+        return known == null ? -1 : known.sequenceNumber();
+    }
+
     synchronized void forget(String aggregateId) {
         heads.remove(aggregateId);
     }

@@ -70,7 +70,8 @@ public class EventLogConfiguration {
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
-    static ObjectMapper messageObjectMapper() {
+    /** The Jackson configuration of every message: ISO dates, tolerant of fields added by newer versions. */
+    public static ObjectMapper messageObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

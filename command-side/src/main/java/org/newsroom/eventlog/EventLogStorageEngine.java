@@ -58,6 +58,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     public static final String LAST_POSITION = EventLogStorageEngine.class.getName() + ".lastPosition";
 
     private static final int LOOKBACK_WINDOW = 16;
+    private static final int FIRST_AGGREGATE_WINDOW = 8;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -223,27 +224,45 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     // ---- aggregate reads ----
 
+    /**
+     * The aggregate's events from {@code firstSequenceNumber}, a window of exact {@code seqKey}s at a time. Windows
+     * start small and double, because most loads read a handful of events after a snapshot and a lookup of many keys
+     * costs more than a few lookups of few; when this instance knows the aggregate's last sequence number, the first
+     * window covers exactly up to it (and one past it, in case another instance appended since).
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequenceNumber,
                                                                    int batchSize) {
-        TreeMap<Long, StoredCommit> window = commitsBySequence(aggregateId, firstSequenceNumber, batchSize);
-        if (!window.containsKey(firstSequenceNumber) && firstSequenceNumber > 0) {
-            commitContaining(aggregateId, firstSequenceNumber)
-                    .ifPresent(commit -> window.put(commit.firstSequenceNumber(), commit));
-        }
         List<StoredEvent> result = new ArrayList<>();
         long expected = firstSequenceNumber;
-        for (StoredCommit commit : window.values()) {
-            if (commit.firstSequenceNumber() > expected) {
+        long knownLast = chainHeads.lastSequenceNumber(aggregateId);
+        int window = knownLast >= firstSequenceNumber
+                ? (int) Math.min(batchSize, knownLast - firstSequenceNumber + 2)
+                : Math.min(batchSize, FIRST_AGGREGATE_WINDOW);
+        while (result.size() < batchSize) {
+            TreeMap<Long, StoredCommit> commits = commitsBySequence(aggregateId, expected, window);
+            if (!commits.containsKey(expected) && expected == firstSequenceNumber && expected > 0) {
+                commitContaining(aggregateId, expected).ifPresent(commit -> commits.put(commit.firstSequenceNumber(), commit));
+            }
+            long windowEnd = expected + window;
+            boolean gap = false;
+            for (StoredCommit commit : commits.values()) {
+                if (commit.firstSequenceNumber() > expected) {
+                    gap = true;
+                    break;
+                }
+                if (commit.lastSequenceNumber() < expected) {
+                    continue;
+                }
+                for (int i = (int) (expected - commit.firstSequenceNumber()); i < commit.events().size(); i++) {
+                    result.add(commit.event(i));
+                }
+                expected = commit.lastSequenceNumber() + 1;
+            }
+            if (gap || expected < windowEnd) {
                 break;
             }
-            if (commit.lastSequenceNumber() < expected) {
-                continue;
-            }
-            for (int i = (int) (expected - commit.firstSequenceNumber()); i < commit.events().size(); i++) {
-                result.add(commit.event(i));
-            }
-            expected = commit.lastSequenceNumber() + 1;
+            window = Math.min(batchSize, window * 2);
         }
         if (!result.isEmpty()) {
             StoredEvent last = result.get(result.size() - 1);
