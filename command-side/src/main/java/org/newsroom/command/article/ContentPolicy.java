@@ -118,7 +118,26 @@ final class ContentPolicy {
             throw new InvalidArticleContent(code, field,
                     field + " is " + length + " characters long; at most " + maxLength + " are allowed");
         }
+        rejectInvisibleControls(text, field, code);
         return text;
+    }
+
+    /** Tabs and line breaks are text; other control characters and lone surrogates are not, in any field. */
+    private static void rejectInvisibleControls(String text, String field, String code) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)));
+            if (control || loneSurrogate) {
+                throw new InvalidArticleContent(code, field, String.format(
+                        "%s contains %s U+%04X, which is not allowed", field,
+                        control ? "the control character" : "the unpaired surrogate", (int) c));
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
     }
 
     private static String blankToNull(String text) {

@@ -60,6 +60,29 @@ class ArticleDraftTest {
                 .expectException(invalid("invalid-language", "language"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Breaking\u0000news", "Bell\u0007", "\u001b[31mRed", "Del\u007f", "Next\u0085line",
+            "Lone \uD800 high", "Lone \uDC00 low", "Ends high \uD83D"})
+    void cannotDraftTextWithInvisibleControlsOrBrokenCharacters(String text) {
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, text, null, null, null))
+                .expectNoEvents()
+                .expectException(invalid("invalid-headline", "headline"));
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, HEADLINE, text, null, null))
+                .expectNoEvents()
+                .expectException(invalid("invalid-standfirst", "standfirst"));
+    }
+
+    @Test
+    void canDraftTextWithTabsLineBreaksAndEmoji() {
+        String standfirst = "Rome,\tTuesday\r\nHaftar \uD83D\uDCF0 met Pinotti.";
+
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, HEADLINE, standfirst, null, null))
+                .expectEvents(new ArticleDrafted(ID, HEADLINE, standfirst, "", "en"));
+    }
+
     @Test
     void canDraftWithAHeadlineOf300Characters() {
         String headline = "\uD83D\uDCF0".repeat(300);

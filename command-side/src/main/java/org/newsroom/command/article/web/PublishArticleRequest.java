@@ -1,0 +1,21 @@
+package org.newsroom.command.article.web;
+
+import org.newsroom.article.ChangeKind;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/articles/{id}/publish}, optional on first publication. A republication says why:
+ * {@code update} (default), {@code correction} or {@code clarification}, the last two with a public note.
+ * The change kind is matched exactly: Jackson's enum reading would forgive surrounding spaces.
+ */
+public record PublishArticleRequest(
+        @Pattern(regexp = "update|correction|clarification",
+                message = "must be one of update, correction, clarification") String changeKind,
+        @Size(max = Limits.TEXT) String note) {
+
+    ChangeKind kind() {
+        return changeKind == null ? null : ChangeKind.valueOf(changeKind.toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,46 @@
+package org.newsroom.command.dispatch;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.newsroom.platform.web.CorrelationId;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Stamps every command with {@value #ACTOR} (the authenticated principal: never anything from the request) and
+ * {@value #CORRELATION_ID} (the request's correlation id; without a request, the command's own id). Axon copies both
+ * into the events' metadata, with {@value #CAUSATION_ID} and {@value #TRACE_ID}.
+ */
+public final class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String TRACE_ID = "traceId";
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
+        Map<String, Object> metadata = new HashMap<>();
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
+            metadata.put(ACTOR, user.getName());
+        }
+        String correlationId = CorrelationId.current().orElse(null);
+        return (index, message) -> {
+            Map<String, Object> stamped = new HashMap<>(metadata);
+            if (correlationId != null) {
+                stamped.put(CORRELATION_ID, correlationId);
+            } else if (!message.getMetaData().containsKey(CORRELATION_ID)) {
+                stamped.put(CORRELATION_ID, message.getIdentifier());
+            }
+            return message.andMetaData(stamped);
+        };
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * How commands travel: who sent them and under which correlation id (metadata copied into every event), and what
+ * they left behind once committed (the article's new version and the global position of the last event written).
+ */
+package org.newsroom.command.dispatch;

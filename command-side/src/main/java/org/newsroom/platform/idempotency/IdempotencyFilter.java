@@ -1,0 +1,208 @@
+package org.newsroom.platform.idempotency;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.newsroom.platform.web.BufferedBody;
+import org.newsroom.platform.web.CorrelationId;
+import org.newsroom.platform.web.MongoUnavailable;
+import org.newsroom.platform.web.ProblemWriter;
+import org.newsroom.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.mongodb.MongoException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Makes a write with an {@value #HEADER} header happen at most once per (user, key): the first request executes and
+ * its answer (status, headers, body; 4xx included) is stored; a retry of the same method, path and body gets that
+ * answer again, marked {@code Idempotent-Replayed: true}; the same key on a different request is a 422. A concurrent
+ * duplicate waits for the first answer (bounded), else gets 409. An answer of 5xx is not stored, so it can be retried.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Set<String> NOT_REPLAYED = Set.of("x-correlation-id", "date", "content-length",
+            "transfer-encoding", "connection", "keep-alive", "set-cookie", "content-type");
+
+    private final IdempotencyStore store;
+    private final ProblemWriter problems;
+    private final Duration wait;
+
+    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, Duration wait) {
+        this.store = store;
+        this.problems = problems;
+        this.wait = wait;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !WRITES.contains(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER);
+        if (!KEY.matcher(key).matches()) {
+            problems.write(request, response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+                    "Invalid Idempotency-Key", "An Idempotency-Key is 1 to 255 visible ASCII characters"));
+            return;
+        }
+        String id = user.getName() + ":" + key;
+        String hash = requestHash(request);
+        try {
+            long deadline = System.nanoTime() + wait.toNanos();
+            long pause = 10;
+            while (true) {
+                IdempotencyStore.Claim claim = store.claim(id, hash);
+                if (claim instanceof IdempotencyStore.Claimed claimed) {
+                    execute(claimed, request, response, chain);
+                    return;
+                } else if (claim instanceof IdempotencyStore.Replay replay) {
+                    replay(replay.answer(), response);
+                    return;
+                } else if (claim instanceof IdempotencyStore.Mismatch) {
+                    problems.write(request, response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                            "idempotency-key-reused", "Idempotency-Key reused",
+                            "This Idempotency-Key was already used for a different request"));
+                    return;
+                } else if (System.nanoTime() > deadline) {
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.set(HttpHeaders.RETRY_AFTER, "1");
+                    problems.write(request, response, Problems.problem(HttpStatus.CONFLICT,
+                            "idempotency-key-in-progress", "Request in progress",
+                            "A request with this Idempotency-Key is still being processed; retry later"), headers);
+                    return;
+                }
+                pause(pause);
+                pause = Math.min(pause * 2, 200);
+            }
+        } catch (MongoException e) {
+            if (!MongoUnavailable.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            log.warn("MongoDB unavailable for idempotent {} {} (correlation id {}): {}", request.getMethod(),
+                    request.getRequestURI(), CorrelationId.of(request).orElse("-"), e.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable", "The database cannot be reached right now; nothing was recorded."
+                            + " Retry later."), headers);
+        }
+    }
+
+    private void execute(IdempotencyStore.Claimed claim, HttpServletRequest request, HttpServletResponse response,
+                         FilterChain chain) throws IOException, ServletException {
+        ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, recorder);
+        } catch (IOException | ServletException | RuntimeException | Error failure) {
+            releaseQuietly(claim);
+            throw failure;
+        }
+        if (recorder.getStatus() >= 500) {
+            releaseQuietly(claim);
+        } else {
+            try {
+                store.complete(claim, answer(recorder));
+            } catch (MongoException e) {
+                log.warn("could not store the answer for Idempotency-Key {}: {}", claim.id(), e.toString());
+                releaseQuietly(claim);
+            }
+        }
+        recorder.copyBodyToResponse();
+    }
+
+    private void releaseQuietly(IdempotencyStore.Claimed claim) {
+        try {
+            store.release(claim);
+        } catch (MongoException e) {
+            log.warn("could not release Idempotency-Key {}: {}", claim.id(), e.toString());
+        }
+    }
+
+    private static StoredAnswer answer(ContentCachingResponseWrapper recorder) {
+        List<StoredAnswer.Header> headers = new ArrayList<>();
+        for (String name : recorder.getHeaderNames()) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                recorder.getHeaders(name).forEach(value -> headers.add(new StoredAnswer.Header(name, value)));
+            }
+        }
+        if (recorder.getContentType() != null) {
+            headers.add(new StoredAnswer.Header(HttpHeaders.CONTENT_TYPE, recorder.getContentType()));
+        }
+        return new StoredAnswer(recorder.getStatus(), headers, recorder.getContentAsByteArray());
+    }
+
+    private static void replay(StoredAnswer answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        Set<String> written = new java.util.HashSet<>();
+        for (StoredAnswer.Header header : answer.headers()) {
+            if (header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                response.setContentType(header.value());
+            } else if (written.add(header.name().toLowerCase(Locale.ROOT))) {
+                response.setHeader(header.name(), header.value());
+            } else {
+                response.addHeader(header.name(), header.value());
+            }
+        }
+        response.setHeader(REPLAYED, "true");
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+        response.flushBuffer();
+    }
+
+    /** Same method, path, query and body bytes: the same request. */
+    static String requestHash(HttpServletRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String target = request.getMethod() + " " + request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
+            digest.update(target.getBytes(StandardCharsets.UTF_8));
+            digest.update(BufferedBody.of(request).orElse(new byte[0]));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", impossible);
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a concurrent idempotent request", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * {@code Idempotency-Key} for every write route of either side: the first answer to a (user, key) is stored in
+ * MongoDB for 24 hours and returned again for a retry with the same request; a different request under the same key
+ * is refused. A servlet filter, so that it sees the whole answer, problem answers included.
+ */
+package org.newsroom.platform.idempotency;

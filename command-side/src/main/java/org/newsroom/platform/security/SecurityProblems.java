@@ -1,0 +1,57 @@
+package org.newsroom.platform.security;
+
+import java.io.IOException;
+
+import org.newsroom.platform.web.ProblemWriter;
+import org.newsroom.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** 401 {@code unauthenticated} and 403 {@code forbidden} as problem answers, like every other error. */
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ProblemWriter writer;
+    private final boolean bearerTokens;
+
+    SecurityProblems(ProblemWriter writer, boolean bearerTokens) {
+        this.writer = writer;
+        this.bearerTokens = bearerTokens;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException failure) throws IOException {
+        String detail;
+        if (failure instanceof BadCredentialsException) {
+            detail = "The user name or password is not valid";
+        } else if (failure instanceof InvalidBearerTokenException) {
+            detail = "The bearer token is not valid";
+        } else {
+            detail = "This route needs an authenticated user: send HTTP Basic credentials"
+                    + (bearerTokens ? " or a bearer token" : "");
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"newsroom\"");
+        if (bearerTokens) {
+            headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        writer.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Authentication required", detail), headers);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException denied) throws IOException {
+        writer.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI()));
+    }
+}

@@ -1,0 +1,173 @@
+package org.newsroom.command.article.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsroom.command.article.web.StoryApi.json;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.newsroom.command.article.web.StoryApi.Article;
+import org.newsroom.platform.security.AccessRule;
+import org.newsroom.platform.security.AccessRules;
+import org.newsroom.platform.security.Role;
+import org.newsroom.testing.ApiClient;
+import org.newsroom.testing.ApiResponse;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every row of {@link AccessRules#TABLE} (the table the security filter chain is built from) against every user:
+ * anonymous and one per role. An allowed call on a command route must succeed; an allowed call elsewhere must not be
+ * refused by security (the route may belong to the query side and answer 404 here); a refused call answers 401 to
+ * the anonymous user and 403 to the others, with a problem body.
+ */
+class RoleMatrixIT extends CommandApiTestBase {
+
+    private static final List<String> USERS = List.of("anonymous", "reporter", "editor", "auditor", "integrator");
+
+    /**
+     * A request for one row of the table, and the status it has when allowed (0: anything but 401 and 403). A call
+     * that security refuses never reaches the article, so it goes to an article that does not exist: preparing one
+     * in the right state is only needed where the call is allowed.
+     */
+    private record Probe(Function<ApiClient, ApiResponse> call, Function<ApiClient, ApiResponse> refusedCall,
+                         int allowedStatus) {
+
+        Probe(Function<ApiClient, ApiResponse> call, int allowedStatus) {
+            this(call, call, allowedStatus);
+        }
+    }
+
+    private static final Article NONE = new Article("0f5d2c3a-0000-4000-8000-00000000dead", 1);
+    private static final Article NO_PHOTO = new Article(NONE.id() + "/photos/none", 1);
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteForEveryUser() {
+        Map<String, Probe> probes = probes();
+        assertThat(probes.keySet()).as("a probe for every row of the access table")
+                .containsExactlyInAnyOrderElementsOf(AccessRules.TABLE.stream().map(RoleMatrixIT::key).toList());
+        List<DynamicTest> cells = new ArrayList<>();
+        for (AccessRule rule : AccessRules.TABLE) {
+            for (String user : USERS) {
+                Probe probe = probes.get(key(rule));
+                cells.add(DynamicTest.dynamicTest(rule + " as " + user, () -> check(rule, user, probe)));
+            }
+        }
+        assertThat(cells).hasSize(AccessRules.TABLE.size() * USERS.size());
+        return cells.stream();
+    }
+
+    @Test
+    void everyCommandRouteHasItsOwnRowInTheTable() {
+        List<String> routes = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((mapping, handler) -> {
+            if (handler.getBeanType().equals(ArticleCommandController.class)) {
+                mapping.getMethodsCondition().getMethods().forEach(method -> mapping.getPatternValues().forEach(
+                        pattern -> routes.add(method.name() + " " + pattern)));
+            }
+        });
+
+        assertThat(routes).hasSize(11).allSatisfy(route -> {
+            String[] parts = route.split(" ");
+            AccessRule rule = AccessRules.ruleFor(HttpMethod.valueOf(parts[0]),
+                    parts[1].replaceAll("\\{[^}]+}", "some-id"));
+            assertThat(rule.access()).as(route).isEqualTo(AccessRule.Access.ROLES);
+            assertThat(rule.method()).as(route).isEqualTo(HttpMethod.valueOf(parts[0]));
+        });
+    }
+
+    private void check(AccessRule rule, String user, Probe probe) {
+        ApiClient caller = user.equals("anonymous") ? api : api.as(user);
+        Set<Role> roles = user.equals("anonymous") ? null : EnumSet.of(Role.valueOf(user.toUpperCase()));
+        boolean allowed = rule.allows(roles);
+        ApiResponse response = (allowed ? probe.call() : probe.refusedCall()).apply(caller);
+        if (allowed) {
+            if (probe.allowedStatus() == 0) {
+                assertThat(response.status()).as("%s", response).isNotIn(401, 403).isLessThan(500);
+            } else {
+                assertThat(response.status()).as("%s", response).isEqualTo(probe.allowedStatus());
+            }
+        } else {
+            assertProblem(response, roles == null ? 401 : 403, roles == null ? "unauthenticated" : "forbidden");
+        }
+    }
+
+    private Map<String, Probe> probes() {
+        Map<String, Probe> probes = new LinkedHashMap<>();
+        for (String path : List.of("/site/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/ui/**", "/")) {
+            String sample = path.replace("/**", "");
+            probes.put("* " + path, new Probe(caller -> caller.get(sample.isEmpty() ? "/" : sample), 0));
+        }
+        probes.put("POST /api/articles", new Probe(caller -> caller.post("/api/articles",
+                json(StoryApi.draftBody())), 201));
+        probes.put("PATCH /api/articles/*", command(article -> story.draft(),
+                (caller, article) -> caller.patch(article.path(), json(Map.of("headline", "Revised"))), 200));
+        probes.put("POST /api/articles/*/photos/**", command(article -> story.draft(),
+                (caller, article) -> caller.post(article.path("/photos"), json(StoryApi.LEAD_PHOTO)), 201));
+        probes.put("PATCH /api/articles/*/photos/**", command(NO_PHOTO, article -> withPhoto(),
+                (caller, article) -> caller.patch(article.path(), json(Map.of("caption", "New"))), 200));
+        probes.put("DELETE /api/articles/*/photos/**", command(NO_PHOTO, article -> withPhoto(),
+                (caller, article) -> caller.delete(article.path()), 200));
+        probes.put("PUT /api/articles/*/byline", command(article -> story.draft(),
+                (caller, article) -> caller.put(article.path("/byline"), json(StoryApi.BYLINE)), 200));
+        probes.put("POST /api/articles/*/submit", command(article -> story.draft(),
+                (caller, article) -> caller.post(article.path("/submit"), null), 200));
+        probes.put("POST /api/articles/*/request-changes", command(article -> story.inReview(),
+                (caller, article) -> caller.post(article.path("/request-changes"),
+                        json(Map.of("note", "Add a source"))), 200));
+        probes.put("POST /api/articles/*/publish", command(article -> story.readyToPublish(),
+                (caller, article) -> caller.post(article.path("/publish"), null), 200));
+        probes.put("POST /api/articles/*/unpublish", command(article -> story.published(),
+                (caller, article) -> caller.post(article.path("/unpublish"), json(Map.of("reason", "Legal"))), 200));
+        probes.put("POST /api/articles/*/kill", command(article -> story.published(),
+                (caller, article) -> caller.post(article.path("/kill"),
+                        json(Map.of("reason", "Legal", "notice", "Withdrawn"))), 200));
+        probes.put("GET /api/articles", new Probe(caller -> caller.get("/api/articles?state=DRAFT"), 0));
+        probes.put("GET /api/articles/*", new Probe(caller -> caller.get(story.draft().path()), 0));
+        probes.put("* /audit/**", new Probe(caller -> caller.get("/audit/articles/any/history"), 0));
+        probes.put("* /feed/**", new Probe(caller -> caller.get("/feed/events?after=0"), 0));
+        probes.put("* /api/webhooks/**", new Probe(caller -> caller.get("/api/webhooks/any"), 0));
+        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
+        probes.put("* /**", new Probe(caller -> caller.get("/anything/else"), 0));
+        return probes;
+    }
+
+    /** A command route: the article is prepared in the state the command needs only when the call is allowed. */
+    private static Probe command(Function<Article, Article> prepare, BiFunction<ApiClient, Article, ApiResponse> call,
+                                 int allowedStatus) {
+        return command(NONE, prepare, call, allowedStatus);
+    }
+
+    private static Probe command(Article refusedTarget, Function<Article, Article> prepare,
+                                 BiFunction<ApiClient, Article, ApiResponse> call, int allowedStatus) {
+        return new Probe(caller -> call.apply(caller, prepare.apply(refusedTarget)),
+                caller -> call.apply(caller, refusedTarget), allowedStatus);
+    }
+
+    /** An "article" whose path is that of one of its photos. */
+    private Article withPhoto() {
+        Article article = story.draft();
+        return new Article(article.id() + "/photos/" + story.attachPhoto(article), article.version());
+    }
+
+    private static String key(AccessRule rule) {
+        return (rule.method() == null ? "*" : rule.method().name()) + " " + rule.pattern();
+    }
+}
