@@ -14,6 +14,7 @@ import java.util.List;
 import org.bson.Document;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.MappingJsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class HashChain {
 
     public static final String GENESIS = "";
-    private static final JsonFactory JSON = new JsonFactory();
+    // a mapping factory: writeTree of a scalar node needs an ObjectCodec
+    private static final JsonFactory JSON = new MappingJsonFactory();
 
     private HashChain() {
     }

@@ -58,7 +58,7 @@ class ProjectionProcessing {
     }
 
     @Bean
-    ConfigurerModule projectionProcessors(Projections projections, TokenStore tokenStore,
+    ConfigurerModule projectionProcessorsModule(Projections projections, TokenStore tokenStore,
                                           MongoTemplate projectionMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ProjectionSettings settings) {
