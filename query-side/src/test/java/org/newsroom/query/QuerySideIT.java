@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = QueryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"newsroom.query.wait-timeout=1s", "spring.main.banner-mode=off",
                 "management.endpoints.web.exposure.include=health,prometheus,projections"})
+@AutoConfigureObservability(tracing = false)
 public abstract class QuerySideIT {
 
     /** The role the operations endpoint is read with; see docs/query-api.md. */

@@ -70,6 +70,21 @@ public final class ProjectionBatch {
         return cached;
     }
 
+    /** The document whose unique {@code field} has {@code value}, as this batch sees it (by a unique index). */
+    public Optional<Document> findUnique(String collection, String field, Object value) {
+        for (Document document : writes.getOrDefault(collection, new LinkedHashMap<>()).values()) {
+            if (value.equals(document.get(field))) {
+                return Optional.of(document);
+            }
+        }
+        for (Staged staged : change) {
+            if (staged.collection().equals(collection) && value.equals(staged.document().get(field))) {
+                return Optional.of(staged.document());
+            }
+        }
+        return Optional.ofNullable(target.collection(collection).find(eq(field, value)).first());
+    }
+
     /** Reads the documents of many ids at once, so that the handlers of a batch find them without a round trip. */
     public void prefetch(String collection, Collection<String> ids) {
         Map<String, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
@@ -129,7 +144,9 @@ public final class ProjectionBatch {
                 target.collection(entry.getKey()).bulkWrite(models, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
                 for (BulkWriteError error : e.getWriteErrors()) {
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    // only a clash on _id means "a newer version is stored"; another unique index is a real conflict
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+                            || !error.getMessage().contains("_id_")) {
                         throw e;
                     }
                 }

@@ -3,16 +3,17 @@ package org.newsroom.query.projection;
 import java.time.Duration;
 
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.newsroom.eventlog.EventLogStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -58,14 +59,20 @@ class ProjectionProcessing {
     }
 
     @Bean
+    LogEventSource projectionEventSource(EventLogStorageEngine engine, EmbeddedEventStore eventStore) {
+        return new LogEventSource(engine, eventStore);
+    }
+
+    @Bean
     ConfigurerModule projectionProcessorsModule(Projections projections, TokenStore tokenStore,
+                                          LogEventSource projectionEventSource,
                                           MongoTemplate projectionMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ProjectionSettings settings) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String name : projections.names()) {
-                processing.registerPooledStreamingEventProcessor(name, Configuration::eventStore,
+                processing.registerPooledStreamingEventProcessor(name, config -> projectionEventSource,
                                 (config, builder) -> builder
                                         .batchSize(settings.batchSize())
                                         .initialSegmentCount(1)
