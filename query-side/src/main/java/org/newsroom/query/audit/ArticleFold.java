@@ -72,7 +72,7 @@ public final class ArticleFold {
             next.publicationNumber = published.publicationNumber();
             next.slug = published.slug();
             next.live = new LivePublication(published.publicationNumber(), version, timestamp,
-                    published.changeKind() == null ? null : published.changeKind().name().toLowerCase(),
+                    published.changeKind() == null ? null : published.changeKind().name().toLowerCase(java.util.Locale.ROOT),
                     published.note(), published.content());
         } else if (event instanceof ArticleUnpublished unpublished) {
             next.state = "UNPUBLISHED";

@@ -20,7 +20,8 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -28,8 +29,13 @@ import com.mongodb.client.model.WriteModel;
  * <p>
  * Documents are read by {@code _id} once per batch and kept; changes replace whole documents and are written together
  * at the end of the batch, one unordered bulk write per collection. Every document carries {@value #LAST_POSITION},
- * the global position of the last event applied to it, and a write only replaces a document whose position is lower:
- * a batch delivered twice, or two writers racing, change nothing the second time.
+ * the global position of the last event applied to it; handlers compare it with the event's position and ignore what
+ * is already applied, so a batch delivered twice changes nothing the second time.
+ * <p>
+ * Every write is keyed by {@code _id} alone (mongo-java-server scans the whole collection for an update whose filter
+ * has anything else): a document that did not exist when the batch looked is inserted, one that did is replaced.
+ * Should an insert meet a document written meanwhile by another writer, the insert becomes a replacement guarded by
+ * position, so the newer state wins either way.
  */
 public final class ProjectionBatch {
 
@@ -38,6 +44,7 @@ public final class ProjectionBatch {
 
     private final ProjectionCollections target;
     private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
+    private final Map<String, java.util.Set<String>> stored = new HashMap<>();
     private final Map<String, LinkedHashMap<String, Document>> writes = new LinkedHashMap<>();
     private final List<Staged> change = new ArrayList<>();
     private long position;
@@ -66,6 +73,7 @@ public final class ProjectionBatch {
         if (cached == null) {
             cached = Optional.ofNullable(target.collection(collection).find(eq(ID, id)).first());
             documents.put(id, cached);
+            cached.ifPresent(document -> storedIds(collection).add(id));
         }
         return cached;
     }
@@ -93,8 +101,14 @@ public final class ProjectionBatch {
             return;
         }
         missing.forEach(id -> documents.put(id, Optional.empty()));
-        target.collection(collection).find(in(ID, missing))
-                .forEach(document -> documents.put(document.getString(ID), Optional.of(document)));
+        target.collection(collection).find(in(ID, missing)).forEach(document -> {
+            documents.put(document.getString(ID), Optional.of(document));
+            storedIds(collection).add(document.getString(ID));
+        });
+    }
+
+    private java.util.Set<String> storedIds(String collection) {
+        return stored.computeIfAbsent(collection, c -> new java.util.HashSet<>());
     }
 
     /** Stages a whole document (with {@code _id} and {@value #LAST_POSITION}) as part of the current change. */
@@ -127,31 +141,38 @@ public final class ProjectionBatch {
         return position;
     }
 
-    boolean isEmpty() {
-        return writes.isEmpty();
-    }
-
-    /** Writes every staged document; duplicate keys mean a newer version is stored already, which is fine. */
+    /** Writes every staged document: one unordered bulk write per collection. */
     void flush() {
         for (Map.Entry<String, LinkedHashMap<String, Document>> entry : writes.entrySet()) {
+            java.util.Set<String> existing = storedIds(entry.getKey());
             List<WriteModel<Document>> models = new ArrayList<>(entry.getValue().size());
-            for (Document document : entry.getValue().values()) {
-                models.add(new ReplaceOneModel<>(
-                        and(eq(ID, document.get(ID)), lt(LAST_POSITION, document.getLong(LAST_POSITION))),
-                        document, new ReplaceOptions().upsert(true)));
+            List<Document> documents = new ArrayList<>(entry.getValue().values());
+            for (Document document : documents) {
+                models.add(existing.contains(document.getString(ID))
+                        ? new ReplaceOneModel<>(eq(ID, document.get(ID)), document)
+                        : new InsertOneModel<>(document));
             }
+            MongoCollection<Document> collection = target.collection(entry.getKey());
             try {
-                target.collection(entry.getKey()).bulkWrite(models, new BulkWriteOptions().ordered(false));
+                collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
                 for (BulkWriteError error : e.getWriteErrors()) {
-                    // only a clash on _id means "a newer version is stored"; another unique index is a real conflict
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
-                            || !error.getMessage().contains("_id_")) {
+                    Document document = documents.get(error.getIndex());
+                    if (!isDuplicateId(error) || existing.contains(document.getString(ID))) {
                         throw e;
                     }
+                    collection.replaceOne(and(eq(ID, document.get(ID)),
+                            lt(LAST_POSITION, document.getLong(LAST_POSITION))), document);
                 }
             }
+            entry.getValue().keySet().forEach(existing::add);
         }
         writes.clear();
+    }
+
+    /** Only a clash on {@code _id} means "written meanwhile"; a clash on another unique index is a real conflict. */
+    private static boolean isDuplicateId(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                && error.getMessage().contains("_id_");
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -52,6 +53,8 @@ final class ProjectionRebuild {
     private final Instant startedAt;
     private final Map<String, Long> parkedFrom = new HashMap<>();
     private final ExecutorService handover;
+    private final ScheduledExecutorService coordinator;
+    private final ScheduledExecutorService worker;
     private final PooledStreamingEventProcessor processor;
 
     private volatile String state = "RUNNING";
@@ -93,6 +96,9 @@ final class ProjectionRebuild {
         ProjectionWriter writer = new ProjectionWriter(name + "-rebuild-v" + version, () -> target, this::flushed);
         String processorName = name + "-rebuild-v" + version;
         this.handover = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, processorName + "-handover"));
+        this.coordinator = Executors.newSingleThreadScheduledExecutor(
+                runnable -> daemon(runnable, processorName + "-coordinator"));
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, processorName + "-worker"));
         this.processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -103,10 +109,8 @@ final class ProjectionRebuild {
                 .messageSource(log)
                 .tokenStore(new InMemoryTokenStore())
                 .transactionManager(NoTransactionManager.instance())
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(
-                        runnable -> daemon(runnable, processorName + "-coordinator")))
-                .workerExecutor(Executors.newSingleThreadScheduledExecutor(
-                        runnable -> daemon(runnable, processorName + "-worker")))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(worker)
                 .initialSegmentCount(1)
                 .batchSize(settings.rebuildBatchSize())
                 .build();
@@ -231,6 +235,8 @@ final class ProjectionRebuild {
     }
 
     private synchronized void finish(String finalState, String reason) {
+        coordinator.shutdown();
+        worker.shutdown();
         error = reason;
         finishedAt = clock.instant();
         state = finalState;
