@@ -14,9 +14,9 @@ import java.util.List;
 import org.bson.Document;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.MappingJsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingJsonFactory;
 
 /**
  * The per-aggregate hash chain that lets an auditor prove no stored event was altered, removed or reordered.
