@@ -1,0 +1,50 @@
+package org.newsroom.query.audit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.newsroom.article.ArticleEvent;
+import org.newsroom.query.projection.Documents;
+import org.newsroom.query.projection.EventContext;
+import org.newsroom.query.projection.ProjectionWriter;
+
+/**
+ * Appends an entry per event to {@code entries} ({@code _id} = {@code <articleId>/<version>}) and keeps the article
+ * as of its last event in {@code articles} ({@code _id} = article id), from which the next event's changes are
+ * computed. Both are written only if their position is new; an event that cannot follow the stored article is a
+ * poison event.
+ */
+@ProcessingGroup(AuditReadModel.NAME)
+public class AuditProjection {
+
+    private final ProjectionWriter writer;
+
+    public AuditProjection(ProjectionWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    public void on(ArticleEvent event, EventMessage<?> message) {
+        EventContext context = EventContext.of(message);
+        String id = event.articleId().value();
+        writer.change(batch -> {
+            Document stored = batch.find(AuditReadModel.ARTICLES, id).orElse(null);
+            if (stored != null && Documents.lastPosition(stored) >= context.position()) {
+                return;
+            }
+            ArticleVersion before = stored == null ? null : Documents.fromDocument(stored, ArticleVersion.class);
+            if (before != null && before.version() + 1 != context.version()) {
+                throw new IllegalStateException("audit: article " + id + " is at version " + before.version()
+                        + " but the next event makes version " + context.version());
+            }
+            ArticleVersion after = ArticleFold.apply(before, event, context.version(), context.timestamp());
+            AuditEntry entry = new AuditEntry(id, context.position(), context.version(),
+                    event.getClass().getSimpleName(), context.actor(), context.timestamp(), context.correlationId(),
+                    FieldChanges.between(before, after));
+            batch.put(AuditReadModel.ENTRIES,
+                    Documents.toDocument(AuditEntry.key(id, context.version()), context.position(), entry));
+            batch.put(AuditReadModel.ARTICLES, Documents.toDocument(id, context.position(), after));
+        });
+    }
+}

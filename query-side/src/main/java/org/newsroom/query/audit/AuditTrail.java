@@ -1,0 +1,128 @@
+package org.newsroom.query.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.newsroom.article.ArticleEvent;
+import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
+import org.newsroom.eventlog.HashChain;
+import org.newsroom.query.projection.Documents;
+import org.newsroom.query.projection.ProjectionBatch;
+import org.newsroom.query.projection.ProjectionCollections;
+import org.newsroom.query.projection.Projections;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers the auditors: the history from the audit projection; versions and diffs folded from the event log itself
+ * (never from a projection); integrity from the stored hash chain, checked against the audit trail's record of how
+ * many events the article had, so that a removed event is noticed even at the end of the chain.
+ */
+@Service
+public class AuditTrail {
+
+    private final Projections projections;
+    private final EventStore eventStore;
+    private final EventLogStorageEngine engine;
+
+    AuditTrail(Projections projections, EventStore eventStore, EventLogStorageEngine engine) {
+        this.projections = projections;
+        this.eventStore = eventStore;
+        this.engine = engine;
+    }
+
+    /** Two lookups by {@code _id}: the article's version, then its entries {@code <id>/1 … <id>/<version>}. */
+    public Optional<AuditHistory> handle(FindAuditHistory query) {
+        return recordedVersion(query.articleId()).map(version -> new AuditHistory(query.articleId(),
+                entries(query.articleId(), 1, version)));
+    }
+
+    public Optional<ArticleVersion> handle(FindArticleVersion query) {
+        ArticleVersion result = null;
+        ArticleVersion current = null;
+        DomainEventStream events = eventStore.readEvents(query.articleId(), 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            long version = message.getSequenceNumber() + 1;
+            if (query.version() != null ? version > query.version() : message.getTimestamp().isAfter(query.at())) {
+                break;
+            }
+            current = ArticleFold.apply(current, (ArticleEvent) message.getPayload(), version, message.getTimestamp());
+            result = current;
+        }
+        if (result != null && query.version() != null && result.version() != query.version()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(result);
+    }
+
+    public Optional<VersionDiff> handle(FindVersionDiff query) {
+        Optional<ArticleVersion> from = handle(new FindArticleVersion(query.articleId(), query.from(), null));
+        Optional<ArticleVersion> to = handle(new FindArticleVersion(query.articleId(), query.to(), null));
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VersionDiff(query.articleId(), query.from(), query.to(),
+                FieldChanges.between(from.get(), to.get())));
+    }
+
+    public Optional<IntegrityReport> handle(VerifyIntegrity query) {
+        String id = query.articleId();
+        List<StoredEventView> stored = engine.storedEvents(id);
+        long recorded = recordedVersion(id).orElse(0L);
+        if (stored.isEmpty() && recorded == 0) {
+            return Optional.empty();
+        }
+        String previous = HashChain.GENESIS;
+        long previousPosition = 0;
+        for (int i = 0; i < stored.size(); i++) {
+            StoredEventView event = stored.get(i);
+            if (event.position() <= previousPosition) {
+                return Optional.of(IntegrityReport.invalid(id, i, event.position(),
+                        "event " + (i + 1) + " is not after event " + i + " in the log"));
+            }
+            if (event.hash() == null || !event.hash().equals(event.recomputeHash(previous))) {
+                return Optional.of(IntegrityReport.invalid(id, i, event.position(), "event " + (i + 1)
+                        + " does not match its hash: it was altered, or an event before it was removed or reordered"));
+            }
+            previous = event.hash();
+            previousPosition = event.position();
+        }
+        if (stored.size() < recorded) {
+            long missing = stored.size() + 1;
+            long position = entries(id, missing, missing).stream().findFirst().map(AuditEntry::position).orElse(0L);
+            return Optional.of(IntegrityReport.invalid(id, stored.size(), position, "event " + missing
+                    + " is missing from the log: the audit trail recorded it at position " + position));
+        }
+        return Optional.of(IntegrityReport.valid(id, stored.size(), previous));
+    }
+
+    private Optional<Long> recordedVersion(String articleId) {
+        Document article = audit().collection(AuditReadModel.ARTICLES).find(eq(ProjectionBatch.ID, articleId)).first();
+        return Optional.ofNullable(article).map(document -> Documents.fromDocument(document, ArticleVersion.class).version());
+    }
+
+    private List<AuditEntry> entries(String articleId, long fromVersion, long toVersion) {
+        List<String> keys = LongStream.rangeClosed(fromVersion, toVersion)
+                .mapToObj(version -> AuditEntry.key(articleId, version)).toList();
+        List<AuditEntry> entries = audit().collection(AuditReadModel.ENTRIES).find(in(ProjectionBatch.ID, keys))
+                .map(document -> Documents.fromDocument(document, AuditEntry.class))
+                .into(new ArrayList<>());
+        entries.sort(Comparator.comparingLong(AuditEntry::version));
+        return entries;
+    }
+
+    private ProjectionCollections audit() {
+        return projections.active(AuditReadModel.NAME);
+    }
+}

@@ -1,0 +1,56 @@
+package org.newsroom.query.editorial.web;
+
+import java.util.Locale;
+
+import org.newsroom.query.editorial.ArticleState;
+import org.newsroom.query.editorial.EditorialArticle;
+import org.newsroom.query.editorial.EditorialArticles;
+import org.newsroom.query.editorial.FindArticle;
+import org.newsroom.query.editorial.FindWorkList;
+import org.newsroom.query.editorial.WorkList;
+import org.newsroom.query.web.QueryProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Editing screens and work lists: {@code /api/articles/{id}} (ETag = article version) and {@code /api/articles}. */
+@RestController
+class EditorialController {
+
+    private final EditorialArticles articles;
+
+    EditorialController(EditorialArticles articles) {
+        this.articles = articles;
+    }
+
+    @GetMapping("/api/articles/{id}")
+    ResponseEntity<EditorialArticle> article(@PathVariable String id) {
+        EditorialArticle article = articles.handle(new FindArticle(id))
+                .orElseThrow(() -> QueryProblem.notFound("article-not-found", "no article with id " + id));
+        // Spring answers 304 itself when If-None-Match matches this ETag
+        return ResponseEntity.ok().eTag("\"" + article.version() + "\"").body(article);
+    }
+
+    @GetMapping("/api/articles")
+    WorkList workList(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        try {
+            return articles.handle(new FindWorkList(state(state), q, page, size));
+        } catch (IllegalArgumentException e) {
+            throw QueryProblem.invalid(e.getMessage());
+        }
+    }
+
+    private static ArticleState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ArticleState.valueOf(state.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw QueryProblem.invalid("state must be one of draft, in_review, published, unpublished, killed");
+        }
+    }
+}

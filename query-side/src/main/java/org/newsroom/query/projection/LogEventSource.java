@@ -1,0 +1,139 @@
+package org.newsroom.query.projection;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.newsroom.eventlog.EventLogStorageEngine;
+
+/**
+ * The event log as the projections' processors read it: straight from the storage engine by global position, and
+ * woken the moment an append of this instance is stored.
+ * <p>
+ * Axon's embedded event store hands processors a stream that cannot call them back, so a pooled streaming processor
+ * looks for new events only every half second. These streams can: every append goes through the event store, whose
+ * subscribers are told right after the engine has stored it, and each open stream then calls its processor back.
+ * Appends of other instances are found when the processor looks again, at least every token claim interval.
+ */
+final class LogEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final int FETCH_SIZE = 500;
+
+    private final EventLogStorageEngine engine;
+    private final Set<LogStream> open = ConcurrentHashMap.newKeySet();
+
+    LogEventSource(EventLogStorageEngine engine, EmbeddedEventStore eventStore) {
+        this.engine = engine;
+        eventStore.subscribe(events -> open.forEach(LogStream::appended));
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        LogStream stream = new LogStream(trackingToken);
+        open.add(stream);
+        return stream;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return engine.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return engine.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(java.time.Instant dateTime) {
+        return engine.createTokenAt(dateTime);
+    }
+
+    private final class LogStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+        private TrackingToken last;
+        private volatile Runnable callback;
+        private boolean appended = true;
+
+        LogStream(TrackingToken from) {
+            this.last = from;
+        }
+
+        synchronized void appended() {
+            appended = true;
+            notifyAll();
+            Runnable onAvailable = callback;
+            if (onAvailable != null) {
+                onAvailable.run();
+            }
+        }
+
+        @Override
+        public synchronized Optional<TrackedEventMessage<?>> peek() {
+            fetchIfEmpty();
+            return Optional.ofNullable(buffer.peekFirst());
+        }
+
+        @Override
+        public synchronized boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            fetchIfEmpty();
+            while (buffer.isEmpty()) {
+                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remaining <= 0) {
+                    return false;
+                }
+                if (!appended) {
+                    wait(remaining);
+                }
+                fetchIfEmpty();
+            }
+            return true;
+        }
+
+        @Override
+        public synchronized TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+                // keep waiting: the caller asked to block until there is an event
+            }
+            TrackedEventMessage<?> next = buffer.pollFirst();
+            last = next.trackingToken();
+            return next;
+        }
+
+        private void fetchIfEmpty() {
+            if (!buffer.isEmpty()) {
+                return;
+            }
+            appended = false;
+            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(last, false).limit(FETCH_SIZE)) {
+                for (Iterator<? extends TrackedEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
+                    buffer.addLast(it.next());
+                }
+            }
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            this.callback = callback;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            open.remove(this);
+            callback = null;
+        }
+    }
+}

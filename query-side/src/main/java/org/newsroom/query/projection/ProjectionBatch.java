@@ -1,0 +1,178 @@
+package org.newsroom.query.projection;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * The reads and writes of one batch of events for one projection.
+ * <p>
+ * Documents are read by {@code _id} once per batch and kept; changes replace whole documents and are written together
+ * at the end of the batch, one unordered bulk write per collection. Every document carries {@value #LAST_POSITION},
+ * the global position of the last event applied to it; handlers compare it with the event's position and ignore what
+ * is already applied, so a batch delivered twice changes nothing the second time.
+ * <p>
+ * Every write is keyed by {@code _id} alone (mongo-java-server scans the whole collection for an update whose filter
+ * has anything else): a document that did not exist when the batch looked is inserted, one that did is replaced.
+ * Should an insert meet a document written meanwhile by another writer, the insert becomes a replacement guarded by
+ * position, so the newer state wins either way.
+ */
+public final class ProjectionBatch {
+
+    public static final String ID = "_id";
+    public static final String LAST_POSITION = "lastPosition";
+
+    private final ProjectionCollections target;
+    private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
+    private final Map<String, java.util.Set<String>> stored = new HashMap<>();
+    private final Map<String, LinkedHashMap<String, Document>> writes = new LinkedHashMap<>();
+    private final List<Staged> change = new ArrayList<>();
+    private long position;
+
+    private record Staged(String collection, Document document) {
+    }
+
+    public ProjectionBatch(ProjectionCollections target) {
+        this.target = target;
+    }
+
+    public ProjectionCollections target() {
+        return target;
+    }
+
+    /** The document as this batch sees it: changed in this batch, or as stored. */
+    public Optional<Document> find(String collection, String id) {
+        for (int i = change.size() - 1; i >= 0; i--) {
+            Staged staged = change.get(i);
+            if (staged.collection().equals(collection) && id.equals(staged.document().get(ID))) {
+                return Optional.of(staged.document());
+            }
+        }
+        Map<String, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
+        Optional<Document> cached = documents.get(id);
+        if (cached == null) {
+            cached = Optional.ofNullable(target.collection(collection).find(eq(ID, id)).first());
+            documents.put(id, cached);
+            cached.ifPresent(document -> storedIds(collection).add(id));
+        }
+        return cached;
+    }
+
+    /** The document whose unique {@code field} has {@code value}, as this batch sees it (by a unique index). */
+    public Optional<Document> findUnique(String collection, String field, Object value) {
+        for (Document document : writes.getOrDefault(collection, new LinkedHashMap<>()).values()) {
+            if (value.equals(document.get(field))) {
+                return Optional.of(document);
+            }
+        }
+        for (Staged staged : change) {
+            if (staged.collection().equals(collection) && value.equals(staged.document().get(field))) {
+                return Optional.of(staged.document());
+            }
+        }
+        return Optional.ofNullable(target.collection(collection).find(eq(field, value)).first());
+    }
+
+    /** Reads the documents of many ids at once, so that the handlers of a batch find them without a round trip. */
+    public void prefetch(String collection, Collection<String> ids) {
+        Map<String, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
+        List<String> missing = ids.stream().distinct().filter(id -> !documents.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(id -> documents.put(id, Optional.empty()));
+        target.collection(collection).find(in(ID, missing)).forEach(document -> {
+            documents.put(document.getString(ID), Optional.of(document));
+            storedIds(collection).add(document.getString(ID));
+        });
+    }
+
+    private java.util.Set<String> storedIds(String collection) {
+        return stored.computeIfAbsent(collection, c -> new java.util.HashSet<>());
+    }
+
+    /** Stages a whole document (with {@code _id} and {@value #LAST_POSITION}) as part of the current change. */
+    public void put(String collection, Document document) {
+        if (!(document.get(ID) instanceof String) || !(document.get(LAST_POSITION) instanceof Long)) {
+            throw new IllegalArgumentException("a projected document needs a string _id and a long lastPosition");
+        }
+        change.add(new Staged(collection, document));
+    }
+
+    void commitChange() {
+        for (Staged staged : change) {
+            String id = staged.document().getString(ID);
+            writes.computeIfAbsent(staged.collection(), c -> new LinkedHashMap<>()).put(id, staged.document());
+            known.computeIfAbsent(staged.collection(), c -> new HashMap<>()).put(id, Optional.of(staged.document()));
+        }
+        change.clear();
+    }
+
+    void discardChange() {
+        change.clear();
+    }
+
+    void advanceTo(long eventPosition) {
+        position = Math.max(position, eventPosition);
+    }
+
+    /** The position of the last event this batch has seen, handled or not. */
+    public long position() {
+        return position;
+    }
+
+    /** Writes every staged document: one unordered bulk write per collection. */
+    void flush() {
+        for (Map.Entry<String, LinkedHashMap<String, Document>> entry : writes.entrySet()) {
+            java.util.Set<String> existing = storedIds(entry.getKey());
+            List<WriteModel<Document>> models = new ArrayList<>(entry.getValue().size());
+            List<Document> documents = new ArrayList<>(entry.getValue().values());
+            for (Document document : documents) {
+                models.add(existing.contains(document.getString(ID))
+                        ? new ReplaceOneModel<>(eq(ID, document.get(ID)), document)
+                        : new InsertOneModel<>(document));
+            }
+            MongoCollection<Document> collection = target.collection(entry.getKey());
+            try {
+                collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    Document document = documents.get(error.getIndex());
+                    if (!isDuplicateId(error) || existing.contains(document.getString(ID))) {
+                        throw e;
+                    }
+                    collection.replaceOne(and(eq(ID, document.get(ID)),
+                            lt(LAST_POSITION, document.getLong(LAST_POSITION))), document);
+                }
+            }
+            entry.getValue().keySet().forEach(existing::add);
+        }
+        writes.clear();
+    }
+
+    /** Only a clash on {@code _id} means "written meanwhile"; a clash on another unique index is a real conflict. */
+    private static boolean isDuplicateId(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                && error.getMessage().contains("_id_");
+    }
+}

@@ -1,0 +1,96 @@
+package org.newsroom.query.projection;
+
+import java.time.Duration;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.newsroom.eventlog.EventLogStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * One pooled streaming processor per read model, reading the event log from position 0: tokens in MongoDB
+ * ({@code projection_tokens}), poison events parked per article in a MongoDB dead-letter queue
+ * ({@code projection_dead_letters}) while the other articles keep flowing, batches written by the projection's
+ * writer before the token is stored. There are no transactions: every write is idempotent instead.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionSettings.class)
+class ProjectionProcessing {
+
+    static final String TOKENS = "projection_tokens";
+    static final String DEAD_LETTERS = "projection_dead_letters";
+
+    @Bean
+    ProjectedPositions projectedPositions() {
+        return new ProjectedPositions();
+    }
+
+    @Bean
+    MongoTemplate projectionMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(database)
+                .trackingTokensCollectionName(TOKENS)
+                .deadLetterCollectionName(DEAD_LETTERS)
+                .build();
+    }
+
+    /** Axon's default token store from now on, for every streaming processor of this application. */
+    @Bean
+    TokenStore tokenStore(MongoTemplate projectionMongoTemplate, Serializer serializer, ProjectionSettings settings) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(projectionMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(settings.claimTimeout())
+                .transactionManager(NoTransactionManager.instance())
+                .build();
+    }
+
+    @Bean
+    LogEventSource projectionEventSource(EventLogStorageEngine engine, EmbeddedEventStore eventStore) {
+        return new LogEventSource(engine, eventStore);
+    }
+
+    @Bean
+    ConfigurerModule projectionProcessorsModule(Projections projections, TokenStore tokenStore,
+                                          LogEventSource projectionEventSource,
+                                          MongoTemplate projectionMongoTemplate,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          ProjectionSettings settings) {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            for (String name : projections.names()) {
+                processing.registerPooledStreamingEventProcessor(name, config -> projectionEventSource,
+                                (config, builder) -> builder
+                                        .batchSize(settings.batchSize())
+                                        .initialSegmentCount(1)
+                                        .tokenClaimInterval(Duration.ofSeconds(1).toMillis()))
+                        .registerEventHandler(config -> projections.liveProjection(name))
+                        .registerTokenStore(name, config -> tokenStore)
+                        .registerTransactionManager(name, config -> NoTransactionManager.instance())
+                        .registerHandlerInterceptor(name, config -> projections.liveWriter(name).interceptor())
+                        .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
+                        .registerDeadLetterQueue(name, config -> MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(name)
+                                .mongoTemplate(projectionMongoTemplate)
+                                .serializer(eventSerializer)
+                                .transactionManager(NoTransactionManager.instance())
+                                .build())
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(name,
+                                (config, builder) -> builder.enableSequenceIdentifierCache());
+            }
+        };
+    }
+}

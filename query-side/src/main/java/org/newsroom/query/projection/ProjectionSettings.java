@@ -1,0 +1,21 @@
+package org.newsroom.query.projection;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code newsroom.query.*}: how projections process events and how long a read waits for its own write.
+ *
+ * @param batchSize        events per batch of a live processor (one bulk write per collection per batch)
+ * @param rebuildBatchSize events per batch of a rebuild
+ * @param waitTimeout      how long a read with {@code ?atLeast=} waits before answering 503
+ * @param claimTimeout     after how long a token claim of a silent instance may be taken over
+ */
+@ConfigurationProperties("newsroom.query")
+public record ProjectionSettings(@DefaultValue("100") int batchSize,
+                                 @DefaultValue("500") int rebuildBatchSize,
+                                 @DefaultValue("5s") Duration waitTimeout,
+                                 @DefaultValue("10s") Duration claimTimeout) {
+}

@@ -1,0 +1,86 @@
+package org.newsroom.query.projection;
+
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Gives a projection's handlers the batch of the unit of work they run in, and writes it.
+ * <p>
+ * A pooled streaming processor hands a batch of events to one {@link BatchingUnitOfWork}, and stores its token in the
+ * prepare-commit phase. The batch is written by {@link #interceptor()} while the last event of the batch is handled,
+ * so before the token: a crash in between replays the batch, which the position guard turns into no-ops. Outside a
+ * processor (a dead letter retried, a test calling a handler) each event is written as soon as it is handled.
+ */
+public final class ProjectionWriter {
+
+    private final String resourceKey;
+    private final Supplier<ProjectionCollections> target;
+    private final LongConsumer flushed;
+
+    /**
+     * @param name    the projection's name, unique per writer in a unit of work
+     * @param target  where the next batch goes: the live projection follows the active version
+     * @param flushed told the position of the last event of each batch once it is written
+     */
+    public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed) {
+        this.resourceKey = ProjectionWriter.class.getName() + "." + name + "." + System.identityHashCode(this);
+        this.target = target;
+        this.flushed = flushed;
+    }
+
+    public ProjectionCollections target() {
+        return target.get();
+    }
+
+    /**
+     * Applies one event's change. {@code change} reads through the batch and stages whole documents; if it fails,
+     * nothing it staged is kept.
+     */
+    public void change(Consumer<ProjectionBatch> change) {
+        boolean inUnitOfWork = CurrentUnitOfWork.isStarted();
+        ProjectionBatch batch = inUnitOfWork ? batchOf(CurrentUnitOfWork.get()) : new ProjectionBatch(target.get());
+        try {
+            change.accept(batch);
+            batch.commitChange();
+        } catch (RuntimeException e) {
+            batch.discardChange();
+            throw e;
+        }
+        if (!inUnitOfWork) {
+            batch.flush();
+        }
+    }
+
+    /** The batch of this unit of work, created with the current target on first use. */
+    public ProjectionBatch batchOf(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getOrComputeResource(resourceKey, key -> new ProjectionBatch(target.get()));
+    }
+
+    /**
+     * Sees every event the processor hands over, including those that go to the dead-letter queue, so that the
+     * batch knows how far it got; writes the batch after its last event.
+     */
+    public MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return this::intercept;
+    }
+
+    private Object intercept(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                             InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        ProjectionBatch batch = batchOf(unitOfWork);
+        batch.advanceTo(EventContext.positionOf(unitOfWork.getMessage()));
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+            batch.flush();
+            flushed.accept(batch.position());
+        }
+        return result;
+    }
+}

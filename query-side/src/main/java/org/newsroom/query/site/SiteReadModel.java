@@ -1,0 +1,49 @@
+package org.newsroom.query.site;
+
+import java.util.List;
+
+import org.newsroom.query.projection.ProjectionCollections;
+import org.newsroom.query.projection.ProjectionWriter;
+import org.newsroom.query.projection.ReadModel;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+/** The site read model: {@code articles} (by id, unique slug) and {@code meta}. */
+@Component
+@EnableConfigurationProperties(SiteSettings.class)
+public class SiteReadModel implements ReadModel {
+
+    public static final String NAME = "site";
+    static final String ARTICLES = "articles";
+    static final String META = "meta";
+    static final String LIST = "list";
+
+    private final NinjsDocuments ninjs;
+
+    SiteReadModel(SiteSettings settings) {
+        this.ninjs = new NinjsDocuments(settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ARTICLES, META);
+    }
+
+    @Override
+    public void createIndexes(ProjectionCollections target) {
+        target.collection(ARTICLES).createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug"));
+    }
+
+    @Override
+    public Object newProjection(ProjectionWriter writer) {
+        return new SiteProjection(writer, ninjs);
+    }
+}

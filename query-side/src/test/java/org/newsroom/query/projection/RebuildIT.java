@@ -1,0 +1,101 @@
+package org.newsroom.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.RawBsonDocument;
+import org.junit.jupiter.api.Test;
+import org.newsroom.article.ArticleId;
+import org.newsroom.command.article.KillArticle;
+import org.newsroom.command.article.Publication;
+import org.newsroom.command.article.PublishArticle;
+import org.newsroom.command.article.UnpublishArticle;
+import org.newsroom.query.Ninjs;
+import org.newsroom.query.QuerySideIT;
+import org.newsroom.query.SampleStory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+
+/** Rebuilds every projection from position 0 while the old version serves, and gets the same bytes. */
+class RebuildIT extends QuerySideIT {
+
+    @Autowired
+    private Projections projections;
+    @Autowired
+    private MongoDatabase database;
+
+    @Test
+    void aRebuildProducesByteIdenticalDocumentsAndSwitchesOver() {
+        String slug = story("rebuild-story");
+        story("rebuild-unpublished");
+        send("editor", new UnpublishArticle(new ArticleId("rebuild-unpublished"), "embargo"));
+        story("rebuild-killed");
+        long head = send("editor", new KillArticle(new ArticleId("rebuild-killed"), "legal", "Removed."));
+        for (String name : projections.names()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> projections.positions().position(name) >= head);
+        }
+
+        for (String name : projections.names()) {
+            ProjectionCollections before = projections.active(name);
+            Map<String, List<String>> live = contents(name, before);
+            assertThat(live.values()).allSatisfy(documents -> assertThat(documents).isNotEmpty());
+
+            JsonNode started = http.post("/actuator/projections/" + name + "/rebuild", OPERATOR).json();
+            assertThat(started.path("version").asInt()).isEqualTo(before.version() + 1);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json()
+                            .path("state").asText().matches("COMPLETED|FAILED"));
+            JsonNode progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json();
+            assertThat(progress.path("state").asText()).as(progress.toString()).isEqualTo("COMPLETED");
+            assertThat(progress.path("done").asLong()).isGreaterThanOrEqualTo(head);
+            assertThat(progress.path("total").asLong()).isEqualTo(progress.path("done").asLong());
+            assertThat(progress.path("eventsPerSecond").asDouble()).isPositive();
+
+            ProjectionCollections after = projections.active(name);
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+            assertThat(contents(name, after)).isEqualTo(live);
+            assertThat(database.listCollectionNames().into(new ArrayList<>()))
+                    .noneMatch(collection -> collection.startsWith(name + "_v" + before.version() + "_"));
+            JsonNode status = http.get("/actuator/projections/" + name, OPERATOR).json();
+            assertThat(status.path("activeVersion").asInt()).isEqualTo(after.version());
+        }
+
+        JsonNode served = Ninjs.valid(http.get("/site/articles/" + slug, null).json());
+        assertThat(served.path("uri").asText()).endsWith(slug);
+        long afterRebuild = send("reporter", SampleStory.draft(new ArticleId("rebuild-after")));
+        assertThat(http.get("/api/articles/rebuild-after?atLeast=" + afterRebuild, "editor").status()).isEqualTo(200);
+    }
+
+    private String story(String id) {
+        ArticleId articleId = new ArticleId(id);
+        send("reporter", SampleStory.draft(articleId));
+        send("reporter", SampleStory.leadPhoto(articleId));
+        send("editor", SampleStory.byline(articleId));
+        Publication publication = sendFor("editor", new PublishArticle(articleId, null, null));
+        return publication.slug();
+    }
+
+    /** Every document of every collection of a version, as its BSON bytes, in {@code _id} order. */
+    private Map<String, List<String>> contents(String name, ProjectionCollections version) {
+        Map<String, List<String>> contents = new LinkedHashMap<>();
+        for (String collection : projections.model(name).collections()) {
+            List<String> documents = new ArrayList<>();
+            database.getCollection(version.collectionName(collection), RawBsonDocument.class).find()
+                    .sort(Sorts.ascending("_id"))
+                    .forEach(document -> documents.add(Base64.getEncoder().encodeToString(
+                            java.util.Arrays.copyOf(document.getByteBuffer().array(), document.getByteBuffer().remaining()))));
+            contents.put(collection, documents);
+        }
+        return contents;
+    }
+}
