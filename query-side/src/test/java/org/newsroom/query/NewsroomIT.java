@@ -9,6 +9,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
+import org.newsroom.command.dispatch.CommandOutcome;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,11 +35,16 @@ public abstract class NewsroomIT {
 
     /** Sends a command as {@code actor} and answers the global position the log has reached since. */
     protected long send(String actor, Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("actor", actor)));
-        return engine.knownHeadPosition();
+        return outcome(actor, command).position();
     }
 
     protected <R> R sendFor(String actor, Object command) {
+        @SuppressWarnings("unchecked")
+        R result = (R) outcome(actor, command).result();
+        return result;
+    }
+
+    private CommandOutcome outcome(String actor, Object command) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("actor", actor)));
     }
 
