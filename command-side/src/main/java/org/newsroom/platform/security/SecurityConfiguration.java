@@ -1,5 +1,7 @@
 package org.newsroom.platform.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,11 +61,14 @@ public class SecurityConfiguration {
     /**
      * Spring Security's delegating encoder ({@code {bcrypt}}, {@code {noop}}, ...), with bcrypt at
      * {@code newsroom.security.bcrypt-strength} (default 10). The strength matters beyond encoding: after a successful
-     * sign-in, a stored hash of a lower strength is re-encoded at this one.
+     * sign-in, a stored hash of a lower strength is re-encoded at this one. A successful match is remembered for
+     * {@code newsroom.security.verified-password-ttl} (default 5 minutes) so that HTTP Basic clients do not pay bcrypt
+     * on every request.
      */
     @Bean
     @ConditionalOnMissingBean
-    PasswordEncoder passwordEncoder(@Value("${newsroom.security.bcrypt-strength:10}") int strength) {
+    PasswordEncoder passwordEncoder(@Value("${newsroom.security.bcrypt-strength:10}") int strength,
+                                    @Value("${newsroom.security.verified-password-ttl:5m}") Duration remembered) {
         DelegatingPasswordEncoder defaults =
                 (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, PasswordEncoder> encoders = new HashMap<>();
@@ -71,7 +76,7 @@ public class SecurityConfiguration {
         encoders.put("noop", NoOpPasswordEncoder.getInstance());
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", encoders);
         encoder.setDefaultPasswordEncoderForMatches(defaults);
-        return encoder;
+        return new VerifiedPasswords(encoder, remembered, Clock.systemUTC());
     }
 
     @Bean

@@ -62,17 +62,22 @@ final class LogEventSource implements StreamableMessageSource<TrackedEventMessag
     private final class LogStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+        /** Separate from the stream's own monitor, which is held while reading the log: an append never waits for a read. */
+        private final Object signal = new Object();
         private TrackingToken last;
         private volatile Runnable callback;
-        private boolean appended = true;
+        private volatile boolean appended = true;
 
         LogStream(TrackingToken from) {
             this.last = from;
         }
 
-        synchronized void appended() {
-            appended = true;
-            notifyAll();
+        /** Called in the appending thread, right after its commit: must not block. */
+        void appended() {
+            synchronized (signal) {
+                appended = true;
+                signal.notifyAll();
+            }
             Runnable onAvailable = callback;
             if (onAvailable != null) {
                 onAvailable.run();
@@ -94,8 +99,10 @@ final class LogEventSource implements StreamableMessageSource<TrackedEventMessag
                 if (remaining <= 0) {
                     return false;
                 }
-                if (!appended) {
-                    wait(remaining);
+                synchronized (signal) {
+                    if (!appended) {
+                        signal.wait(remaining);
+                    }
                 }
                 fetchIfEmpty();
             }
