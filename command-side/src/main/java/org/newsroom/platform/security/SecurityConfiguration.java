@@ -62,13 +62,13 @@ public class SecurityConfiguration {
      * Spring Security's delegating encoder ({@code {bcrypt}}, {@code {noop}}, ...), with bcrypt at
      * {@code newsroom.security.bcrypt-strength} (default 10). The strength matters beyond encoding: after a successful
      * sign-in, a stored hash of a lower strength is re-encoded at this one. A successful match is remembered for
-     * {@code newsroom.security.verified-password-ttl} (default 5 minutes) so that HTTP Basic clients do not pay bcrypt
-     * on every request.
+     * {@code newsroom.security.verified-password-seconds} (default 300) so that HTTP Basic clients do not pay bcrypt on
+     * every request.
      */
     @Bean
     @ConditionalOnMissingBean
     PasswordEncoder passwordEncoder(@Value("${newsroom.security.bcrypt-strength:10}") int strength,
-                                    @Value("${newsroom.security.verified-password-ttl:5m}") Duration remembered) {
+                                    @Value("${newsroom.security.verified-password-seconds:300}") long remembered) {
         DelegatingPasswordEncoder defaults =
                 (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, PasswordEncoder> encoders = new HashMap<>();
@@ -76,7 +76,7 @@ public class SecurityConfiguration {
         encoders.put("noop", NoOpPasswordEncoder.getInstance());
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt", encoders);
         encoder.setDefaultPasswordEncoderForMatches(defaults);
-        return new VerifiedPasswords(encoder, remembered, Clock.systemUTC());
+        return new VerifiedPasswords(encoder, Duration.ofSeconds(remembered), Clock.systemUTC());
     }
 
     @Bean
