@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.newsroom.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoDatabase;
@@ -102,9 +104,9 @@ public class Projections {
     }
 
     /** Asked for a projection that does not exist. */
-    public static final class UnknownProjection extends RuntimeException {
+    public static final class UnknownProjection extends ProblemException {
         public UnknownProjection(String name) {
-            super("no projection named '" + name + "'");
+            super(HttpStatus.NOT_FOUND, "unknown-projection", "no projection named '" + name + "'");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.newsroom.query.web;
 import java.time.Duration;
 
 import org.newsroom.query.projection.ProjectedPositions;
+import org.newsroom.platform.web.ProblemException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,6 @@ final class ReadYourWrites implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw QueryProblem.invalid("atLeast must be a global position (a whole number ≥ 0), not '" + value + "'");
+        throw ProblemException.invalid("invalid-request", "atLeast must be a global position (a whole number ≥ 0), not '" + value + "'");
     }
 }

@@ -38,7 +38,7 @@ class EditorialQueriesIT extends QuerySideIT {
 
         assertProblem(http.get("/api/articles?state=lost", "editor"), 400, "invalid-request");
         assertProblem(http.get("/api/articles?size=1000", "editor"), 400, "invalid-request");
-        assertProblem(http.get("/api/articles?page=x", "editor"), 400, "invalid-request");
+        assertProblem(http.get("/api/articles?page=x", "editor"), 400, "malformed-request");
     }
 
     @Test

@@ -201,7 +201,7 @@ class FeedIT {
         assertProblem(integrator.get("/feed/events?after=-1"), "invalid-position");
         assertProblem(integrator.get("/feed/events?limit=0"), "invalid-limit");
         assertProblem(integrator.get("/feed/events?type=news.article.exploded.v1"), "unknown-event-type");
-        assertProblem(integrator.get("/feed/events?after=abc"), "invalid-request");
+        assertProblem(integrator.get("/feed/events?after=abc"), "malformed-request");
         assertProblem(integrator.send(integrator.request("/feed/stream").header("Last-Event-ID", "twelve").GET()
                 .build()), "invalid-position");
     }

@@ -256,7 +256,7 @@ class WebhookIT {
         assertProblem(integrator.post("/api/webhooks", "{\"types\": []}"), 400, "invalid-webhook");
         assertProblem(integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"types\": [\"nope\"]}"), 400,
                 "unknown-event-type");
-        assertProblem(integrator.post("/api/webhooks", "{not json"), 400, "invalid-request");
+        assertProblem(integrator.post("/api/webhooks", "{not json"), 400, "malformed-request");
         assertProblem(integrator.get("/api/webhooks/wh_unknown"), 404, "unknown-webhook");
         assertProblem(integrator.post("/api/webhooks/wh_unknown/redeliver", ""), 404, "unknown-webhook");
         assertProblem(integrator.post("/api/webhooks/" + hook.id() + "/redeliver?from=0", ""), 400, "invalid-position");

@@ -12,7 +12,7 @@ import org.newsroom.query.audit.FindVersionDiff;
 import org.newsroom.query.audit.IntegrityReport;
 import org.newsroom.query.audit.VerifyIntegrity;
 import org.newsroom.query.audit.VersionDiff;
-import org.newsroom.query.web.QueryProblem;
+import org.newsroom.platform.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +38,7 @@ class AuditController {
     @GetMapping("/versions/{version}")
     ArticleVersion version(@PathVariable String id, @PathVariable long version) {
         return trail.handle(query(() -> new FindArticleVersion(id, version, null)))
-                .orElseThrow(() -> QueryProblem.notFound("version-not-found", "article " + id + " has no version "
+                .orElseThrow(() -> ProblemException.notFound("version-not-found", "article " + id + " has no version "
                         + version));
     }
 
@@ -48,17 +48,17 @@ class AuditController {
         try {
             instant = Instant.parse(at);
         } catch (DateTimeParseException e) {
-            throw QueryProblem.invalid("at must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '" + at + "'");
+            throw ProblemException.invalid("invalid-request", "at must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '" + at + "'");
         }
         return trail.handle(new FindArticleVersion(id, null, instant))
-                .orElseThrow(() -> QueryProblem.notFound("version-not-found", "article " + id
+                .orElseThrow(() -> ProblemException.notFound("version-not-found", "article " + id
                         + " did not exist at " + at));
     }
 
     @GetMapping("/diff")
     VersionDiff diff(@PathVariable String id, @RequestParam long from, @RequestParam long to) {
         return trail.handle(query(() -> new FindVersionDiff(id, from, to)))
-                .orElseThrow(() -> QueryProblem.notFound("version-not-found", "article " + id + " has no version "
+                .orElseThrow(() -> ProblemException.notFound("version-not-found", "article " + id + " has no version "
                         + from + " or " + to));
     }
 
@@ -71,11 +71,11 @@ class AuditController {
         try {
             return query.get();
         } catch (IllegalArgumentException e) {
-            throw QueryProblem.invalid(e.getMessage());
+            throw ProblemException.invalid("invalid-request", e.getMessage());
         }
     }
 
-    private static QueryProblem unknown(String id) {
-        return QueryProblem.notFound("article-not-found", "no article with id " + id);
+    private static ProblemException unknown(String id) {
+        return ProblemException.notFound("article-not-found", "no article with id " + id);
     }
 }

@@ -8,7 +8,7 @@ import org.newsroom.query.editorial.EditorialArticles;
 import org.newsroom.query.editorial.FindArticle;
 import org.newsroom.query.editorial.FindWorkList;
 import org.newsroom.query.editorial.WorkList;
-import org.newsroom.query.web.QueryProblem;
+import org.newsroom.platform.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ class EditorialController {
     @GetMapping("/api/articles/{id}")
     ResponseEntity<EditorialArticle> article(@PathVariable String id) {
         EditorialArticle article = articles.handle(new FindArticle(id))
-                .orElseThrow(() -> QueryProblem.notFound("article-not-found", "no article with id " + id));
+                .orElseThrow(() -> ProblemException.notFound("article-not-found", "no article with id " + id));
         // Spring answers 304 itself when If-None-Match matches this ETag
         return ResponseEntity.ok().eTag("\"" + article.version() + "\"").body(article);
     }
@@ -39,7 +39,7 @@ class EditorialController {
         try {
             return articles.handle(new FindWorkList(state(state), q, page, size));
         } catch (IllegalArgumentException e) {
-            throw QueryProblem.invalid(e.getMessage());
+            throw ProblemException.invalid("invalid-request", e.getMessage());
         }
     }
 
@@ -50,7 +50,7 @@ class EditorialController {
         try {
             return ArticleState.valueOf(state.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw QueryProblem.invalid("state must be one of draft, in_review, published, unpublished, killed");
+            throw ProblemException.invalid("invalid-request", "state must be one of draft, in_review, published, unpublished, killed");
         }
     }
 }

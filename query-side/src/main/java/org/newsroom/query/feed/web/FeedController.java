@@ -13,6 +13,7 @@ import org.newsroom.query.feed.FeedSettings;
 import org.newsroom.query.feed.FeedStreams;
 import org.newsroom.query.feed.FeedWaits;
 import org.newsroom.query.feed.LiveFeed;
+import org.newsroom.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,13 +1,11 @@
 package org.newsroom.query.site.web;
 
-import java.util.Map;
-
 import org.newsroom.query.site.FindPublishedArticle;
 import org.newsroom.query.site.FindSiteList;
 import org.newsroom.query.site.SiteArticles;
 import org.newsroom.query.site.SiteList;
 import org.newsroom.query.site.SitePage;
-import org.newsroom.query.web.QueryProblem;
+import org.newsroom.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +30,10 @@ class SiteController {
     @GetMapping("/site/articles/{slug}")
     ResponseEntity<Object> article(@PathVariable String slug) {
         SitePage page = articles.handle(new FindPublishedArticle(slug))
-                .orElseThrow(() -> QueryProblem.notFound("article-not-found", "no published article at " + slug));
+                .orElseThrow(() -> ProblemException.notFound("article-not-found", "no published article at " + slug));
         if (page instanceof SitePage.Killed killed) {
-            throw new QueryProblem(HttpStatus.GONE, "article-killed", killed.notice(),
-                    Map.of("notice", killed.notice()));
+            throw new ProblemException(HttpStatus.GONE, "article-killed", killed.notice())
+                    .with("notice", killed.notice());
         }
         SitePage.Live live = (SitePage.Live) page;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(live.etag())
@@ -49,7 +47,7 @@ class SiteController {
         try {
             list = articles.handle(new FindSiteList(limit, cursor));
         } catch (IllegalArgumentException e) {
-            throw QueryProblem.invalid(e.getMessage());
+            throw ProblemException.invalid("invalid-request", e.getMessage());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(list.etag())
                 .lastModified(list.lastModified()).body(list);

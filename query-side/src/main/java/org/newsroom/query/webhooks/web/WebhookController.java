@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-import org.newsroom.query.feed.web.ProblemException;
+import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.webhooks.DeliveryAttempt;
 import org.newsroom.query.webhooks.Subscription;
 import org.newsroom.query.webhooks.TargetPolicy;
