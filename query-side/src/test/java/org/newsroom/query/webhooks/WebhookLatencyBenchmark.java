@@ -14,7 +14,6 @@ import java.util.Locale;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.newsroom.query.Articles;
 import org.newsroom.query.FeedTestApplication;
 import org.newsroom.query.Integrator;
@@ -29,13 +28,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Measures, by hand, the time from a publish command's answer to its webhook's arrival: 100 publishes, one after the
  * other, after 5 unmeasured ones. Run with
- * {@code ./mvnw -B -pl query-side -am verify -Dtest=none -Dit.test=WebhookLatencyIT -Dnewsroom.measure=true
+ * {@code ./mvnw -B -pl query-side -am verify -Dtest=none -Dit.test=WebhookLatencyBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
-@EnabledIfSystemProperty(named = "newsroom.measure", matches = "true")
 @SpringBootTest(classes = FeedTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "newsroom.webhooks.allow-private-targets=true")
-class WebhookLatencyIT {
+class WebhookLatencyBenchmark {
 
     private static final int WARM_UP = 5;
     private static final int MEASURED = 100;
