@@ -11,6 +11,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,10 +42,15 @@ public class EventLogConfiguration {
     }
 
     /** Jackson for events, messages and tokens. Polymorphic typing stays off: payload types come from the log. */
+    /** Event timestamps come from the application clock (Axon reads it from a static field). */
+    @Bean
+    InitializingBean eventTimestampsFromClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
+    }
+
     @Bean
     @Primary
-    Serializer serializer(Clock clock) {
-        GenericEventMessage.clock = clock;
+    Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
     }
 
