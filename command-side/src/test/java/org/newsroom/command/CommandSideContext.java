@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.mongodb.client.MongoDatabase;
@@ -16,8 +17,14 @@ final class CommandSideContext implements AutoCloseable {
     final ConfigurableApplicationContext context;
 
     CommandSideContext(Path dataDir, String... properties) {
+        this(dataDir, context -> { }, properties);
+    }
+
+    CommandSideContext(Path dataDir, ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+                       String... properties) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         this.context = new SpringApplicationBuilder(CommandSideApplication.class)
+                .initializers(initializer)
                 .web(WebApplicationType.NONE)
                 .properties("newsroom.data-dir=" + dataDir, "spring.main.banner-mode=off")
                 .properties(properties)
