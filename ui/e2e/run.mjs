@@ -6,7 +6,7 @@
 // sees the correction highlighted. Every step saves a screenshot. Waits are on conditions only (locators, responses).
 // Exit code 0 and a closing line "N passed, 0 failed" when every step passed.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,7 @@ const base = (args['base-url'] ?? process.env.NEWSROOM_URL ?? 'http://localhost:
 const out = resolve(args.out ?? join(here, '..', 'target', 'ui-screenshots'));
 const executablePath = args.chromium ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
 const password = process.env.NEWSROOM_DEMO_PASSWORD ?? 'newsroom';
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const sample = JSON.parse(readFileSync(join(here, '..', '..', 'docs', 'samples', 'afp-haftar-rome.draft.json'), 'utf8'));
