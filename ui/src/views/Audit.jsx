@@ -381,7 +381,10 @@ function AsOf({ id, request, first, latest }) {
               ? ` (${shown.live.changeKind})` : ''} since ${formatTime(shown.live.publishedAt)}` : ' · nothing was live'}</p>
           <h3 class="snapshot-headline">{shown.headline}</h3>
           {shown.standfirst && <p class="standfirst">{shown.standfirst}</p>}
-          {shown.bylines?.length > 0 && <p class="byline">By {bylinesText(shown.bylines).replace(/\n/g, '; ')}</p>}
+          {shown.bylines?.length > 0 && (
+            <p class="byline">By {shown.bylines.map((b) => b.name + (b.role || b.affiliation
+              ? ` (${[b.role, b.affiliation].filter(Boolean).join(', ')})` : '')).join(', ')}</p>
+          )}
           <div class="photo-strip">
             {shown.photos?.map((photo) => (
               <figure key={photo.photoId}>

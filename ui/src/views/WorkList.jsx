@@ -48,8 +48,21 @@ export function WorkList() {
     return () => controller.abort();
   }, [state, query, page, refreshAt]);
 
-  // any change to any article may move it in, out of or within this list
-  useEffect(() => onLiveEvent((event) => setRefreshAt((at) => Math.max(at, event.position ?? 0))), []);
+  // any change to any article may move it in, out of or within this list: one read per burst of events, which
+  // waits (?atLeast=) until the read model holds the last of them
+  useEffect(() => {
+    let latest = 0;
+    let pending = null;
+    const stop = onLiveEvent((event) => {
+      latest = Math.max(latest, event.position ?? 0);
+      clearTimeout(pending);
+      pending = setTimeout(() => setRefreshAt(latest), 150);
+    });
+    return () => {
+      stop();
+      clearTimeout(pending);
+    };
+  }, []);
 
   const pages = list ? Math.max(1, Math.ceil(list.total / SIZE)) : 1;
   return (
