@@ -1,6 +1,6 @@
 // End-to-end test of the web UI in headless Chromium (Debian's chromium package, driven by playwright-core; no browser
 // is downloaded). Against a running engine: node e2e/run.mjs --base-url=http://localhost:8080 [--out=dir]
-// [--chromium=/usr/bin/chromium]. A reporter drafts the sample story with its two photos and byline and submits it;
+// [--chromium=/usr/bin/chromium] [--measure [--runs=5]]. A reporter drafts the sample story with its two photos and byline and submits it;
 // an editor publishes it; the public site shows it; an editor corrects it while the reporter, editing, is told and
 // keeps their text through a stale-version conflict; an auditor opens the timeline, compares the two publications and
 // sees the correction highlighted. Every step saves a screenshot. Waits are on conditions only (locators, responses).
@@ -142,6 +142,13 @@ async function measureTimeToInteractive(browser, runs = 5) {
 }
 
 const browser = await chromium.launch({ executablePath, headless: true, args: flags });
+if (args.measure) {
+  // only the measurement: node e2e/run.mjs --base-url=… --measure [--runs=N]
+  const { median, all } = await measureTimeToInteractive(browser, Number(args.runs ?? 5));
+  console.log(`time to interactive: median ${median.toFixed(0)} ms of ${all.map((t) => t.toFixed(0)).join(', ')} ms`);
+  await browser.close();
+  process.exit(0);
+}
 const started = Date.now();
 let articleId;
 let publicUrl;
