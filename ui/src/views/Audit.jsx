@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { ApiError, get } from '../api.js';
+import { ApiError, get, onSessionChange } from '../api.js';
 import { bodyDiff, bylinesText, photoDiff, segmentsHtml, textDiff } from '../lib/diff.js';
 import { sanitizeBody } from '../lib/html.js';
 import { cloudEventLabel, eventLabel, formatTime, instantToLocalInput, localInputToInstant, stateLabel } from '../format.js';
@@ -11,6 +11,10 @@ const path = (id, rest) => `/audit/articles/${encodeURIComponent(id)}${rest}`;
 // what happened while this tab was open, newest first: auditors have no work list, so this is how they see activity
 const activity = [];
 const headlines = new Map();
+onSessionChange(() => {
+  activity.length = 0;
+  headlines.clear();
+});
 onLiveEvent((event) => {
   const headline = event.data?.headline ?? event.data?.content?.headline;
   if (headline) headlines.set(event.subject, headline);

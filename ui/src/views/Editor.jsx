@@ -358,6 +358,7 @@ function Workflow({ article, write, dirty }) {
                       const body = republish ? { changeKind, note: text(form, 'note') } : {};
                       const answer = await write('post', `${base}/publish`, body);
                       setPublished(answer.data);
+                      setChangeKind('update');
                     }}>
           {(errors) => republish && (
             <>
