@@ -25,9 +25,21 @@ public final class Integrator {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     public Integrator(int port) {
+        this(port, AUTHORIZATION);
+    }
+
+    private Integrator(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same client signed in as another demo user. */
+    public static Integrator as(int port, String user) {
+        return new Integrator(port, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":newsroom").getBytes(StandardCharsets.UTF_8)));
     }
 
     public HttpClient client() {
@@ -40,7 +52,7 @@ public final class Integrator {
 
     public HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", AUTHORIZATION);
+                .header("Authorization", authorization);
     }
 
     public Response get(String pathAndQuery) {

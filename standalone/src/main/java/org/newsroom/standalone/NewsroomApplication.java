@@ -2,9 +2,11 @@ package org.newsroom.standalone;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** Both sides of Newsroom in one JVM: the command API, the projections and their query API. */
 @SpringBootApplication(scanBasePackages = {"org.newsroom.command", "org.newsroom.query"})
+@Import(UiConfiguration.class)
 public class NewsroomApplication {
 
     public static void main(String[] args) {

@@ -50,7 +50,11 @@ public final class AccessRules {
             roles(GET, "/api/articles", REPORTER, EDITOR),
             roles(GET, "/api/articles/*", REPORTER, EDITOR),
 
+            authenticated(GET, "/api/me"),
+
             roles(null, "/audit/**", AUDITOR),
+            // the web UI's live updates: each of these roles may already read every article the stream describes
+            roles(GET, "/feed/stream", REPORTER, EDITOR, AUDITOR, INTEGRATOR),
             roles(null, "/feed/**", INTEGRATOR),
             roles(null, "/api/webhooks/**", INTEGRATOR),
             roles(null, "/actuator/**", EDITOR),
@@ -76,6 +80,10 @@ public final class AccessRules {
 
     private static AccessRule open(String pattern) {
         return new AccessRule(null, pattern, AccessRule.Access.PUBLIC, Set.of());
+    }
+
+    private static AccessRule authenticated(HttpMethod method, String pattern) {
+        return new AccessRule(method, pattern, AccessRule.Access.AUTHENTICATED, Set.of());
     }
 
     private static AccessRule roles(HttpMethod method, String pattern, Role... roles) {

@@ -100,6 +100,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    CurrentUserController currentUserController() {
+        return new CurrentUserController();
+    }
+
+    @Bean
     SecurityProblems securityProblems(ProblemWriter writer, ObjectProvider<JwtDecoder> jwtDecoder) {
         return new SecurityProblems(writer, jwtDecoder.getIfAvailable() != null);
     }

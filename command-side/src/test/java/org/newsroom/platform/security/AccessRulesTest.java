@@ -44,7 +44,26 @@ class AccessRulesTest {
         assertThat(AccessRules.ruleFor(GET, "/audit/articles/a1/history").allows(EnumSet.of(Role.EDITOR))).isFalse();
         assertThat(AccessRules.ruleFor(GET, "/audit/articles/a1/history").allows(EnumSet.of(Role.AUDITOR))).isTrue();
         assertThat(AccessRules.ruleFor(POST, "/api/webhooks").allows(EnumSet.of(Role.INTEGRATOR))).isTrue();
-        assertThat(AccessRules.ruleFor(GET, "/feed/stream").allows(EnumSet.of(Role.REPORTER))).isFalse();
+        assertThat(AccessRules.ruleFor(GET, "/feed/events").allows(EnumSet.of(Role.REPORTER))).isFalse();
+        assertThat(AccessRules.ruleFor(GET, "/feed/events").allows(EnumSet.of(Role.INTEGRATOR))).isTrue();
+    }
+
+    @Test
+    void theLiveStreamIsReadByEveryRoleThatMayReadTheArticlesItDescribes() {
+        for (Role role : Role.values()) {
+            assertThat(AccessRules.ruleFor(GET, "/feed/stream").allows(EnumSet.of(role))).as("%s", role).isTrue();
+        }
+        assertThat(AccessRules.ruleFor(GET, "/feed/stream").allows(null)).isFalse();
+        assertThat(AccessRules.ruleFor(POST, "/feed/stream").allows(EnumSet.of(Role.REPORTER))).isFalse();
+    }
+
+    @Test
+    void anyUserMayAskWhoTheyAre() {
+        AccessRule rule = AccessRules.ruleFor(GET, "/api/me");
+
+        assertThat(rule.method()).isEqualTo(GET);
+        assertThat(rule.allows(EnumSet.of(Role.AUDITOR))).isTrue();
+        assertThat(rule.allows(null)).isFalse();
     }
 
     @Test

@@ -248,6 +248,23 @@ class FeedIT {
     }
 
     @Test
+    void reportersEditorsAndAuditorsFollowTheStreamButOnlyIntegratorsPullTheFeed() throws Exception {
+        long start = eventLog.headPosition();
+        articles.draft("watched-by-the-desk");
+
+        for (String user : List.of("reporter", "editor", "auditor")) {
+            Integrator desk = Integrator.as(port, user);
+            try (SseClient stream = SseClient.open(desk, "/feed/stream?after=" + start, null)) {
+                assertThat(stream.headers().statusCode()).as(user).isEqualTo(200);
+                await().atMost(PATIENCE).until(() -> !stream.received().isEmpty());
+                assertThat(Integrator.JSON.readTree(stream.received().get(0).data()).get("subject").asText())
+                        .isEqualTo("watched-by-the-desk");
+            }
+            assertThat(desk.get("/feed/events?after=" + start).status()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
     void aSubscriberBehindTheMemoryRingCatchesUpFromTheLog() throws Exception {
         long start = eventLog.headPosition();
         for (int i = 0; i < 40; i++) {

@@ -141,7 +141,9 @@ class RoleMatrixIT extends CommandApiTestBase {
                         json(Map.of("reason", "Legal", "notice", "Withdrawn"))), 200));
         probes.put("GET /api/articles", new Probe(caller -> caller.get("/api/articles?state=DRAFT"), 0));
         probes.put("GET /api/articles/*", new Probe(caller -> caller.get(story.draft().path()), 0));
+        probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
         probes.put("* /audit/**", new Probe(caller -> caller.get("/audit/articles/any/history"), 0));
+        probes.put("GET /feed/stream", new Probe(caller -> caller.get("/feed/stream"), 0));
         probes.put("* /feed/**", new Probe(caller -> caller.get("/feed/events?after=0"), 0));
         probes.put("* /api/webhooks/**", new Probe(caller -> caller.get("/api/webhooks/any"), 0));
         probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
