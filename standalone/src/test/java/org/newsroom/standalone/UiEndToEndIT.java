@@ -84,7 +84,8 @@ class UiEndToEndIT {
 
     @Test
     void aStoryGoesFromDraftToCorrectionAndIntoTheAuditDiffInHeadlessChromium() throws Exception {
-        Process node = new ProcessBuilder("node", "e2e/run.mjs", "--base-url=http://localhost:" + port,
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process node = new ProcessBuilder(java, "tools/Node.java", "node", "e2e/run.mjs", "--base-url=http://localhost:" + port,
                 "--out=" + SCREENSHOTS)
                 .directory(UI.toFile())
                 .redirectErrorStream(true)
