@@ -148,7 +148,10 @@ final class LogWriter implements AutoCloseable {
             return rest;
         }
         Document owner = events.find(eq(EventFields.ID, failed.position)).first();
-        if (owner == null) {
+        if (owner == null && failed.idempotentRequest != null
+                && error.getMessage().contains(EventFields.IDEMPOTENT_REQUEST)) {
+            failed.result.completeExceptionally(new RequestTakenException(failed.idempotentRequest));
+        } else if (owner == null) {
             // the position is free, so the aggregate's sequence key was taken: a concurrent change
             chainHeads.forget(failed.aggregateId);
             failed.result.completeExceptionally(new SequenceTakenException(failed.aggregateId, failed.firstSequenceNumber));
@@ -236,12 +239,14 @@ final class LogWriter implements AutoCloseable {
         final List<Document> events;
         final List<byte[]> canonicalEvents;
         final String previousHash;
+        final String idempotentRequest;
         final CompletableFuture<PendingCommit> result = new CompletableFuture<>();
         long position;
         private List<String> hashes = List.of();
 
         PendingCommit(String aggregateType, String aggregateId, long firstSequenceNumber, List<Document> events,
-                      String previousHash) {
+                      String previousHash, String idempotentRequest) {
+            this.idempotentRequest = idempotentRequest;
             this.aggregateType = aggregateType;
             this.aggregateId = aggregateId;
             this.firstSequenceNumber = firstSequenceNumber;
@@ -268,12 +273,15 @@ final class LogWriter implements AutoCloseable {
                 previous = hash;
             }
             this.hashes = computed;
-            return new Document(EventFields.ID, firstPosition)
+            Document commit = new Document(EventFields.ID, firstPosition)
                     .append(EventFields.COMMIT_ID, commitId)
                     .append(EventFields.AGGREGATE_TYPE, aggregateType)
                     .append(EventFields.AGGREGATE_ID, aggregateId)
-                    .append(EventFields.SEQ_KEY, EventFields.seqKey(aggregateId, firstSequenceNumber))
-                    .append(EventFields.EVENTS, positioned);
+                    .append(EventFields.SEQ_KEY, EventFields.seqKey(aggregateId, firstSequenceNumber));
+            if (idempotentRequest != null) {
+                commit.append(EventFields.IDEMPOTENT_REQUEST, idempotentRequest);
+            }
+            return commit.append(EventFields.EVENTS, positioned);
         }
 
         long lastSequenceNumber() {
@@ -293,6 +301,13 @@ final class LogWriter implements AutoCloseable {
     static final class SequenceTakenException extends RuntimeException {
         SequenceTakenException(String aggregateId, long sequenceNumber) {
             super("aggregate " + aggregateId + " already has an event at sequence number " + sequenceNumber);
+        }
+    }
+
+    /** The log already holds a commit of this idempotent request: another execution of it recorded first. */
+    static final class RequestTakenException extends RuntimeException {
+        RequestTakenException(String idempotentRequest) {
+            super("the event log already holds a commit of idempotent request " + idempotentRequest);
         }
     }
 
