@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real standalone jar in a process of its own, on the port it keeps across restarts: started and waited for,
@@ -39,7 +40,7 @@ final class ForkedNewsroom implements AutoCloseable {
     private final List<Duration> startups = new ArrayList<>();
     private volatile Process process;
     private volatile CountDownLatch running = new CountDownLatch(1);
-    private int kills;
+    private final AtomicInteger kills = new AtomicInteger();
 
     ForkedNewsroom(Path dataDir, String... arguments) {
         this.dataDir = dataDir;
@@ -98,12 +99,12 @@ final class ForkedNewsroom implements AutoCloseable {
         return this;
     }
 
-    /** SIGKILL: no shutdown hook, no flush, nothing. */
-    void kill9() {
+    /** SIGKILL: no shutdown hook, no flush, nothing. Safe to call from any thread. */
+    synchronized void kill9() {
         running = new CountDownLatch(1);
         process.destroyForcibly();
         waitForExit();
-        kills++;
+        kills.incrementAndGet();
     }
 
     /** SIGTERM: a graceful shutdown. */
@@ -154,7 +155,7 @@ final class ForkedNewsroom implements AutoCloseable {
     }
 
     int kills() {
-        return kills;
+        return kills.get();
     }
 
     /** How long each start took until the process was healthy. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * What the clients were told: every acknowledged write with the article, version and log position it was answered
@@ -27,6 +28,7 @@ final class Ledger {
     private final ConcurrentLinkedQueue<Refusal> refusals = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final AtomicLong attempted = new AtomicLong();
+    private volatile Consumer<Ack> onAck;
 
     void attempted() {
         attempted.incrementAndGet();
@@ -35,6 +37,15 @@ final class Ledger {
     void acknowledged(Ack ack) {
         acks.add(ack);
         count("acknowledged");
+        Consumer<Ack> listener = onAck;
+        if (listener != null) {
+            listener.accept(ack);
+        }
+    }
+
+    /** Called on the client's thread the moment a write is acknowledged (e.g. to kill the server right then). */
+    void onAcknowledged(Consumer<Ack> listener) {
+        this.onAck = listener;
     }
 
     void refused(Refusal refusal) {
