@@ -164,6 +164,9 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         if (failure instanceof LogWriter.RequestTakenException taken) {
             return new RequestAlreadyRecorded(taken.getMessage(), failure);
         }
+        if (failure instanceof LogWriter.OutcomeUnknownException unknown) {
+            return new AppendOutcomeUnknown("could not append to the event log: " + unknown.getMessage(), failure);
+        }
         if (failure instanceof LogWriter.SequenceTakenException) {
             return first.getSequenceNumber() == 0
                     ? new AggregateStreamCreationException(

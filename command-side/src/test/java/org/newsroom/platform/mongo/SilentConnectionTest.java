@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsroom.platform.web.MongoUnavailable;
+import org.newsroom.testing.SilenceableProxy;
 
 /**
  * A connection that goes silent (a partition, a stalled server) fails an operation within
@@ -29,7 +23,7 @@ class SilentConnectionTest {
     @Test
     void anOperationOnASilentConnectionFailsWithinTheSocketTimeout() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
-             SilenceableProxy proxy = new SilenceableProxy(URI.create(server.connectionString()))) {
+             SilenceableProxy proxy = new SilenceableProxy(server.connectionString())) {
             MongoConfiguration.MongoConnection connection = new MongoConfiguration().mongoConnection(
                     "mongodb://127.0.0.1:" + proxy.port() + "/test", "test", Path.of("unused"), false,
                     Duration.ofSeconds(3), Duration.ofMillis(800));
@@ -43,62 +37,6 @@ class SilentConnectionTest {
                 assertThat(failure).isNotNull();
                 assertThat(MongoUnavailable.causedBy(failure)).as("%s counts as unavailable", failure).isTrue();
             }
-        }
-    }
-
-    /** Forwards bytes both ways until silenced; then holds everything, answering nothing, closing nothing. */
-    private static final class SilenceableProxy implements AutoCloseable {
-        private final ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        private volatile boolean silent;
-
-        SilenceableProxy(URI target) throws IOException {
-            Thread acceptor = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try {
-                        Socket client = listener.accept();
-                        Socket server = new Socket();
-                        server.connect(new InetSocketAddress(target.getHost(), target.getPort()));
-                        pump(client.getInputStream(), server.getOutputStream());
-                        pump(server.getInputStream(), client.getOutputStream());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        void silence() {
-            silent = true;
-        }
-
-        private void pump(InputStream from, OutputStream to) {
-            Thread thread = new Thread(() -> {
-                byte[] buffer = new byte[8192];
-                try {
-                    int read;
-                    while (!silent && (read = from.read(buffer)) >= 0) {
-                        if (!silent) {
-                            to.write(buffer, 0, read);
-                            to.flush();
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // a side closed
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
         }
     }
 }
