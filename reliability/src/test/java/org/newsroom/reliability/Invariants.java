@@ -257,6 +257,12 @@ final class Invariants {
             extra.removeAll(published);
             report.violation("I3", "the site list misses " + missing + " and has " + extra + " too many");
         }
+        http.getJson("/actuator/projections", "editor").path("projections").fields().forEachRemaining(projection -> {
+            if (projection.getValue().path("parkedArticles").asLong() != 0) {
+                report.violation("I3", "projection " + projection.getKey() + " has parked articles: " + http.getJson(
+                        "/actuator/projections/" + projection.getKey() + "/dead-letters", "editor").path("deadLetters"));
+            }
+        });
         long total = http.getJson("/api/articles?size=1", "editor").path("total").asLong();
         if (total != articles.size()) {
             report.violation("I3", "the work list counts " + total + " articles, the log has " + articles.size());
