@@ -38,8 +38,8 @@ class DuplicateDeliveryIT {
 
     @Test
     void theSameIdempotentRequestRecordsOneSetOfEventsWhateverHappens() throws Exception {
-        int rounds = Scenarios.LONG ? 40 : 8;
-        int kills = Scenarios.LONG ? 8 : 3;
+        int rounds = Scenarios.LONG ? 40 : 6;
+        int kills = Scenarios.LONG ? 8 : 2;
         Path dataDir = Scenarios.dataDir("duplicate-delivery");
         Ledger ledger = new Ledger();
         ExecutorService senders = Executors.newFixedThreadPool(3);

@@ -14,6 +14,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -42,6 +48,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Invariants {
 
     private static final Duration QUIET = Duration.ofSeconds(120);
+    private static final int READERS = 4;
     private static final Set<String> STATE_EVENTS = Set.of("drafted", "submitted-for-review", "changes-requested",
             "published", "unpublished", "killed");
 
@@ -214,20 +221,37 @@ final class Invariants {
     record Reading(JsonNode editorial, JsonNode history, JsonNode integrity, String slug, Http.Reply site) {
     }
 
+    /** Reads every article's answers, a few articles at a time. */
     private Map<String, Reading> read(Map<String, List<FeedEvent>> articles, long head) {
-        Map<String, Reading> readings = new LinkedHashMap<>();
-        articles.forEach((id, events) -> {
-            String slug = events.stream().filter(event -> event.is("published"))
-                    .map(event -> event.data().path("slug").asText()).reduce((first, last) -> last).orElse(null);
-            readings.put(id, new Reading(
-                    http.getJson("/api/articles/" + id + "?atLeast=" + head, "editor"),
-                    http.getJson("/audit/articles/" + id + "/history?atLeast=" + head, "auditor"),
-                    http.getJson("/audit/articles/" + id + "/integrity", "auditor"),
-                    slug,
-                    slug == null ? null : http.call("GET", "/site/articles/" + slug + "?atLeast=" + head)
-                            .correlation("invariants").send()));
-        });
-        return readings;
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            Map<String, Future<Reading>> pending = new LinkedHashMap<>();
+            articles.forEach((id, events) -> pending.put(id, readers.submit(() -> read(id, events, head))));
+            Map<String, Reading> readings = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Reading>> entry : pending.entrySet()) {
+                readings.put(entry.getKey(), entry.getValue().get(QUIET.toSeconds(), TimeUnit.SECONDS));
+            }
+            return readings;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the articles' projections", e);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private Reading read(String id, List<FeedEvent> events, long head) {
+        String slug = events.stream().filter(event -> event.is("published"))
+                .map(event -> event.data().path("slug").asText()).reduce((first, last) -> last).orElse(null);
+        return new Reading(
+                http.getJson("/api/articles/" + id + "?atLeast=" + head, "editor"),
+                http.getJson("/audit/articles/" + id + "/history?atLeast=" + head, "auditor"),
+                http.getJson("/audit/articles/" + id + "/integrity", "auditor"),
+                slug,
+                slug == null ? null : http.call("GET", "/site/articles/" + slug + "?atLeast=" + head)
+                        .correlation("invariants").send());
     }
 
     // ---- I3, I4 (documents), I6 ----
@@ -551,9 +575,7 @@ final class Invariants {
     private void checkRebuild(Map<String, List<FeedEvent>> articles, Map<String, Reading> before, long head,
                               Report report) {
         Map<String, String> live = snapshot(articles.keySet(), before);
-        for (String projection : List.of("site", "editorial", "audit")) {
-            rebuild(projection);
-        }
+        rebuild(List.of("site", "editorial", "audit"));
         Map<String, String> rebuilt = snapshot(articles.keySet(), read(articles, head));
         report.count("answers compared before and after rebuilds", live.size());
         new TreeMap<>(live).forEach((what, answer) -> {
@@ -593,17 +615,22 @@ final class Invariants {
         return answers;
     }
 
-    private void rebuild(String projection) {
-        Http.Reply started = http.post("/actuator/projections/" + projection + "/rebuild", "editor", null);
-        if (started.status() != 202) {
-            throw new AssertionError("rebuild of " + projection + " did not start: " + started);
+    /** Rebuilds the projections from the log, side by side (each has its own processor), and waits for all. */
+    private void rebuild(List<String> projections) {
+        for (String projection : projections) {
+            Http.Reply started = http.post("/actuator/projections/" + projection + "/rebuild", "editor", null);
+            if (started.status() != 202) {
+                throw new AssertionError("rebuild of " + projection + " did not start: " + started);
+            }
         }
-        await().atMost(QUIET).pollInterval(Duration.ofMillis(250)).until(() -> http.getJson(
-                "/actuator/projections/" + projection + "/rebuild", "editor").path("state").asText()
-                .matches("COMPLETED|FAILED"));
-        JsonNode progress = http.getJson("/actuator/projections/" + projection + "/rebuild", "editor");
-        if (!"COMPLETED".equals(progress.path("state").asText())) {
-            throw new AssertionError("rebuild of " + projection + " failed: " + progress);
+        for (String projection : projections) {
+            await().atMost(QUIET).pollInterval(Duration.ofMillis(250)).until(() -> http.getJson(
+                    "/actuator/projections/" + projection + "/rebuild", "editor").path("state").asText()
+                    .matches("COMPLETED|FAILED"));
+            JsonNode progress = http.getJson("/actuator/projections/" + projection + "/rebuild", "editor");
+            if (!"COMPLETED".equals(progress.path("state").asText())) {
+                throw new AssertionError("rebuild of " + projection + " failed: " + progress);
+            }
         }
     }
 }

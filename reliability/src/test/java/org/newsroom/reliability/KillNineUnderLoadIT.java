@@ -39,7 +39,7 @@ class KillNineUnderLoadIT {
                  Newsdesk desk = new Newsdesk(http, ledger, newsroom, CLIENTS).start()) {
                 for (int kill = 1; kill <= kills; kill++) {
                     int before = ledger.acks().size();
-                    int target = before + 10 + ThreadLocalRandom.current().nextInt(Scenarios.LONG ? 80 : 40);
+                    int target = before + 10 + ThreadLocalRandom.current().nextInt(Scenarios.LONG ? 80 : 30);
                     await().atMost(Duration.ofSeconds(120)).until(() -> ledger.acks().size() >= target);
                     newsroom.kill9();
                     newsroom.start();

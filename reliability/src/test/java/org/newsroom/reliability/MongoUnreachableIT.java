@@ -35,8 +35,8 @@ import org.newsroom.platform.mongo.EmbeddedMongoServer;
 class MongoUnreachableIT {
 
     private static final String SCENARIO = "scenario 6: MongoDB unreachable";
-    private static final Duration REFUSED = Scenarios.LONG ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
-    private static final Duration PARTITION = Scenarios.LONG ? Duration.ofSeconds(40) : Duration.ofSeconds(20);
+    private static final Duration REFUSED = Scenarios.LONG ? Duration.ofSeconds(30) : Duration.ofSeconds(8);
+    private static final Duration PARTITION = Scenarios.LONG ? Duration.ofSeconds(40) : Duration.ofSeconds(16);
     /** 3 s to find no server, doubled for a command that tries twice (snapshot, then events), and a margin. */
     private static final Duration FAIL_FAST_REFUSED = Duration.ofSeconds(10);
     /**

@@ -38,6 +38,7 @@ final class Newsdesk implements AutoCloseable {
     private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private boolean idempotencyKeys;
+    private boolean paused;
     private ExecutorService threads;
 
     Newsdesk(Http http, Ledger ledger, ForkedNewsroom newsroom, int clients) {
@@ -67,9 +68,31 @@ final class Newsdesk implements AutoCloseable {
         return this;
     }
 
+    /** Holds every client before its next write until {@link #resume()}. */
+    synchronized void pause() {
+        paused = true;
+    }
+
+    synchronized void resume() {
+        paused = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitResumed() {
+        while (paused && running.get()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Lets every client finish the write in hand (a keyed one until it is answered), then stops them. */
     void stop() {
         running.set(false);
+        resume();
         if (threads == null) {
             return;
         }
@@ -197,6 +220,7 @@ final class Newsdesk implements AutoCloseable {
         /** Sends one write until its outcome is known; returns the acknowledgement. */
         private Http.Reply write(String command, String method, String path, String who, Object body,
                                  boolean conditional) {
+            awaitResumed();
             step++;
             String correlation = "op-" + label + "-" + step;
             String key = idempotencyKeys ? "key-" + label + "-" + step : null;
