@@ -8,7 +8,9 @@ package org.newsroom.eventlog;
  *   events: [ { position: 1041, seq: 7, eventId, payloadType, revision, timestamp, payload: {…}, metaData: {…}, hash } ] }
  * </pre>
  * {@code _id} and {@code seqKey} are unique: the first makes global positions gap-free and single-owner, the second
- * lets exactly one of two concurrent appends to an aggregate win.
+ * lets exactly one of two concurrent appends to an aggregate win. A commit made for an idempotent HTTP request also
+ * has {@code idempotentRequest} (the request's identity, from its events' metadata), unique where present: a request
+ * is recorded at most once, and a retry that lost its first answer finds what it recorded.
  */
 final class EventFields {
 
@@ -18,6 +20,7 @@ final class EventFields {
     static final String AGGREGATE_ID = "aggregateId";
     static final String SEQ_KEY = "seqKey";
     static final String EVENTS = "events";
+    static final String IDEMPOTENT_REQUEST = "idempotentRequest";
 
     static final String POSITION = "position";
     static final String SEQ = "seq";

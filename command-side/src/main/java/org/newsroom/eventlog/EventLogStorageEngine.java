@@ -56,6 +56,11 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     /** Unit-of-work resource under which an append leaves the global position of its last event. */
     public static final String LAST_POSITION = EventLogStorageEngine.class.getName() + ".lastPosition";
+    /**
+     * Metadata entry naming the idempotent request an event was recorded for; stored on the commit as well, under a
+     * unique index, so the log records a request at most once and can be asked what it recorded for it.
+     */
+    public static final String IDEMPOTENT_REQUEST = EventFields.IDEMPOTENT_REQUEST;
 
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
@@ -82,6 +87,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     private void ensureIndexes() {
         events.createIndex(Indexes.ascending(EventFields.SEQ_KEY), new IndexOptions().unique(true).name("seqKey"));
+        events.createIndex(Indexes.ascending(EventFields.IDEMPOTENT_REQUEST),
+                new IndexOptions().unique(true).sparse(true).name(EventFields.IDEMPOTENT_REQUEST));
     }
 
     // ---- appending ----
@@ -103,9 +110,11 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
             }
             documents.add(toDocument(message, serializer));
         }
+        Object request = first.getMetaData().get(IDEMPOTENT_REQUEST);
         LogWriter.PendingCommit commit = new LogWriter.PendingCommit(first.getType(), first.getAggregateIdentifier(),
                 first.getSequenceNumber(), documents,
-                previousHash(first.getAggregateIdentifier(), first.getSequenceNumber()));
+                previousHash(first.getAggregateIdentifier(), first.getSequenceNumber()),
+                request == null ? null : request.toString());
         try {
             writer.submit(commit).get();
         } catch (InterruptedException e) {
@@ -152,6 +161,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     }
 
     private static RuntimeException translate(Throwable failure, DomainEventMessage<?> first) {
+        if (failure instanceof LogWriter.RequestTakenException taken) {
+            return new RequestAlreadyRecorded(taken.getMessage(), failure);
+        }
+        if (failure instanceof LogWriter.OutcomeUnknownException unknown) {
+            return new AppendOutcomeUnknown("could not append to the event log: " + unknown.getMessage(), failure);
+        }
         if (failure instanceof LogWriter.SequenceTakenException) {
             return first.getSequenceNumber() == 0
                     ? new AggregateStreamCreationException(
@@ -371,6 +386,30 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     /** How many aggregate events have been read to load aggregates, since start. */
     public long domainEventsRead() {
         return domainEventsRead.get();
+    }
+
+    /**
+     * The commit recorded for an idempotent request (see {@link #IDEMPOTENT_REQUEST}), if the log holds one: a lookup
+     * by unique index.
+     */
+    public Optional<RecordedRequest> recordedRequest(String idempotentRequest) {
+        Document document = events.find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest)).first();
+        if (document == null) {
+            return Optional.empty();
+        }
+        StoredCommit commit = StoredCommit.from(document);
+        Document last = commit.events().get(commit.events().size() - 1);
+        return Optional.of(new RecordedRequest(commit.aggregateId(), commit.lastSequenceNumber(),
+                commit.lastPosition(), last.getString(EventFields.PAYLOAD_TYPE),
+                last.get(EventFields.PAYLOAD, Document.class)));
+    }
+
+    /**
+     * What an idempotent request recorded: the aggregate, its last sequence number and global position, and the
+     * payload of its last event, as stored.
+     */
+    public record RecordedRequest(String aggregateId, long lastSequenceNumber, long lastPosition,
+                                  String lastPayloadType, Document lastPayload) {
     }
 
     /** The stored events of one aggregate, in order, with their positions and hashes: for auditors. */

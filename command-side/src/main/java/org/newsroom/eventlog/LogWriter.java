@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
@@ -148,7 +151,10 @@ final class LogWriter implements AutoCloseable {
             return rest;
         }
         Document owner = events.find(eq(EventFields.ID, failed.position)).first();
-        if (owner == null) {
+        if (owner == null && failed.idempotentRequest != null
+                && error.getMessage().contains(EventFields.IDEMPOTENT_REQUEST)) {
+            failed.result.completeExceptionally(new RequestTakenException(failed.idempotentRequest));
+        } else if (owner == null) {
             // the position is free, so the aggregate's sequence key was taken: a concurrent change
             chainHeads.forget(failed.aggregateId);
             failed.result.completeExceptionally(new SequenceTakenException(failed.aggregateId, failed.firstSequenceNumber));
@@ -161,9 +167,16 @@ final class LogWriter implements AutoCloseable {
         return rest;
     }
 
-    /** The write may or may not have happened (a network error, a timeout): find out per commit, where we can. */
+    /**
+     * The write failed. If it never left this process (no server could be selected, no connection opened), nothing
+     * was stored. Otherwise it may or may not have happened (the connection broke or went silent): what the log
+     * holds is read back per commit; a commit found is stored, one not found is of unknown outcome, since a write
+     * sent on a connection given up on can still reach the database later.
+     */
     private List<PendingCommit> afterUnknownOutcome(List<PendingCommit> todo, MongoException e) {
         log.warn("event log write of {} commits failed: {}", todo.size(), e.toString());
+        boolean neverSent = (e instanceof MongoTimeoutException && !(e instanceof MongoOperationTimeoutException))
+                || e instanceof MongoSocketOpenException;
         try {
             Map<Long, Document> owners = events.find(in(EventFields.ID, todo.stream().map(c -> c.position).toList()))
                     .into(new ArrayList<>()).stream()
@@ -173,14 +186,20 @@ final class LogWriter implements AutoCloseable {
                 if (owner != null && commit.commitId.equals(owner.getString(EventFields.COMMIT_ID))) {
                     stored(commit);
                 } else {
-                    commit.result.completeExceptionally(new LogWriteException("event log unavailable", e));
+                    commit.result.completeExceptionally(failure(neverSent, e));
                 }
             }
         } catch (MongoException again) {
-            todo.forEach(commit -> commit.result.completeExceptionally(new LogWriteException("event log unavailable", e)));
+            todo.forEach(commit -> commit.result.completeExceptionally(failure(neverSent, e)));
         }
         next = 0;
         return List.of();
+    }
+
+    private static RuntimeException failure(boolean neverSent, MongoException e) {
+        return neverSent ? new LogWriteException("event log unavailable", e)
+                : new OutcomeUnknownException("event log unavailable while a write was on its way; it may or may not"
+                        + " be stored", e);
     }
 
     private void stored(PendingCommit commit) {
@@ -236,12 +255,14 @@ final class LogWriter implements AutoCloseable {
         final List<Document> events;
         final List<byte[]> canonicalEvents;
         final String previousHash;
+        final String idempotentRequest;
         final CompletableFuture<PendingCommit> result = new CompletableFuture<>();
         long position;
         private List<String> hashes = List.of();
 
         PendingCommit(String aggregateType, String aggregateId, long firstSequenceNumber, List<Document> events,
-                      String previousHash) {
+                      String previousHash, String idempotentRequest) {
+            this.idempotentRequest = idempotentRequest;
             this.aggregateType = aggregateType;
             this.aggregateId = aggregateId;
             this.firstSequenceNumber = firstSequenceNumber;
@@ -268,12 +289,15 @@ final class LogWriter implements AutoCloseable {
                 previous = hash;
             }
             this.hashes = computed;
-            return new Document(EventFields.ID, firstPosition)
+            Document commit = new Document(EventFields.ID, firstPosition)
                     .append(EventFields.COMMIT_ID, commitId)
                     .append(EventFields.AGGREGATE_TYPE, aggregateType)
                     .append(EventFields.AGGREGATE_ID, aggregateId)
-                    .append(EventFields.SEQ_KEY, EventFields.seqKey(aggregateId, firstSequenceNumber))
-                    .append(EventFields.EVENTS, positioned);
+                    .append(EventFields.SEQ_KEY, EventFields.seqKey(aggregateId, firstSequenceNumber));
+            if (idempotentRequest != null) {
+                commit.append(EventFields.IDEMPOTENT_REQUEST, idempotentRequest);
+            }
+            return commit.append(EventFields.EVENTS, positioned);
         }
 
         long lastSequenceNumber() {
@@ -296,8 +320,22 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
-    static final class LogWriteException extends RuntimeException {
+    /** The log already holds a commit of this idempotent request: another execution of it recorded first. */
+    static final class RequestTakenException extends RuntimeException {
+        RequestTakenException(String idempotentRequest) {
+            super("the event log already holds a commit of idempotent request " + idempotentRequest);
+        }
+    }
+
+    static class LogWriteException extends RuntimeException {
         LogWriteException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The write was sent, its answer never came, and the log could not tell whether it holds it. */
+    static final class OutcomeUnknownException extends LogWriteException {
+        OutcomeUnknownException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -7,15 +7,17 @@ import java.util.function.BiFunction;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.newsroom.platform.idempotency.IdempotentRequest;
 import org.newsroom.platform.web.CorrelationId;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Stamps every command with {@value #ACTOR} (the authenticated principal: never anything from the request) and
- * {@value #CORRELATION_ID} (the request's correlation id; without a request, the command's own id). Axon copies both
- * into the events' metadata, with {@value #CAUSATION_ID} and {@value #TRACE_ID}.
+ * Stamps every command with {@value #ACTOR} (the authenticated principal: never anything from the request),
+ * {@value #CORRELATION_ID} (the request's correlation id; without a request, the command's own id) and, for a request
+ * with an {@code Idempotency-Key}, {@value #IDEMPOTENT_REQUEST} (see {@link IdempotentRequest}). Axon copies them into
+ * the events' metadata, with {@value #CAUSATION_ID} and {@value #TRACE_ID}.
  */
 public final class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -23,6 +25,7 @@ public final class CommandMetadata implements MessageDispatchInterceptor<Command
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String TRACE_ID = "traceId";
+    public static final String IDEMPOTENT_REQUEST = IdempotentRequest.METADATA;
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
@@ -32,6 +35,7 @@ public final class CommandMetadata implements MessageDispatchInterceptor<Command
         if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
             metadata.put(ACTOR, user.getName());
         }
+        IdempotentRequest.current().ifPresent(request -> metadata.put(IDEMPOTENT_REQUEST, request));
         String correlationId = CorrelationId.current().orElse(null);
         return (index, message) -> {
             Map<String, Object> stamped = new HashMap<>(metadata);

@@ -11,10 +11,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DispatchConfiguration {
 
-    /** The command's own actor and correlation id go into every event it records. */
+    /** The command's own actor, correlation id and idempotent request go into every event it records. */
     @Bean
     CorrelationDataProvider commandCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID,
+                CommandMetadata.IDEMPOTENT_REQUEST);
     }
 
     /**

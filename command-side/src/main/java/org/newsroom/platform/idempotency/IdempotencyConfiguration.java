@@ -43,10 +43,11 @@ public class IdempotencyConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
+                                                                ObjectProvider<RecordedAnswers> recorded,
                                                                 @Value("${newsroom.idempotency.wait:10s}")
                                                                 String wait) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(store, problems, DurationStyle.detectAndParse(wait)));
+                new IdempotencyFilter(store, problems, DurationStyle.detectAndParse(wait), recorded.getIfAvailable()));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * its answer (status, headers, body; 4xx included) is stored; a retry of the same method, path and body gets that
  * answer again, marked {@code Idempotent-Replayed: true}; the same key on a different request is a 422. A concurrent
  * duplicate waits for the first answer (bounded), else gets 409. An answer of 5xx is not stored, so it can be retried.
+ * <p>
+ * The stored answer can be missing although the request recorded its events: the process died in between (its claim
+ * is taken over once its lease ran out), or the write landed but its acknowledgement was lost (a 5xx, not stored).
+ * So before executing, and again when execution ends in a 409 or a 5xx, the event log is asked whether it already
+ * holds events of this {@link IdempotentRequest}; if it does, the answer is rebuilt from them ({@link RecordedAnswers}),
+ * stored and given, and nothing is executed again. The log's unique index on the request makes a second recording
+ * impossible even when two executions race.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -53,11 +61,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final ProblemWriter problems;
     private final Duration wait;
+    private final RecordedAnswers recorded;
 
-    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, Duration wait) {
+    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, Duration wait, RecordedAnswers recorded) {
         this.store = store;
         this.problems = problems;
         this.wait = wait;
+        this.recorded = recorded;
     }
 
     @Override
@@ -87,7 +97,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
             while (true) {
                 IdempotencyStore.Claim claim = store.claim(id, hash);
                 if (claim instanceof IdempotencyStore.Claimed claimed) {
-                    execute(claimed, request, response, chain);
+                    String idempotentRequest = IdempotentRequest.id(user.getName(), key, hash);
+                    IdempotentRequest.mark(request, idempotentRequest);
+                    Optional<StoredAnswer> answered;
+                    try {
+                        answered = recordedAnswer(request, idempotentRequest);
+                    } catch (MongoException e) {
+                        releaseQuietly(claimed);
+                        throw e;
+                    }
+                    if (answered.isPresent()) {
+                        log.info("Idempotency-Key {}: the event log already holds this request's events; answering"
+                                + " as it was answered", id);
+                        completeQuietly(claimed, answered.get());
+                        replay(answered.get(), response);
+                    } else {
+                        execute(claimed, idempotentRequest, request, response, chain);
+                    }
                     return;
                 } else if (claim instanceof IdempotencyStore.Replay replay) {
                     replay(replay.answer(), response);
@@ -122,8 +148,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void execute(IdempotencyStore.Claimed claim, HttpServletRequest request, HttpServletResponse response,
-                         FilterChain chain) throws IOException, ServletException {
+    private void execute(IdempotencyStore.Claimed claim, String idempotentRequest, HttpServletRequest request,
+                         HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        List<String[]> outerHeaders = headersOf(response);
         ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, recorder);
@@ -131,7 +158,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
             releaseQuietly(claim);
             throw failure;
         }
-        if (recorder.getStatus() >= 500) {
+        int status = recorder.getStatus();
+        if ((status == HttpStatus.CONFLICT.value() || status >= 500) && !response.isCommitted()) {
+            Optional<StoredAnswer> answered = recordedAnswerQuietly(request, idempotentRequest);
+            if (answered.isPresent()) {
+                log.info("Idempotency-Key {}: answered {}, but the event log holds this request's events; answering"
+                        + " as they were answered", claim.id(), status);
+                completeQuietly(claim, answered.get());
+                response.reset();
+                outerHeaders.forEach(header -> response.addHeader(header[0], header[1]));
+                replay(answered.get(), response);
+                return;
+            }
+        }
+        if (status >= 500) {
             releaseQuietly(claim);
         } else {
             try {
@@ -142,6 +182,42 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         recorder.copyBodyToResponse();
+    }
+
+    private Optional<StoredAnswer> recordedAnswer(HttpServletRequest request, String idempotentRequest) {
+        if (recorded == null) {
+            return Optional.empty();
+        }
+        return recorded.answer(request, idempotentRequest).map(answer -> new StoredAnswer(answer.status(),
+                answer.headers().stream().map(header -> new StoredAnswer.Header(header[0], header[1])).toList(),
+                answer.body()));
+    }
+
+    private Optional<StoredAnswer> recordedAnswerQuietly(HttpServletRequest request, String idempotentRequest) {
+        try {
+            return recordedAnswer(request, idempotentRequest);
+        } catch (MongoException e) {
+            log.warn("could not ask the event log about idempotent request {}: {}", idempotentRequest, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void completeQuietly(IdempotencyStore.Claimed claim, StoredAnswer answer) {
+        try {
+            store.complete(claim, answer);
+        } catch (MongoException e) {
+            log.warn("could not store the answer for Idempotency-Key {}: {}", claim.id(), e.toString());
+            releaseQuietly(claim);
+        }
+    }
+
+    /** The headers outer filters set before this one (the correlation id, ...): kept when the answer is replaced. */
+    private static List<String[]> headersOf(HttpServletResponse response) {
+        List<String[]> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            response.getHeaders(name).forEach(value -> headers.add(new String[] {name, value}));
+        }
+        return headers;
     }
 
     private void releaseQuietly(IdempotencyStore.Claimed claim) {

@@ -39,7 +39,8 @@ public class MongoConfiguration {
                                     @Value("${newsroom.mongodb.database:newsroom}") String database,
                                     @Value("${newsroom.data-dir:${NEWSROOM_DATA_DIR:./data}}") Path dataDir,
                                     @Value("${newsroom.embedded.in-memory:false}") boolean inMemory,
-                                    @Value("${newsroom.mongodb.timeout:3s}") Duration timeout) {
+                                    @Value("${newsroom.mongodb.timeout:3s}") Duration timeout,
+                                    @Value("${newsroom.mongodb.socket-timeout:10s}") Duration socketTimeout) {
         if (uri != null && !uri.isBlank()) {
             ConnectionString connectionString = new ConnectionString(uri);
             MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connectionString);
@@ -49,7 +50,7 @@ public class MongoConfiguration {
             if (connectionString.getReadConcern() == null) {
                 settings.readConcern(ReadConcern.MAJORITY);
             }
-            applyTimeout(settings, timeout);
+            applyTimeouts(settings, timeout, socketTimeout);
             String databaseName = connectionString.getDatabase() != null ? connectionString.getDatabase() : database;
             log.info("Using MongoDB at {} (database '{}'), majority writes", redacted(connectionString), databaseName);
             return new MongoConnection(MongoClients.create(settings.build()), databaseName, null);
@@ -64,14 +65,21 @@ public class MongoConfiguration {
         }
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(server.connectionString()));
-        applyTimeout(settings, timeout);
+        applyTimeouts(settings, timeout, socketTimeout);
         return new MongoConnection(MongoClients.create(settings.build()), database, server);
     }
 
-    private static void applyTimeout(MongoClientSettings.Builder settings, Duration timeout) {
+    /**
+     * {@code newsroom.mongodb.timeout} bounds finding the server and connecting to it: a database that is down fails
+     * a request within it. {@code newsroom.mongodb.socket-timeout} bounds waiting for an answer on an open connection:
+     * without it (the driver's default) a request whose connection went silent (a partition, a stalled server) would
+     * wait forever, and so would the HTTP request or the projection behind it.
+     */
+    private static void applyTimeouts(MongoClientSettings.Builder settings, Duration timeout, Duration socketTimeout) {
         long millis = timeout.toMillis();
         settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS)
+                        .readTimeout((int) socketTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private static String redacted(ConnectionString connectionString) {

@@ -1,5 +1,7 @@
 package org.newsroom.platform.web;
 
+import org.newsroom.eventlog.AppendOutcomeUnknown;
+
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -9,6 +11,16 @@ import com.mongodb.MongoTimeoutException;
 public final class MongoUnavailable {
 
     private MongoUnavailable() {
+    }
+
+    /** The database stopped answering while a write was on its way: it may or may not have been stored. */
+    public static boolean outcomeUnknown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AppendOutcomeUnknown) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean causedBy(Throwable failure) {

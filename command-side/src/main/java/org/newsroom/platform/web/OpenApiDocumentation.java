@@ -124,7 +124,8 @@ public class OpenApiDocumentation {
             problem(operation, 422, "idempotency-key-reused");
         }
         problem(operation, 500, "internal-error: quote the correlation id");
-        problem(operation, 503, "service-unavailable: the database cannot be reached; see Retry-After");
+        problem(operation, 503, "service-unavailable: the database cannot be reached, nothing was recorded;"
+                + " outcome-unknown (writes): it stopped answering while the write was being stored; see Retry-After");
     }
 
     private static void header(Operation operation, String name, String description) {

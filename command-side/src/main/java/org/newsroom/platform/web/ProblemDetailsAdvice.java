@@ -65,6 +65,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** 503 when the database is unreachable, else 500 with no internal text and a log line. */
     public static ResponseEntity<Object> unexpected(Exception failure, HttpServletRequest request) {
         String correlationId = CorrelationId.of(request).orElse("-");
+        if (MongoUnavailable.outcomeUnknown(failure)) {
+            log.warn("MongoDB stopped answering during a write of {} {} (correlation id {}): {}", request.getMethod(),
+                    request.getRequestURI(), correlationId, failure.toString());
+            return outcomeUnknown(request);
+        }
         if (MongoUnavailable.causedBy(failure)) {
             log.warn("MongoDB unavailable for {} {} (correlation id {}): {}", request.getMethod(),
                     request.getRequestURI(), correlationId, failure.toString());
@@ -81,6 +86,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.response(Problems.forRequest(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                 "service-unavailable", "Service unavailable",
                 "The database cannot be reached right now; nothing was recorded. Retry later."), request), headers);
+    }
+
+    static ResponseEntity<Object> outcomeUnknown(HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return Problems.response(Problems.forRequest(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "outcome-unknown", "Outcome unknown",
+                "The database stopped answering while this write was being stored: it may or may not have been"
+                        + " recorded. Retry with the same Idempotency-Key, or read the article before retrying."),
+                request), headers);
     }
 
     private static ProblemDetail internalError() {

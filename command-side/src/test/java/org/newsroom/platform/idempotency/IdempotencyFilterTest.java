@@ -31,7 +31,7 @@ class IdempotencyFilterTest {
     private final IdempotencyStore store = new IdempotencyStore(client.getDatabase("test"), Clock.systemUTC(),
             Duration.ofHours(24), Duration.ofMinutes(2), false);
     private final IdempotencyFilter filter = new IdempotencyFilter(store,
-            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofMillis(300));
+            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofMillis(300), null);
     private final AtomicInteger executions = new AtomicInteger();
 
     IdempotencyFilterTest() {
@@ -107,7 +107,7 @@ class IdempotencyFilterTest {
                 IdempotencyFilter.requestHash(request("k1")));
         MockHttpServletResponse duplicate = new MockHttpServletResponse();
         IdempotencyFilter patient = new IdempotencyFilter(store,
-                new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofSeconds(10));
+                new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofSeconds(10), null);
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
             SecurityContextHolder.getContext().setAuthentication(

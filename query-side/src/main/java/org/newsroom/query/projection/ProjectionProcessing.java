@@ -23,8 +23,9 @@ import com.mongodb.client.MongoDatabase;
 /**
  * One pooled streaming processor per read model, reading the event log from position 0: tokens in MongoDB
  * ({@code projection_tokens}), poison events parked per article in a MongoDB dead-letter queue
- * ({@code projection_dead_letters}) while the other articles keep flowing, batches written by the projection's
- * writer before the token is stored. There are no transactions: every write is idempotent instead.
+ * ({@code projection_dead_letters}) while the other articles keep flowing (an unreachable database is not poison:
+ * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored. There are no
+ * transactions: every write is idempotent instead.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProjectionSettings.class)
@@ -88,6 +89,7 @@ class ProjectionProcessing {
                                 .serializer(eventSerializer)
                                 .transactionManager(NoTransactionManager.instance())
                                 .build())
+                        .registerDeadLetterPolicy(name, config -> new ParkPoisonOnly())
                         .registerDeadLetteringEventHandlerInvokerConfiguration(name,
                                 (config, builder) -> builder.enableSequenceIdentifierCache());
             }

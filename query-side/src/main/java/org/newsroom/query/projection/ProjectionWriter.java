@@ -18,12 +18,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * prepare-commit phase. The batch is written by {@link #interceptor()} while the last event of the batch is handled,
  * so before the token: a crash in between replays the batch, which the position guard turns into no-ops. Outside a
  * processor (a dead letter retried, a test calling a handler) each event is written as soon as it is handled.
+ * <p>
+ * A writer made with a {@link PoisonedArticle} fails every change for that article's events, as a handler with a bug
+ * would: the test fault of the reliability suite, off unless configured.
  */
 public final class ProjectionWriter {
 
     private final String resourceKey;
     private final Supplier<ProjectionCollections> target;
     private final LongConsumer flushed;
+    private final PoisonedArticle poisoned;
 
     /**
      * @param name    the projection's name, unique per writer in a unit of work
@@ -31,9 +35,15 @@ public final class ProjectionWriter {
      * @param flushed told the position of the last event of each batch once it is written
      */
     public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed) {
+        this(name, target, flushed, PoisonedArticle.NONE);
+    }
+
+    ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed,
+                     PoisonedArticle poisoned) {
         this.resourceKey = ProjectionWriter.class.getName() + "." + name + "." + System.identityHashCode(this);
         this.target = target;
         this.flushed = flushed;
+        this.poisoned = poisoned;
     }
 
     public ProjectionCollections target() {
@@ -46,6 +56,9 @@ public final class ProjectionWriter {
      */
     public void change(Consumer<ProjectionBatch> change) {
         boolean inUnitOfWork = CurrentUnitOfWork.isStarted();
+        if (inUnitOfWork) {
+            poisoned.check(CurrentUnitOfWork.get().getMessage());
+        }
         ProjectionBatch batch = inUnitOfWork ? batchOf(CurrentUnitOfWork.get()) : new ProjectionBatch(target.get());
         try {
             change.accept(batch);

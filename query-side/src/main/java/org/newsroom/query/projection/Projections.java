@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.newsroom.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +27,17 @@ public class Projections {
     private final ProjectedPositions positions;
     private final Map<String, ProjectionWriter> liveWriters = new ConcurrentHashMap<>();
     private final Map<String, Object> liveProjections = new ConcurrentHashMap<>();
+    private final PoisonedArticle poisoned;
 
-    Projections(List<ReadModel> models, MongoDatabase database, ProjectedPositions positions) {
+    Projections(List<ReadModel> models, MongoDatabase database, ProjectedPositions positions,
+                @Value("${" + PoisonedArticle.PROPERTY + ":}") String poisonedArticle) {
         this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity(),
                 (a, b) -> { throw new IllegalStateException("two read models named " + a.name()); },
                 java.util.TreeMap::new));
         this.database = database;
         this.versions = new ProjectionVersions(database);
         this.positions = positions;
+        this.poisoned = PoisonedArticle.of(poisonedArticle);
         this.models.values().forEach(this::prepare);
     }
 
@@ -75,7 +79,8 @@ public class Projections {
 
     public ProjectionWriter liveWriter(String name) {
         return liveWriters.computeIfAbsent(model(name).name(),
-                key -> new ProjectionWriter(key, () -> active(key), position -> positions.advance(key, position)));
+                key -> new ProjectionWriter(key, () -> active(key), position -> positions.advance(key, position),
+                        poisoned));
     }
 
     public Object liveProjection(String name) {

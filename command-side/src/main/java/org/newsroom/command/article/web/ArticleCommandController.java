@@ -65,7 +65,7 @@ class ArticleCommandController {
         ArticleId id = new ArticleId(UUID.randomUUID().toString());
         CommandOutcome outcome = commands.send(new DraftArticle(id, request.headline(), request.standfirst(),
                 request.body(), request.language()));
-        return written(HttpStatus.CREATED, outcome).location(URI.create("/api/articles/" + id))
+        return written(HttpStatus.CREATED, outcome).location(articleLocation(id.value()))
                 .body(new Answers.DraftAnswer(id.value(), outcome.version()));
     }
 
@@ -92,7 +92,7 @@ class ArticleCommandController {
         CommandOutcome outcome = commands.send(new AttachPhoto(article, photo, request.uri(), request.caption(),
                 request.credit(), request.altText(), IfMatch.expectedVersion(ifMatch)));
         return written(HttpStatus.CREATED, outcome)
-                .location(URI.create("/api/articles/" + article + "/photos/" + photo))
+                .location(photoLocation(article.value(), photo.value()))
                 .body(new Answers.PhotoAnswer(photo.value(), outcome.version()));
     }
 
@@ -163,7 +163,7 @@ class ArticleCommandController {
                 IfMatch.expectedVersion(ifMatch)));
         Publication publication = outcome.result(Publication.class);
         return written(HttpStatus.OK, outcome).body(new Answers.PublicationAnswer(outcome.version(),
-                publication.publicationNumber(), "/site/articles/" + publication.slug()));
+                publication.publicationNumber(), sitePath(publication.slug())));
     }
 
     @PostMapping("/{id}/unpublish")
@@ -195,6 +195,18 @@ class ArticleCommandController {
         return ResponseEntity.status(status)
                 .eTag("\"" + outcome.version() + "\"")
                 .header(POSITION_HEADER, String.valueOf(outcome.position()));
+    }
+
+    static URI articleLocation(String articleId) {
+        return URI.create("/api/articles/" + articleId);
+    }
+
+    static URI photoLocation(String articleId, String photoId) {
+        return URI.create("/api/articles/" + articleId + "/photos/" + photoId);
+    }
+
+    static String sitePath(String slug) {
+        return "/site/articles/" + slug;
     }
 
     private static ArticleId article(String id) {

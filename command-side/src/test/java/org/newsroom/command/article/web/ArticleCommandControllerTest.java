@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.newsroom.eventlog.AppendOutcomeUnknown;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.command.dispatch.CommandSender;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoSocketReadTimeoutException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 
@@ -63,6 +65,15 @@ class ArticleCommandControllerTest {
                 new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress())))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("service-unavailable"));
+    }
+
+    @Test
+    void anAppendWhoseOutcomeIsUnknownIs503SayingSo() throws Exception {
+        revise(new AppendOutcomeUnknown("could not append to the event log",
+                new MongoSocketReadTimeoutException("Timeout while receiving message", new ServerAddress(), null)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.code").value("outcome-unknown"));
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.newsroom.reliability;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every route and who may call it, written from DESIGN.md ("HTTP API" and the domain table's "who" column), not from
+ * the application's own access table: a drift between the two fails the role matrix. Where DESIGN.md names a route
+ * without its roles, the source is given: docs/command-api.md (editorial reads), docs/integrations.md (the webhook
+ * list), docs/query-api.md (operations).
+ */
+final class DesignRoutes {
+
+    static final String ANONYMOUS = "anonymous";
+    static final List<String> CALLERS = List.of(ANONYMOUS, "reporter", "editor", "auditor", "integrator");
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "reporter", "editor", "auditor", "integrator");
+    private static final Set<String> WRITERS = Set.of("reporter", "editor");
+    private static final Set<String> EDITOR = Set.of("editor");
+    private static final Set<String> AUDITOR = Set.of("auditor");
+    private static final Set<String> INTEGRATOR = Set.of("integrator");
+
+    /** A route: method, path with placeholders, who may call it, what a permitted call answers. */
+    record Route(String method, String path, Set<String> allowed, int success, String source) {
+
+        boolean isPublic() {
+            return allowed.contains(ANONYMOUS);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Route> ROUTES = List.of(
+            // command side: DESIGN.md "HTTP API" and the domain table
+            new Route("POST", "/api/articles", WRITERS, 201, "DESIGN.md"),
+            new Route("PATCH", "/api/articles/{id}", WRITERS, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/photos", WRITERS, 201, "DESIGN.md"),
+            new Route("PATCH", "/api/articles/{id}/photos/{photoId}", WRITERS, 200, "DESIGN.md"),
+            new Route("DELETE", "/api/articles/{id}/photos/{photoId}", WRITERS, 200, "DESIGN.md"),
+            new Route("PUT", "/api/articles/{id}/byline", WRITERS, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/submit", WRITERS, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/request-changes", EDITOR, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/publish", EDITOR, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/unpublish", EDITOR, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/kill", EDITOR, 200, "DESIGN.md"),
+            // query side
+            new Route("GET", "/api/articles/{id}", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),
+            new Route("GET", "/api/articles", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),
+            new Route("GET", "/site/articles/{slug}", EVERYONE, 200, "DESIGN.md: /site/** is public"),
+            new Route("GET", "/site/articles", EVERYONE, 200, "DESIGN.md: /site/** is public"),
+            new Route("GET", "/audit/articles/{id}/history", AUDITOR, 200, "DESIGN.md"),
+            new Route("GET", "/audit/articles/{id}/versions/{v}", AUDITOR, 200, "DESIGN.md"),
+            new Route("GET", "/audit/articles/{id}/versions", AUDITOR, 200, "DESIGN.md (?at=<ISO instant>)"),
+            new Route("GET", "/audit/articles/{id}/diff", AUDITOR, 200, "DESIGN.md"),
+            new Route("GET", "/audit/articles/{id}/integrity", AUDITOR, 200, "DESIGN.md"),
+            new Route("GET", "/feed/events", INTEGRATOR, 200, "DESIGN.md"),
+            new Route("GET", "/feed/stream", INTEGRATOR, 200, "DESIGN.md"),
+            new Route("POST", "/api/webhooks", INTEGRATOR, 201, "DESIGN.md"),
+            new Route("GET", "/api/webhooks", INTEGRATOR, 200, "docs/integrations.md"),
+            new Route("GET", "/api/webhooks/{webhookId}", INTEGRATOR, 200, "DESIGN.md"),
+            new Route("DELETE", "/api/webhooks/{webhookId}", INTEGRATOR, 204, "DESIGN.md"),
+            new Route("GET", "/api/webhooks/{webhookId}/deliveries", INTEGRATOR, 200, "DESIGN.md"),
+            new Route("POST", "/api/webhooks/{webhookId}/redeliver", INTEGRATOR, 202, "DESIGN.md"),
+            // operations: DESIGN.md "Running"; roles from docs/query-api.md and docs/command-api.md
+            new Route("GET", "/actuator/health", EVERYONE, 200, "DESIGN.md; public per docs/command-api.md"),
+            new Route("GET", "/actuator/projections", EDITOR, 200, "docs/query-api.md"));
+
+    private DesignRoutes() {
+    }
+}

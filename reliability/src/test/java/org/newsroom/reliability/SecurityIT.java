@@ -1,0 +1,516 @@
+package org.newsroom.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.newsroom.platform.mongo.EmbeddedMongoServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Scenario 7: security, from the outside, against the forked jar. Every route of DESIGN.md × every role and
+ * anonymous ({@link DesignRoutes}, which must also be exactly the application's documented routes); credentials
+ * and actor fields in a request never change the recorded actor; the demo users do not exist when
+ * {@code MONGODB_URI} is set; bodies with scripts, event handlers and {@code javascript:} links are rejected with 400
+ * and record nothing; published ninjs bodies carry no markup outside the allowed subset; a payload with Jackson
+ * polymorphic type ids is rejected; the audit trail cannot be written through any route. Then I1–I6.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityIT {
+
+    private static final String SCENARIO = "scenario 7: security";
+
+    private final Ledger ledger = new Ledger();
+    private final AtomicInteger operations = new AtomicInteger();
+    private ForkedNewsroom newsroom;
+    private WebhookReceiver receiver;
+    private Http http;
+    /** An article with a photo and a publication, for the read routes. */
+    private String article;
+    private String slug;
+    private String webhook;
+
+    @BeforeAll
+    void start() {
+        Path dataDir = Scenarios.dataDir("security");
+        newsroom = new ForkedNewsroom(dataDir, "--newsroom.webhooks.allow-private-targets=true").start();
+        receiver = new WebhookReceiver("receiver", WebhookReceiver.accepting());
+        http = new Http(newsroom);
+        article = draft();
+        String photo = attachPhoto(article);
+        write("PATCH", "/api/articles/" + article + "/photos/" + photo, "reporter",
+                Map.of("caption", "A caption, changed"));
+        write("PUT", "/api/articles/" + article + "/byline", "reporter", byline());
+        slug = write("POST", "/api/articles/" + article + "/publish", "editor", null).json().path("url").asText()
+                .replace("/site/articles/", "");
+        webhook = registerWebhook();
+    }
+
+    @AfterAll
+    void stop() {
+        receiver.close();
+        newsroom.close();
+    }
+
+    @Test
+    @Order(1)
+    void theDesignsRoutesAreExactlyTheApplicationsDocumentedRoutes() {
+        Set<String> documented = new TreeSet<>();
+        http.getJson("/v3/api-docs", null).path("paths").fields().forEachRemaining(path ->
+                path.getValue().fieldNames().forEachRemaining(method ->
+                        documented.add(method.toUpperCase() + " " + normalized(path.getKey()))));
+        Set<String> designed = new TreeSet<>();
+        DesignRoutes.ROUTES.stream().filter(route -> !route.path().startsWith("/actuator"))
+                .forEach(route -> designed.add(route.method() + " " + normalized(route.path())));
+        assertThat(documented).as("routes in /v3/api-docs").isEqualTo(designed);
+    }
+
+    @Test
+    @Order(2)
+    void everyRouteTimesEveryRoleAndAnonymousAnswersAsTheDesignSays() {
+        List<String> wrong = new ArrayList<>();
+        int allowed = 0;
+        int refused = 0;
+        for (DesignRoutes.Route route : DesignRoutes.ROUTES) {
+            for (String caller : DesignRoutes.CALLERS) {
+                Target target = prepare(route);
+                long head = head();
+                Http.Reply reply = send(route, target, caller);
+                if (route.allowed().contains(caller)) {
+                    allowed++;
+                    if (reply.status() != route.success()) {
+                        wrong.add(route + " as " + caller + ": expected " + route.success() + ", got " + reply);
+                    } else if (route.method().equals("POST") && route.path().startsWith("/api/articles")
+                            || route.method().matches("PATCH|PUT|DELETE") && route.path().startsWith("/api/articles")) {
+                        acknowledge(route.toString(), target, reply);
+                    }
+                } else {
+                    refused++;
+                    boolean anonymous = caller.equals(DesignRoutes.ANONYMOUS);
+                    if (!(anonymous ? reply.isProblem(401, "unauthenticated") : reply.isProblem(403, "forbidden"))) {
+                        wrong.add(route + " as " + caller + ": expected " + (anonymous ? 401 : 403) + ", got " + reply);
+                    }
+                    if (head() != head) {
+                        wrong.add(route + " as " + caller + " was refused but the log grew");
+                    }
+                    if (route.method().equals("DELETE") && route.path().startsWith("/api/webhooks")
+                            && http.get(target.path(), "integrator").status() != 200) {
+                        wrong.add(route + " as " + caller + " was refused but the webhook is gone");
+                    }
+                }
+            }
+        }
+        Scenarios.report(SCENARIO, "role matrix: " + DesignRoutes.ROUTES.size() + " routes x "
+                + DesignRoutes.CALLERS.size() + " callers = " + (allowed + refused) + " cells, " + allowed
+                + " allowed, " + refused + " refused, " + wrong.size() + " wrong");
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void credentialsAndActorsInARequestNeverChangeTheRecordedActor() {
+        Http.Reply drafted = http.call("POST", "/api/articles?actor=editor&user=editor").as("reporter")
+                .header("X-User", "editor").header("X-Forwarded-User", "editor").header("X-Remote-User", "editor")
+                .header("X-Actor", "editor").header("X-Auth-User", "editor").header("X-Roles", "editor")
+                .header("Authorization", Http.basic("editor", Http.PASSWORD))
+                .correlation(correlation()).json(Map.of("headline", "Who wrote this?", "body", "<p>Me.</p>")).send();
+        assertThat(drafted.status()).as("%s", drafted).isIn(201, 400);
+        Scenarios.report(SCENARIO, "a reporter's draft with an editor in X-User, X-Forwarded-User, X-Remote-User,"
+                + " X-Actor, X-Auth-User, X-Roles, ?actor= and a second Authorization header: " + drafted.status()
+                + (drafted.status() == 201 ? ", recorded as the reporter's" : ", refused"));
+        if (drafted.status() == 201) {
+            String id = drafted.json().path("id").asText();
+            acknowledge("DraftArticle", new Target("/api/articles/" + id, null, id), drafted);
+            Http.Reply revised = http.call("PATCH", "/api/articles/" + id).as("reporter")
+                    .header("X-Forwarded-User", "auditor").header("Authorization", Http.basic("editor", Http.PASSWORD))
+                    .correlation(correlation()).json(Map.of("headline", "Who revised this?")).send();
+            assertThat(revised.status()).isEqualTo(200);
+            acknowledge("ReviseArticle", new Target("/api/articles/" + id, null, id), revised);
+            JsonNode history = http.getJson("/audit/articles/" + id + "/history?atLeast=" + revised.position(),
+                    "auditor").path("entries");
+            assertThat(history).allSatisfy(entry -> assertThat(entry.path("actor").asText()).isEqualTo("reporter"));
+            assertThat(http.getJson("/api/articles/" + id + "?atLeast=" + revised.position(), "editor")
+                    .path("updatedBy").asText()).isEqualTo("reporter");
+            assertThat(http.call("POST", "/api/articles/" + id + "/publish").as("reporter")
+                    .header("X-User", "editor").header("X-Roles", "editor")
+                    .header("Authorization", Http.basic("editor", Http.PASSWORD)).send().status())
+                    .as("a reporter with an editor's header publishing").isEqualTo(403);
+        }
+        long head = head();
+        for (Map<String, Object> forged : List.of(
+                Map.<String, Object>of("headline", "Forged", "actor", "editor"),
+                Map.<String, Object>of("headline", "Forged", "metaData", Map.of("actor", "editor")),
+                Map.<String, Object>of("headline", "Forged", "user", "editor", "password", Http.PASSWORD),
+                Map.<String, Object>of("headline", "Forged", "updatedBy", "editor", "createdBy", "editor"))) {
+            Http.Reply reply = http.call("POST", "/api/articles").as("reporter").json(forged).send();
+            assertThat(reply.isProblem(400, "unknown-property")).as("%s: %s", forged, reply).isTrue();
+        }
+        assertThat(http.call("POST", "/api/articles").json(Map.of("headline", "Anonymous", "user", "editor",
+                "password", Http.PASSWORD)).send().isProblem(401, "unauthenticated")).isTrue();
+        assertThat(head()).as("the log after forged bodies").isEqualTo(head);
+    }
+
+    @Test
+    @Order(4)
+    void scriptsEventHandlersAndJavascriptLinksAreRejectedAndRecordNothing() {
+        List<String> hostile = List.of(
+                "<p>Hello</p><script>alert(1)</script>",
+                "<p onclick=\"alert(1)\">Hello</p>",
+                "<p><a href=\"https://example.com\" onmouseover=\"alert(1)\">link</a></p>",
+                "<p><a href=\"javascript:alert(1)\">link</a></p>",
+                "<p><a href=\"JaVaScRiPt:alert(1)\">link</a></p>",
+                "<p><a href=\" javascript:alert(1)\">link</a></p>",
+                "<p><a href=\"jav&#x09;ascript:alert(1)\">link</a></p>",
+                "<p><a href=\"&#106;avascript:alert(1)\">link</a></p>",
+                "<p><a href=\"vbscript:msgbox(1)\">link</a></p>",
+                "<p><a href=\"data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\">link</a></p>",
+                "<img src=x onerror=alert(1)>",
+                "<svg onload=alert(1)></svg>",
+                "<p style=\"background:url(javascript:alert(1))\">Hello</p>",
+                "<iframe src=\"https://evil.example\"></iframe>",
+                "<p><scr<script>ipt>alert(1)</script></p>",
+                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+                "<p>Hello</p><!--<script>alert(1)</script>-->",
+                "<form action=\"javascript:alert(1)\"><button>go</button></form>",
+                "<object data=\"https://evil.example/x.swf\"></object>",
+                "<base href=\"https://evil.example/\"><p>Hello</p>",
+                "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">");
+        String draft = draft();
+        long head = head();
+        List<String> accepted = new ArrayList<>();
+        for (String body : hostile) {
+            Http.Reply drafted = http.call("POST", "/api/articles").as("reporter")
+                    .json(Map.of("headline", "Hostile", "body", body)).send();
+            Http.Reply revised = http.call("PATCH", "/api/articles/" + draft).as("reporter")
+                    .json(Map.of("body", body)).send();
+            for (Http.Reply reply : List.of(drafted, revised)) {
+                if (!reply.isProblem(400, "validation-failed")) {
+                    accepted.add(body + " -> " + reply);
+                }
+            }
+        }
+        for (String uri : List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "file:///etc/passwd")) {
+            Http.Reply photo = http.call("POST", "/api/articles/" + draft + "/photos").as("reporter")
+                    .json(Map.of("uri", uri, "caption", "c", "credit", "c")).send();
+            if (!photo.isProblem(400, "validation-failed")) {
+                accepted.add("photo " + uri + " -> " + photo);
+            }
+        }
+        Scenarios.report(SCENARIO, hostile.size() + " hostile bodies sent as drafts and revisions, 3 hostile photo"
+                + " URIs: " + accepted.size() + " accepted");
+        assertThat(accepted).isEmpty();
+        assertThat(head()).as("the log after hostile bodies").isEqualTo(head);
+    }
+
+    @Test
+    @Order(5)
+    void publishedNinjsCarriesNoMarkupOutsideTheAllowedSubset() {
+        List<String> bodies = List.of(
+                "<p>5 &lt; 6 &amp; 7 &gt; 3, <strong>bold</strong> and <em>emphasis</em></p>",
+                "<p>&lt;script&gt;alert(1)&lt;/script&gt; is text here</p>",
+                "<h2>Heading</h2><h3>Sub</h3><p>Line<br>break</p>",
+                "<blockquote><p>Quoted</p></blockquote><ul><li>one</li></ul><ol><li>two</li></ol>",
+                "<p><a href=\"https://example.com/a?b=c&amp;d=e\">a link</a> and <a href=\"http://example.org\">another</a></p>",
+                "<p>\"quotes\" and 'apostrophes' and onclick=alert(1) as text</p>");
+        List<String> found = new ArrayList<>();
+        for (String body : bodies) {
+            String id = write("POST", "/api/articles", "reporter", Map.of("headline", "Markup " + UUID.randomUUID(),
+                    "body", body)).json().path("id").asText();
+            write("PUT", "/api/articles/" + id + "/byline", "reporter", byline());
+            Http.Reply published = write("POST", "/api/articles/" + id + "/publish", "editor", null);
+            JsonNode ninjs = http.getJson(published.json().path("url").asText() + "?atLeast=" + published.position(),
+                    null);
+            ninjs.path("bodies").forEach(value -> found.addAll(AllowedHtml.violations(value.path("value").asText())));
+            assertThat(ninjs.path("bodies")).isNotEmpty();
+        }
+        Scenarios.report(SCENARIO, bodies.size() + " published bodies parsed with jsoup: " + found.size()
+                + " elements or attributes outside the allowed subset");
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aPayloadWithJacksonPolymorphicTypeIdsIsRejected() {
+        long head = head();
+        int webhooks = http.getJson("/api/webhooks", "integrator").path("items").size();
+        List<String> accepted = new ArrayList<>();
+        List<Object> drafts = List.of(
+                Map.of("@class", "org.newsroom.command.article.web.DraftArticleRequest", "headline", "Typed"),
+                Map.of("@type", "java.util.HashMap", "headline", "Typed"),
+                Map.of("@c", ".DraftArticleRequest", "headline", "Typed"),
+                Map.of("headline", Map.of("@class", "java.lang.ProcessBuilder", "command", List.of("id"))),
+                List.of("org.newsroom.command.article.web.DraftArticleRequest", Map.of("headline", "Typed")),
+                "[\"java.net.URL\", \"http://evil.example\"]");
+        for (Object body : drafts) {
+            Http.Reply reply = http.call("POST", "/api/articles").as("reporter").json(body).send();
+            if (!reply.isProblem(400, "unknown-property") && !reply.isProblem(400, "malformed-request")) {
+                accepted.add("draft " + body + " -> " + reply);
+            }
+        }
+        Http.Reply byline = http.call("PUT", "/api/articles/" + article + "/byline").as("reporter")
+                .json(Map.of("bylines", List.of(Map.of("@class", "org.newsroom.article.Byline", "name", "X")))).send();
+        if (byline.status() != 400) {
+            accepted.add("byline -> " + byline);
+        }
+        Http.Reply hook = http.call("POST", "/api/webhooks").as("integrator")
+                .json(Map.of("@class", "java.net.URL", "url", receiver.url())).send();
+        if (hook.status() != 400) {
+            accepted.add("webhook -> " + hook);
+        }
+        assertThat(accepted).isEmpty();
+        assertThat(head()).isEqualTo(head);
+        assertThat(http.getJson("/api/webhooks", "integrator").path("items").size()).isEqualTo(webhooks);
+    }
+
+    @Test
+    @Order(7)
+    void theAuditTrailCannotBeWrittenThroughAnyRoute() {
+        String base = "/audit/articles/" + article;
+        List<String> paths = List.of(base, base + "/history", base + "/versions", base + "/versions/1",
+                base + "/diff?from=1&to=2", base + "/integrity", "/audit/articles", "/audit");
+        String history = http.getJson(base + "/history", "auditor").toString();
+        String integrity = http.getJson(base + "/integrity", "auditor").toString();
+        List<String> wrong = new ArrayList<>();
+        int attempts = 0;
+        for (String path : paths) {
+            for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+                for (String caller : DesignRoutes.CALLERS) {
+                    Http.Call call = http.call(method, path)
+                            .json(Map.of("position", 1, "actor", "auditor", "type", "ArticleDrafted"));
+                    Http.Reply reply = (caller.equals(DesignRoutes.ANONYMOUS) ? call : call.as(caller)).send();
+                    attempts++;
+                    if (!Set.of(401, 403, 404, 405).contains(reply.status())) {
+                        wrong.add(method + " " + path + " as " + caller + " -> " + reply);
+                    }
+                }
+            }
+        }
+        assertThat(http.getJson(base + "/history", "auditor").toString()).isEqualTo(history);
+        assertThat(http.getJson(base + "/integrity", "auditor").toString()).isEqualTo(integrity);
+        Scenarios.report(SCENARIO, attempts + " writes to the audit trail (" + paths.size()
+                + " paths x 4 methods x 5 callers): " + wrong.size() + " answered other than 401/403/404/405");
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void theInvariantsHold() {
+        Invariants.Report report = new Invariants(http, ledger).check(SCENARIO);
+        Scenarios.report(SCENARIO, operations.get() + " requests of the tests' own; " + Scenarios.describe(ledger));
+        report.assertClean();
+    }
+
+    @Test
+    @Order(9)
+    void withMongodbUriSetTheDemoUsersDoNotExist() {
+        Path dataDir = Scenarios.dataDir("security-external-mongo");
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir.resolveSibling("mongo"));
+             ForkedNewsroom external = new ForkedNewsroom(dataDir,
+                     "--newsroom.users[0].name=alice", "--newsroom.users[0].password={noop}s3cret-alice",
+                     "--newsroom.users[0].roles=editor,reporter,auditor,integrator")
+                     .withEnvironment("MONGODB_URI", mongo.connectionString() + "/newsroom")
+                     .withEnvironment("NEWSROOM_DEMO_PASSWORD", Http.PASSWORD)) {
+            external.start();
+            assertThat(external.output()).contains("Using MongoDB at").doesNotContain("demo users");
+            Http client = new Http(external::uri, Map.of("alice", "s3cret-alice"));
+            Map<String, String> probes = new LinkedHashMap<>();
+            probes.put("reporter", "/api/articles");
+            probes.put("editor", "/actuator/projections");
+            probes.put("auditor", "/audit/articles/any/history");
+            probes.put("integrator", "/feed/events?after=0&limit=1");
+            probes.forEach((demo, path) -> {
+                assertThat(client.get(path, demo).isProblem(401, "unauthenticated")).as("%s on %s", demo, path)
+                        .isTrue();
+                assertThat(client.get(path, "alice").status()).as("alice on %s", path).isIn(200, 404);
+            });
+            assertThat(client.call("POST", "/api/articles").as("reporter")
+                    .json(Map.of("headline", "Demo?")).send().isProblem(401, "unauthenticated")).isTrue();
+            Scenarios.report(SCENARIO, "with MONGODB_URI: the four demo users answered 401 on their routes, the"
+                    + " configured user got in");
+        }
+    }
+
+    // ---- fixtures ----
+
+    /** Where a cell's request goes: its path (with query), its body, and the article it is about, if any. */
+    private record Target(String path, Object body, String articleId) {
+    }
+
+    private Target prepare(DesignRoutes.Route route) {
+        String path = route.path();
+        String method = route.method();
+        if (path.startsWith("/api/articles/{id}") && !method.equals("GET")) {
+            String id = draft();
+            String at = "/api/articles/" + id;
+            return switch (path.substring("/api/articles/{id}".length())) {
+                case "" -> new Target(at, Map.of("headline", "Revised " + UUID.randomUUID()), id);
+                case "/photos" -> new Target(at + "/photos", photo(), id);
+                case "/photos/{photoId}" -> new Target(at + "/photos/" + attachPhoto(id),
+                        method.equals("PATCH") ? Map.of("caption", "Changed " + UUID.randomUUID()) : null, id);
+                case "/byline" -> new Target(at + "/byline", byline(), id);
+                case "/submit" -> new Target(at + "/submit", Map.of("note", "Please review"), id);
+                case "/request-changes" -> {
+                    write("POST", at + "/submit", "reporter", Map.of("note", "Please review"));
+                    yield new Target(at + "/request-changes", Map.of("note", "More, please"), id);
+                }
+                case "/publish" -> {
+                    write("PUT", at + "/byline", "reporter", byline());
+                    yield new Target(at + "/publish", null, id);
+                }
+                case "/unpublish" -> {
+                    write("PUT", at + "/byline", "reporter", byline());
+                    write("POST", at + "/publish", "editor", null);
+                    yield new Target(at + "/unpublish", Map.of("reason", "Outdated"), id);
+                }
+                case "/kill" -> new Target(at + "/kill", Map.of("reason", "Legal", "notice", "Withdrawn"), id);
+                default -> throw new IllegalStateException("no fixture for " + route);
+            };
+        }
+        return switch (route.toString()) {
+            case "POST /api/articles" -> new Target(path, Map.of("headline", "Drafted " + UUID.randomUUID(),
+                    "body", "<p>Body.</p>"), null);
+            case "GET /api/articles/{id}" -> new Target("/api/articles/" + article, null, article);
+            case "GET /site/articles/{slug}" -> new Target("/site/articles/" + slug, null, article);
+            case "GET /audit/articles/{id}/history" -> new Target("/audit/articles/" + article + "/history", null, null);
+            case "GET /audit/articles/{id}/versions/{v}" -> new Target("/audit/articles/" + article + "/versions/1",
+                    null, null);
+            case "GET /audit/articles/{id}/versions" -> new Target("/audit/articles/" + article + "/versions?at="
+                    + Instant.now(), null, null);
+            case "GET /audit/articles/{id}/diff" -> new Target("/audit/articles/" + article + "/diff?from=1&to=2",
+                    null, null);
+            case "GET /audit/articles/{id}/integrity" -> new Target("/audit/articles/" + article + "/integrity",
+                    null, null);
+            case "GET /feed/events" -> new Target("/feed/events?after=0&limit=1", null, null);
+            case "GET /feed/stream" -> new Target("/feed/stream?after=" + head(), null, null);
+            case "POST /api/webhooks" -> new Target(path, Map.of("url", receiver.url()), null);
+            case "GET /api/webhooks/{webhookId}" -> new Target("/api/webhooks/" + webhook, null, null);
+            case "DELETE /api/webhooks/{webhookId}" -> new Target("/api/webhooks/" + registerWebhook(), null, null);
+            case "GET /api/webhooks/{webhookId}/deliveries" -> new Target("/api/webhooks/" + webhook + "/deliveries",
+                    null, null);
+            case "POST /api/webhooks/{webhookId}/redeliver" -> new Target("/api/webhooks/" + webhook + "/redeliver",
+                    null, null);
+            default -> new Target(path, null, null);
+        };
+    }
+
+    private Http.Reply send(DesignRoutes.Route route, Target target, String caller) {
+        operations.incrementAndGet();
+        if (route.path().equals("/feed/stream")) {
+            return openStream(target.path(), caller);
+        }
+        Http.Call call = http.call(route.method(), target.path()).correlation(correlation());
+        if (!caller.equals(DesignRoutes.ANONYMOUS)) {
+            call.as(caller);
+        }
+        if (target.body() != null) {
+            call.json(target.body());
+        }
+        return call.send();
+    }
+
+    /** A stream never ends: its status and headers are the answer. */
+    private Http.Reply openStream(String path, String caller) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/event-stream");
+        if (!caller.equals(DesignRoutes.ANONYMOUS)) {
+            request.header("Authorization", Http.basic(caller, Http.PASSWORD));
+        }
+        try {
+            HttpResponse<InputStream> response = http.client().send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String body = response.statusCode() == 200 ? "" : new String(response.body().readAllBytes());
+            response.body().close();
+            return new Http.Reply(response.statusCode(), response.headers().map(), body, null, 0);
+        } catch (IOException e) {
+            return Http.Reply.none(e.toString(), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Http.Reply.none("interrupted", 0);
+        }
+    }
+
+    private void acknowledge(String command, Target target, Http.Reply reply) {
+        String id = target.articleId() != null ? target.articleId() : reply.json().path("id").asText();
+        ledger.attempted();
+        ledger.acknowledged(new Ledger.Ack(command, id, reply.etagVersion(), reply.position(),
+                reply.header("X-Correlation-Id").orElseThrow(), null));
+    }
+
+    private String draft() {
+        return write("POST", "/api/articles", "reporter", Map.of("headline", "Story " + UUID.randomUUID(),
+                "body", "<p>A story.</p>")).json().path("id").asText();
+    }
+
+    private String attachPhoto(String id) {
+        return write("POST", "/api/articles/" + id + "/photos", "reporter", photo()).json().path("photoId").asText();
+    }
+
+    private static Map<String, Object> photo() {
+        return Map.of("uri", "https://images.example.com/" + UUID.randomUUID() + ".jpg", "caption", "A caption",
+                "credit", "Reliability/AFP");
+    }
+
+    private static Map<String, Object> byline() {
+        return Map.of("bylines", List.of(Map.of("name", "Angus MacKinnon", "role", "author", "affiliation", "AFP")));
+    }
+
+    private String registerWebhook() {
+        Http.Reply reply = http.post("/api/webhooks", "integrator", Map.of("url", receiver.url()));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        return reply.json().path("id").asText();
+    }
+
+    /** A write of the fixtures, which must succeed; recorded as acknowledged when it is an article's. */
+    private Http.Reply write(String method, String path, String user, Object body) {
+        operations.incrementAndGet();
+        Http.Call call = http.call(method, path).as(user).correlation(correlation());
+        if (body != null) {
+            call.json(body);
+        }
+        Http.Reply reply = call.send();
+        assertThat(reply.ok()).as("%s %s: %s", method, path, reply).isTrue();
+        if (path.startsWith("/api/articles")) {
+            String id = path.equals("/api/articles") ? reply.json().path("id").asText() : path.split("/")[3];
+            acknowledge(method + " " + path, new Target(path, body, id), reply);
+        }
+        return reply;
+    }
+
+    private String correlation() {
+        return "security-" + UUID.randomUUID();
+    }
+
+    private long head() {
+        JsonNode projections = http.getJson("/actuator/projections", "editor");
+        long known = projections.path("head").asLong();
+        JsonNode after = http.getJson("/feed/events?after=" + known + "&limit=1000", "integrator").path("events");
+        return after.isEmpty() ? known : after.get(after.size() - 1).path("position").asLong();
+    }
+
+    private static String normalized(String path) {
+        return path.replaceAll("\\{[^}]+}", "{}");
+    }
+}
