@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -42,11 +43,20 @@ final class DurableH2Backend extends H2Backend {
         // loss; a killed process cannot reorder what it already handed to the OS, and per-write commits would
         // otherwise grow the file by gigabytes an hour under load.
         store.setRetentionTime(0);
-        return new DurableH2Backend(store);
+        DurableH2Backend backend = new DurableH2Backend(store);
+        // opening may have copied indexes written by an earlier version into key order (OrderedIndexes)
+        store.commit();
+        return backend;
     }
 
     static DurableH2Backend memory() {
         return new DurableH2Backend(new MVStore.Builder().open());
+    }
+
+    /** Databases whose unique indexes compare keys without Java serialization. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return OrderedIndexes.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
