@@ -13,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Sorts;
 
 /**
  * Appends commits to the log with gap-free global positions, one writer thread per JVM.
@@ -41,7 +39,6 @@ final class LogWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     private static final int MAX_GROUP = 256;
-    private static final int CHASE_WINDOW = 64;
 
     private final MongoCollection<Document> events;
     private final ChainHeads chainHeads;
@@ -192,28 +189,11 @@ final class LogWriter implements AutoCloseable {
 
     /** Reads on from a position someone else took until the first free one. */
     private long chase(long from) {
-        long position = from;
-        while (true) {
-            long windowStart = position;
-            Map<Long, StoredCommit> window = events
-                    .find(in(EventFields.ID, LongStream.range(windowStart, windowStart + CHASE_WINDOW).boxed().toList()))
-                    .map(StoredCommit::from)
-                    .into(new ArrayList<>()).stream()
-                    .collect(Collectors.toMap(StoredCommit::firstPosition, Function.identity()));
-            while (window.containsKey(position)) {
-                position = window.get(position).lastPosition() + 1;
-            }
-            if (position < windowStart + CHASE_WINDOW) {
-                return position;
-            }
-        }
+        return LogHead.readOn(events, from);
     }
 
     private long findNextFreePosition() {
-        Document last = events.find().sort(Sorts.descending(EventFields.ID)).limit(1).first();
-        long candidate = last == null ? 1 : StoredCommit.from(last).lastPosition() + 1;
-        // another instance may be appending right now; make sure the candidate really is free
-        return chase(candidate);
+        return LogHead.nextFreePosition(events, 1);
     }
 
     @Override
