@@ -73,7 +73,8 @@ public class Projections {
 
     public ProjectionWriter liveWriter(String name) {
         return liveWriters.computeIfAbsent(model(name).name(),
-                key -> new ProjectionWriter(key, () -> active(key), position -> positions.advance(key, position)));
+                key -> new ProjectionWriter(key, () -> active(key), position -> positions.advance(key, position),
+                        model(key).articleCollections(), model(key)::prefetch));
     }
 
     public Object liveProjection(String name) {
