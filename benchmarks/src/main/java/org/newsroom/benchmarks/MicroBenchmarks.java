@@ -18,6 +18,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs {@link CodecBenchmarks} with JMH in a forked JVM. From the Spring Boot jar the fork needs a plain class path,
@@ -47,6 +48,7 @@ final class MicroBenchmarks {
                     .measurementIterations(tiny ? 1 : 5)
                     .measurementTime(TimeValue.milliseconds(tiny ? 50 : 1_000))
                     .jvmArgsAppend("-Xmx512m", "-Daxoniq.update-checker.disabled=true")
+                    .verbosity(VerboseMode.SILENT)
                     .shouldFailOnError(true);
             Collection<RunResult> runs = new Runner(builder.build()).run();
             for (RunResult run : runs) {
