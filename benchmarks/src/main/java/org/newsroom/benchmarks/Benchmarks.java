@@ -1,17 +1,15 @@
 package org.newsroom.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 
 /**
- * Entry point: {@code java -jar benchmarks/target/benchmarks.jar [--memory] [--small=1000] [--large=100000]
- * [--appends=2000] [--peer-appends=500] [--repeats=3] [--out=benchmarks/target/eventlog.json]}.
+ * Entry point of the whole suite: {@code java -jar benchmarks/target/benchmarks.jar}. Sizes can be changed with
+ * {@code --name=value} (see {@link Options}); {@code --only=eventlog,aggregate,micro,app} runs a part. Writes
+ * {@code benchmarks/target/results.json} and {@code benchmarks/target/results.md}.
  */
 public final class Benchmarks {
 
@@ -20,22 +18,52 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        Map<String, String> options = new LinkedHashMap<>();
-        Arrays.stream(args).filter(arg -> arg.startsWith("--")).forEach(arg -> {
-            String[] pair = arg.substring(2).split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
-        });
-        EventLogBenchmark.Config config = new EventLogBenchmark.Config(
-                Boolean.parseBoolean(options.getOrDefault("memory", "false")),
-                Integer.parseInt(options.getOrDefault("small", "1000")),
-                Integer.parseInt(options.getOrDefault("large", "100000")),
-                Integer.parseInt(options.getOrDefault("appends", "2000")),
-                Integer.parseInt(options.getOrDefault("peer-appends", "500")),
-                Integer.parseInt(options.getOrDefault("repeats", "3")));
-        Map<String, Object> results = new EventLogBenchmark(config, System.out).run();
-        Path out = Path.of(options.getOrDefault("out", "benchmarks/target/eventlog.json"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.println("results written to " + out.toAbsolutePath());
+        Options options = Options.parse(args);
+        RunningApp.Launcher launcher = ForkedApp.launcher(options.appJar(), options.out(), options.appJvmArgs());
+        Results results = run(options, launcher);
+        System.out.println();
+        System.out.println(results.markdown());
+        System.out.println("results written to " + options.out().toAbsolutePath().resolve("results.json") + " and "
+                + options.out().toAbsolutePath().resolve("results.md"));
+    }
+
+    /** Runs the parts that {@code options} names, in order, and writes the results. */
+    static Results run(Options options, RunningApp.Launcher launcher) throws Exception {
+        Results results = new Results(System.out);
+        Instant started = Instant.now();
+        results.put("started", started.toString());
+        results.put("load_average_at_start", loadAverage());
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        results.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        try {
+            if (options.runs("eventlog")) {
+                new EventLogBenchmark(options, results, false).run();
+                if (options.memoryBackend()) {
+                    new EventLogBenchmark(options, results, true).run();
+                }
+            }
+            if (options.runs("aggregate")) {
+                new AggregateLoadBenchmark(options, results).run();
+            }
+            if (options.runs("micro")) {
+                new MicroBenchmarks(options, results).run();
+            }
+            if (options.runs("app")) {
+                new AppBenchmark(options, results, launcher).run();
+            }
+        } finally {
+            results.put("load_average_at_end", loadAverage());
+            results.put("duration_s", Duration.between(started, Instant.now()).toSeconds());
+            results.note(String.format(Locale.ROOT, "Run of %s, %d s, load average %.2f at start and %.2f at end.",
+                    started, (long) results.get("duration_s"), results.get("load_average_at_start"),
+                    results.get("load_average_at_end")));
+            Files.createDirectories(options.out());
+            results.write(options.out());
+        }
+        return results;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -70,10 +70,14 @@ public class EventLogConfiguration {
     @Bean
     @Qualifier("snapshotSerializer")
     Serializer snapshotSerializer() {
-        ObjectMapper mapper = messageObjectMapper()
+        return JacksonSerializer.builder().objectMapper(snapshotObjectMapper()).build();
+    }
+
+    /** The Jackson configuration of snapshots: the aggregate's fields, whatever their visibility. */
+    public static ObjectMapper snapshotObjectMapper() {
+        return messageObjectMapper()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     /** The Jackson configuration of every message: ISO dates, tolerant of fields added by newer versions. */

@@ -41,7 +41,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 
 /**
  * Axon's event storage on the MongoDB driver, with a gap-free global position.
@@ -370,10 +369,9 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         return new GlobalSequenceTrackingToken(headPosition());
     }
 
-    /** The global position of the last stored event (0 for an empty log), read from the database. */
+    /** The global position of the last stored event (0 for an empty log), read from the database ({@link LogHead}). */
     public long headPosition() {
-        Document last = events.find().sort(Sorts.descending(EventFields.ID)).limit(1).first();
-        long head = last == null ? 0 : StoredCommit.from(last).lastPosition();
+        long head = LogHead.nextFreePosition(events, 1) - 1;
         highestPositionSeen.accumulateAndGet(head, Math::max);
         return head;
     }

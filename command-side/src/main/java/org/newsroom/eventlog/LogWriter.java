@@ -6,14 +6,12 @@ import static com.mongodb.client.model.Filters.in;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -28,10 +26,9 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Sorts;
 
 /**
- * Appends commits to the log with gap-free global positions, one writer thread per JVM.
+ * Appends commits to the log with gap-free global positions, one write at a time per JVM.
  * <p>
  * A commit is inserted at the position right after the end of the last commit this writer knows of; the unique
  * {@code _id} decides who owns a position. A writer only ever tries a position that follows a commit it has read or
@@ -39,37 +36,72 @@ import com.mongodb.client.model.Sorts;
  * position to another instance means "read on and take the next"; losing the aggregate's sequence key means a
  * concurrent change to the same aggregate, which fails the commit. Commits waiting at the same time are inserted
  * together (ordered), so many concurrent commands share one round trip and one durable write.
+ * <p>
+ * There is no writer thread: an appending thread that finds no write in progress writes every commit waiting at that
+ * moment, its own included; the others wait until that write is over and find their commit written, or one of them
+ * writes the next group. A lone writer thus pays no hand-over to another thread and back, and concurrent ones still
+ * share their writes.
  */
 final class LogWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     private static final int MAX_GROUP = 256;
-    private static final int CHASE_WINDOW = 64;
 
     private final MongoCollection<Document> events;
     private final ChainHeads chainHeads;
     private final RecentCommitEnds recentEnds;
-    private final BlockingQueue<PendingCommit> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final Queue<PendingCommit> queue = new ConcurrentLinkedQueue<>();
+    /** Guards {@link #writing}; appenders wait on it while another thread writes. */
+    private final Object turn = new Object();
+    private boolean writing;
     private volatile boolean running = true;
-    /** The next free position as far as this writer knows; 0 until read from the log. */
-    private long next;
+    /** The next free position as far as this writer knows; 0 until read from the log. Written by the writing thread. */
+    private volatile long next;
 
     LogWriter(MongoCollection<Document> events, ChainHeads chainHeads, RecentCommitEnds recentEnds) {
         this.events = events;
         this.chainHeads = chainHeads;
         this.recentEnds = recentEnds;
-        this.thread = new Thread(this::run, "event-log-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
     }
 
-    /** Hands a commit to the writer thread; the future completes once it is durably stored, or fails. */
+    /** Writes a commit, alone or with others waiting; the future is complete once it is durably stored, or failed. */
     CompletableFuture<PendingCommit> submit(PendingCommit commit) {
         if (!running) {
             commit.result.completeExceptionally(new IllegalStateException("the event log is closed"));
-        } else {
-            queue.add(commit);
+            return commit.result;
+        }
+        queue.add(commit);
+        boolean interrupted = false;
+        while (!commit.result.isDone()) {
+            synchronized (turn) {
+                while (writing && !commit.result.isDone()) {
+                    try {
+                        turn.wait();
+                    } catch (InterruptedException e) {
+                        // the commit is queued and will be written: wait for its outcome, then pass the interrupt on
+                        interrupted = true;
+                    }
+                }
+                if (commit.result.isDone()) {
+                    break;
+                }
+                writing = true;
+            }
+            try {
+                if (running) {
+                    writeWaiting();
+                } else {
+                    failWaiting();
+                }
+            } finally {
+                synchronized (turn) {
+                    writing = false;
+                    turn.notifyAll();
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return commit.result;
     }
@@ -79,29 +111,36 @@ final class LogWriter implements AutoCloseable {
         return next;
     }
 
-    private void run() {
+    /** Writes up to {@value #MAX_GROUP} waiting commits as one ordered insert; called by the writing thread only. */
+    private void writeWaiting() {
         List<PendingCommit> group = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                PendingCommit first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                write(group);
-            } catch (InterruptedException e) {
+        for (PendingCommit waiting = queue.poll(); waiting != null; waiting = group.size() < MAX_GROUP ? queue.poll() : null) {
+            group.add(waiting);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        // an interrupt of the thread that happens to write must not fail the other commits of its group
+        boolean interrupted = Thread.interrupted();
+        try {
+            write(group);
+        } catch (RuntimeException e) {
+            log.error("event log writer failed a group of {} commits", group.size(), e);
+            group.forEach(commit -> commit.result.completeExceptionally(e));
+            next = 0;
+        } finally {
+            group.stream().filter(commit -> !commit.result.isDone()).forEach(commit -> commit.result
+                    .completeExceptionally(new LogWriteException("the write of this commit did not finish", null)));
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                running = false;
-            } catch (RuntimeException e) {
-                log.error("event log writer failed a group of {} commits", group.size(), e);
-                group.forEach(commit -> commit.result.completeExceptionally(e));
-                next = 0;
-            } finally {
-                group.clear();
             }
         }
-        queue.forEach(commit -> commit.result.completeExceptionally(new IllegalStateException("event log closed")));
+    }
+
+    private void failWaiting() {
+        for (PendingCommit waiting = queue.poll(); waiting != null; waiting = queue.poll()) {
+            waiting.result.completeExceptionally(new IllegalStateException("event log closed"));
+        }
     }
 
     private void write(List<PendingCommit> group) {
@@ -211,37 +250,26 @@ final class LogWriter implements AutoCloseable {
 
     /** Reads on from a position someone else took until the first free one. */
     private long chase(long from) {
-        long position = from;
-        while (true) {
-            long windowStart = position;
-            Map<Long, StoredCommit> window = events
-                    .find(in(EventFields.ID, LongStream.range(windowStart, windowStart + CHASE_WINDOW).boxed().toList()))
-                    .map(StoredCommit::from)
-                    .into(new ArrayList<>()).stream()
-                    .collect(Collectors.toMap(StoredCommit::firstPosition, Function.identity()));
-            while (window.containsKey(position)) {
-                position = window.get(position).lastPosition() + 1;
-            }
-            if (position < windowStart + CHASE_WINDOW) {
-                return position;
-            }
-        }
+        return LogHead.readOn(events, from);
     }
 
     private long findNextFreePosition() {
-        Document last = events.find().sort(Sorts.descending(EventFields.ID)).limit(1).first();
-        long candidate = last == null ? 1 : StoredCommit.from(last).lastPosition() + 1;
-        // another instance may be appending right now; make sure the candidate really is free
-        return chase(candidate);
+        return LogHead.nextFreePosition(events, 1);
     }
 
     @Override
     public void close() {
         running = false;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (turn) {
+            while (writing) {
+                try {
+                    turn.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            failWaiting();
         }
     }
 

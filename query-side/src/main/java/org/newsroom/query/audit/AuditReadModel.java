@@ -25,6 +25,11 @@ public class AuditReadModel implements ReadModel {
     }
 
     @Override
+    public List<String> articleCollections() {
+        return List.of(ARTICLES);
+    }
+
+    @Override
     public Object newProjection(ProjectionWriter writer) {
         return new AuditProjection(writer);
     }

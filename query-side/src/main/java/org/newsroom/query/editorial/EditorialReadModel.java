@@ -24,6 +24,11 @@ public class EditorialReadModel implements ReadModel {
     }
 
     @Override
+    public List<String> articleCollections() {
+        return List.of(ARTICLES);
+    }
+
+    @Override
     public Object newProjection(ProjectionWriter writer) {
         return new EditorialProjection(writer);
     }

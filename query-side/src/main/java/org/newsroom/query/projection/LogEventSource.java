@@ -1,8 +1,10 @@
 package org.newsroom.query.projection;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +26,18 @@ import org.newsroom.eventlog.EventLogStorageEngine;
  * looks for new events only every half second. These streams can: every append goes through the event store, whose
  * subscribers are told right after the engine has stored it, and each open stream then calls its processor back.
  * Appends of other instances are found when the processor looks again, at least every token claim interval.
+ * <p>
+ * The streams share their reads ({@link RecentReads}): what one projection's stream read from the log, the others take
+ * from memory when they reach it.
  */
 final class LogEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final int FETCH_SIZE = 500;
+    private static final int SHARED_READS = 4_096;
 
     private final EventLogStorageEngine engine;
     private final Set<LogStream> open = ConcurrentHashMap.newKeySet();
+    private final RecentReads recent = new RecentReads(SHARED_READS);
 
     LogEventSource(EventLogStorageEngine engine, EmbeddedEventStore eventStore) {
         this.engine = engine;
@@ -124,11 +131,18 @@ final class LogEventSource implements StreamableMessageSource<TrackedEventMessag
                 return;
             }
             appended = false;
+            long after = RecentReads.positionOf(last);
+            if (after >= 0 && recent.takeAfter(after, FETCH_SIZE, buffer) > 0) {
+                return;
+            }
+            List<TrackedEventMessage<?>> read = new ArrayList<>();
             try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(last, false).limit(FETCH_SIZE)) {
                 for (Iterator<? extends TrackedEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
-                    buffer.addLast(it.next());
+                    read.add(it.next());
                 }
             }
+            buffer.addAll(read);
+            recent.keep(read);
         }
 
         @Override

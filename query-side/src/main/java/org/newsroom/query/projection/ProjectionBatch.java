@@ -45,6 +45,7 @@ public final class ProjectionBatch {
     private final ProjectionCollections target;
     private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
     private final Map<String, java.util.Set<String>> stored = new HashMap<>();
+    private final Map<String, Map<Object, Optional<Document>>> knownUnique = new HashMap<>();
     private final Map<String, LinkedHashMap<String, Document>> writes = new LinkedHashMap<>();
     private final List<Staged> change = new ArrayList<>();
     private long position;
@@ -90,7 +91,27 @@ public final class ProjectionBatch {
                 return Optional.of(staged.document());
             }
         }
+        Map<Object, Optional<Document>> prefetched = knownUnique.get(collection + "." + field);
+        if (prefetched != null && prefetched.containsKey(value)) {
+            return prefetched.get(value);
+        }
         return Optional.ofNullable(target.collection(collection).find(eq(field, value)).first());
+    }
+
+    /**
+     * Reads the documents whose unique {@code field} has one of {@code values} with one query, so that
+     * {@link #findUnique} answers from memory for them; documents changed in this batch still take precedence.
+     */
+    public void prefetchUnique(String collection, String field, Collection<?> values) {
+        Map<Object, Optional<Document>> prefetched = knownUnique.computeIfAbsent(collection + "." + field,
+                key -> new HashMap<>());
+        List<?> missing = values.stream().distinct().filter(value -> !prefetched.containsKey(value)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(value -> prefetched.put(value, Optional.empty()));
+        target.collection(collection).find(in(field, missing))
+                .forEach(document -> prefetched.put(document.get(field), Optional.of(document)));
     }
 
     /** Reads the documents of many ids at once, so that the handlers of a batch find them without a round trip. */

@@ -1,5 +1,6 @@
 package org.newsroom.query.projection;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -24,7 +25,8 @@ import com.mongodb.client.MongoDatabase;
  * One pooled streaming processor per read model, reading the event log from position 0: tokens in MongoDB
  * ({@code projection_tokens}), poison events parked per article in a MongoDB dead-letter queue
  * ({@code projection_dead_letters}) while the other articles keep flowing (an unreachable database is not poison:
- * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored. There are no
+ * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored (at most every
+ * {@code newsroom.query.token-write-interval}). There are no
  * transactions: every write is idempotent instead.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -70,6 +72,8 @@ class ProjectionProcessing {
                                           MongoTemplate projectionMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           ProjectionSettings settings) {
+        TokenStore projectionTokens = new CoalescingTokenStore(tokenStore, settings.tokenWriteInterval(),
+                Clock.systemUTC());
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String name : projections.names()) {
@@ -79,7 +83,7 @@ class ProjectionProcessing {
                                         .initialSegmentCount(1)
                                         .tokenClaimInterval(Duration.ofSeconds(1).toMillis()))
                         .registerEventHandler(config -> projections.liveProjection(name))
-                        .registerTokenStore(name, config -> tokenStore)
+                        .registerTokenStore(name, config -> projectionTokens)
                         .registerTransactionManager(name, config -> NoTransactionManager.instance())
                         .registerHandlerInterceptor(name, config -> projections.liveWriter(name).interceptor())
                         .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())

@@ -93,7 +93,8 @@ final class ProjectionRebuild {
             }
         });
         this.total = head.refreshed();
-        ProjectionWriter writer = new ProjectionWriter(name + "-rebuild-v" + version, () -> target, this::flushed);
+        ProjectionWriter writer = new ProjectionWriter(name + "-rebuild-v" + version, () -> target, this::flushed,
+                model.articleCollections(), model::prefetch, PoisonedArticle.NONE);
         String processorName = name + "-rebuild-v" + version;
         this.handover = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, processorName + "-handover"));
         this.coordinator = Executors.newSingleThreadScheduledExecutor(

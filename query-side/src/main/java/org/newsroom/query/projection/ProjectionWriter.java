@@ -1,9 +1,12 @@
 package org.newsroom.query.projection;
 
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -28,6 +31,8 @@ public final class ProjectionWriter {
     private final Supplier<ProjectionCollections> target;
     private final LongConsumer flushed;
     private final PoisonedArticle poisoned;
+    private final List<String> articleCollections;
+    private final BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch;
 
     /**
      * @param name    the projection's name, unique per writer in a unit of work
@@ -35,11 +40,21 @@ public final class ProjectionWriter {
      * @param flushed told the position of the last event of each batch once it is written
      */
     public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed) {
-        this(name, target, flushed, PoisonedArticle.NONE);
+        this(name, target, flushed, List.of(), (batch, events) -> { }, PoisonedArticle.NONE);
     }
 
-    ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed,
-                     PoisonedArticle poisoned) {
+    /**
+     * @param articleCollections collections keyed by article id whose documents of a whole batch are read at once,
+     *                           before its first event ({@link ReadModel#articleCollections()})
+     * @param prefetch           reads what else a batch will look up, before its first event ({@link ReadModel#prefetch})
+     * @param poisoned           the test fault's article, {@link PoisonedArticle#NONE} in production
+     */
+    public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed,
+                            List<String> articleCollections,
+                            BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch,
+                            PoisonedArticle poisoned) {
+        this.articleCollections = List.copyOf(articleCollections);
+        this.prefetch = prefetch;
         this.resourceKey = ProjectionWriter.class.getName() + "." + name + "." + System.identityHashCode(this);
         this.target = target;
         this.flushed = flushed;
@@ -85,8 +100,32 @@ public final class ProjectionWriter {
         return this::intercept;
     }
 
+    private void prefetch(ProjectionBatch batch, List<EventMessage<?>> messages) {
+        if (articleCollections.isEmpty()) {
+            return;
+        }
+        List<String> articles = messages.stream()
+                .filter(message -> message instanceof DomainEventMessage<?>)
+                .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (!articles.isEmpty()) {
+            articleCollections.forEach(collection -> batch.prefetch(collection, articles));
+        }
+    }
+
     private Object intercept(UnitOfWork<? extends EventMessage<?>> unitOfWork,
                              InterceptorChain chain) throws Exception {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isFirstMessage()) {
+            List<EventMessage<?>> events = batching.getMessages().stream()
+                    .filter(message -> message instanceof EventMessage<?>)
+                    .<EventMessage<?>>map(message -> (EventMessage<?>) message)
+                    .toList();
+            ProjectionBatch batch = batchOf(unitOfWork);
+            prefetch(batch, events);
+            prefetch.accept(batch, events);
+        }
         Object result = chain.proceed();
         ProjectionBatch batch = batchOf(unitOfWork);
         batch.advanceTo(EventContext.positionOf(unitOfWork.getMessage()));

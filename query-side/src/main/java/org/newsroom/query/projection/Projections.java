@@ -80,7 +80,7 @@ public class Projections {
     public ProjectionWriter liveWriter(String name) {
         return liveWriters.computeIfAbsent(model(name).name(),
                 key -> new ProjectionWriter(key, () -> active(key), position -> positions.advance(key, position),
-                        poisoned));
+                        model(key).articleCollections(), model(key)::prefetch, poisoned));
     }
 
     public Object liveProjection(String name) {

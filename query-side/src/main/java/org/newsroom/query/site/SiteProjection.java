@@ -41,12 +41,19 @@ public class SiteProjection {
     @EventHandler
     public void on(ArticlePublished event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        writer.change(batch -> batch.findUnique(SiteReadModel.ARTICLES, "slug", event.slug())
-                .filter(holder -> !event.articleId().value().equals(holder.get(ProjectionBatch.ID)))
-                .ifPresent(holder -> {
-                    throw new IllegalStateException("slug " + event.slug() + " of article " + event.articleId()
-                            + " is taken by article " + holder.get(ProjectionBatch.ID));
-                }));
+        writer.change(batch -> {
+            boolean ownSlug = batch.find(SiteReadModel.ARTICLES, event.articleId().value())
+                    .filter(own -> event.slug().equals(own.get("slug"))).isPresent();
+            if (ownSlug) {
+                return; // the unique index already gives this slug to this article
+            }
+            batch.findUnique(SiteReadModel.ARTICLES, "slug", event.slug())
+                    .filter(holder -> !event.articleId().value().equals(holder.get(ProjectionBatch.ID)))
+                    .ifPresent(holder -> {
+                        throw new IllegalStateException("slug " + event.slug() + " of article " + event.articleId()
+                                + " is taken by article " + holder.get(ProjectionBatch.ID));
+                    });
+        });
         change(event.articleId().value(), context, stored -> {
             Instant firstPublished = stored.map(SiteArticle::firstPublished).orElse(context.timestamp());
             long listKey = stored.map(SiteArticle::listKey).orElse(context.position());

@@ -2,6 +2,9 @@ package org.newsroom.query.site;
 
 import java.util.List;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.newsroom.article.ArticlePublished;
+import org.newsroom.query.projection.ProjectionBatch;
 import org.newsroom.query.projection.ProjectionCollections;
 import org.newsroom.query.projection.ProjectionWriter;
 import org.newsroom.query.projection.ReadModel;
@@ -40,6 +43,23 @@ public class SiteReadModel implements ReadModel {
     @Override
     public void createIndexes(ProjectionCollections target) {
         target.collection(ARTICLES).createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug"));
+    }
+
+    @Override
+    public List<String> articleCollections() {
+        return List.of(ARTICLES);
+    }
+
+    /** The slugs of the batch's publications: their uniqueness is checked against the stored articles. */
+    @Override
+    public void prefetch(ProjectionBatch batch, List<? extends EventMessage<?>> events) {
+        List<String> slugs = events.stream()
+                .filter(event -> event.getPayload() instanceof ArticlePublished)
+                .map(event -> ((ArticlePublished) event.getPayload()).slug())
+                .toList();
+        if (!slugs.isEmpty()) {
+            batch.prefetchUnique(ARTICLES, "slug", slugs);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -25,7 +26,7 @@ class PoisonedArticleTest {
     @Test
     void theNamedArticlesEventsFailInALiveWriterAndTheOthersDoNot() {
         ProjectionWriter writer = new ProjectionWriter("test", () -> null, position -> { },
-                PoisonedArticle.of("a1"));
+                List.of(), (batch, events) -> { }, PoisonedArticle.of("a1"));
 
         assertThatThrownBy(() -> DefaultUnitOfWork.startAndGet(event("a1")).execute(() ->
                 writer.change(batch -> changes.incrementAndGet())))
