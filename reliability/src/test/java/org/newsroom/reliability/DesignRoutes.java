@@ -7,7 +7,8 @@ import java.util.Set;
  * Every route and who may call it, written from DESIGN.md ("HTTP API" and the domain table's "who" column), not from
  * the application's own access table: a drift between the two fails the role matrix. Where DESIGN.md names a route
  * without its roles, the source is given: docs/command-api.md (editorial reads), docs/integrations.md (the webhook
- * list), docs/query-api.md (operations).
+ * list), docs/query-api.md (operations), docs/ui.md (what the web UI adds: {@code /api/me}, and the live stream
+ * opened to every signed-in role so that the editorial screens update themselves).
  */
 final class DesignRoutes {
 
@@ -18,6 +19,7 @@ final class DesignRoutes {
     private static final Set<String> EDITOR = Set.of("editor");
     private static final Set<String> AUDITOR = Set.of("auditor");
     private static final Set<String> INTEGRATOR = Set.of("integrator");
+    private static final Set<String> SIGNED_IN = Set.of("reporter", "editor", "auditor", "integrator");
 
     /** A route: method, path with placeholders, who may call it, what a permitted call answers. */
     record Route(String method, String path, Set<String> allowed, int success, String source) {
@@ -56,9 +58,10 @@ final class DesignRoutes {
             new Route("GET", "/audit/articles/{id}/diff", AUDITOR, 200, "DESIGN.md"),
             new Route("GET", "/audit/articles/{id}/integrity", AUDITOR, 200, "DESIGN.md"),
             new Route("GET", "/feed/events", INTEGRATOR, 200, "DESIGN.md"),
-            new Route("GET", "/feed/stream", INTEGRATOR, 200, "DESIGN.md"),
+            new Route("GET", "/feed/stream", SIGNED_IN, 200, "DESIGN.md (integrator); docs/ui.md (every role)"),
             new Route("POST", "/api/webhooks", INTEGRATOR, 201, "DESIGN.md"),
             new Route("GET", "/api/webhooks", INTEGRATOR, 200, "docs/integrations.md"),
+            new Route("GET", "/api/me", SIGNED_IN, 200, "docs/ui.md"),
             new Route("GET", "/api/webhooks/{webhookId}", INTEGRATOR, 200, "DESIGN.md"),
             new Route("DELETE", "/api/webhooks/{webhookId}", INTEGRATOR, 204, "DESIGN.md"),
             new Route("GET", "/api/webhooks/{webhookId}/deliveries", INTEGRATOR, 200, "DESIGN.md"),
