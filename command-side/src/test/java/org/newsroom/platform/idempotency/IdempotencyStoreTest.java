@@ -2,14 +2,13 @@ package org.newsroom.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.newsroom.testing.MutableClock;
 import org.newsroom.platform.idempotency.IdempotencyStore.Claimed;
 import org.newsroom.platform.idempotency.IdempotencyStore.InProgress;
 import org.newsroom.platform.idempotency.IdempotencyStore.Mismatch;
@@ -99,32 +98,5 @@ class IdempotencyStoreTest {
         assertThat(taken.token()).isNotEqualTo(abandoned.token());
         assertThat(store.claim("editor:k1", "hash")).as("the late first request cannot complete a claim it lost")
                 .isInstanceOf(InProgress.class);
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

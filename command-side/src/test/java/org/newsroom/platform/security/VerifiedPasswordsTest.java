@@ -2,13 +2,12 @@ package org.newsroom.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.newsroom.testing.MutableClock;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 class VerifiedPasswordsTest {
@@ -26,23 +25,7 @@ class VerifiedPasswordsTest {
             return encoded.equals(encode(raw));
         }
     };
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final VerifiedPasswords passwords = new VerifiedPasswords(slow, Duration.ofMinutes(5), clock);
 
     @Test
@@ -74,7 +57,7 @@ class VerifiedPasswordsTest {
     @Test
     void aMatchIsForgottenAfterItsTimeToLive() {
         passwords.matches("newsroom", "hash(newsroom)");
-        now = now.plus(Duration.ofMinutes(5)).plusMillis(1);
+        clock.advance(Duration.ofMinutes(5).plusMillis(1));
 
         assertThat(passwords.matches("newsroom", "hash(newsroom)")).isTrue();
         assertThat(verifications).hasValue(2);

@@ -2,16 +2,15 @@ package org.newsroom.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.Test;
+import org.newsroom.testing.MutableClock;
 
 /** Tokens are written at most once per interval, and never lost when the claim is extended, released or fetched. */
 class CoalescingTokenStoreTest {
@@ -26,23 +25,7 @@ class CoalescingTokenStoreTest {
             super.storeToken(token, processorName, segment);
         }
     };
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final CoalescingTokenStore tokens = new CoalescingTokenStore(stored, Duration.ofMillis(500), clock);
 
     @Test
@@ -78,7 +61,7 @@ class CoalescingTokenStoreTest {
     }
 
     private void later(long millis) {
-        now = now.plusMillis(millis);
+        clock.advance(Duration.ofMillis(millis));
     }
 
     private static TrackingToken position(long position) {
