@@ -66,8 +66,9 @@ final class DurableH2Backend extends H2Backend {
         // loss; a killed process cannot reorder what it already handed to the OS, and per-write commits would
         // otherwise grow the file by gigabytes an hour under load.
         store.setRetentionTime(0);
+        BsonDocuments.convert(store);
         DurableH2Backend backend = new DurableH2Backend(store);
-        // opening may have copied indexes written by an earlier version into key order (OrderedIndexes)
+        // opening may have copied indexes written by an earlier version into key order (EmbeddedDatabase)
         store.commit();
         return backend;
     }
@@ -76,10 +77,10 @@ final class DurableH2Backend extends H2Backend {
         return new DurableH2Backend(new MVStore.Builder().open());
     }
 
-    /** Databases whose unique indexes compare keys without Java serialization. */
+    /** Databases whose unique indexes and documents need no Java serialization. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return OrderedIndexes.open(databaseName, getMvStore(), getCursorRegistry());
+        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

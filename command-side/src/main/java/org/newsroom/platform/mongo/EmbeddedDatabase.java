@@ -10,27 +10,32 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 database with unique indexes kept in {@link KeyOrder}: every {@code _id} lookup and every
- * unique-key check is a binary search without Java serialization. An index map that an earlier version wrote in H2's
- * default order ({@code <ns>._index_<name>}) is copied once into the new map ({@code <ns>._index_<name>#ordered}) and
- * removed when the database is opened.
+ * mongo-java-server's H2 database without Java serialization on its hot paths: unique indexes are kept in
+ * {@link KeyOrder}, so every {@code _id} lookup and unique-key check is a binary search over plain values, and
+ * documents are stored as BSON ({@link BsonDocuments}). An index map that an earlier version wrote in H2's default
+ * order ({@code <ns>._index_<name>}) is copied once into the new map ({@code <ns>._index_<name>#ordered}) and removed
+ * when the database is opened; documents written by an earlier version are converted before ({@link
+ * BsonDocuments#convert}).
  */
-final class OrderedIndexes extends H2Database {
+final class EmbeddedDatabase extends H2Database {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderedIndexes.class);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String SUFFIX = "#ordered";
 
     private final MVStore store;
 
-    OrderedIndexes(String databaseName, MVStore store, CursorRegistry cursors) {
+    EmbeddedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
         super(databaseName, store, cursors);
         this.store = store;
     }
@@ -55,6 +60,17 @@ final class OrderedIndexes extends H2Database {
     }
 
     @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // runs from the superclass constructor for existing collections too, before this.store is set
+        MVStore mvStore = storeOf(this);
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = mvStore.openMap(BsonDocuments.DATA_MAP_PREFIX + namespace,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
+        MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+    }
+
+    @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
         storeOf(this).removeMap(legacyMapName(collection.getCollectionName(), indexName) + SUFFIX);
@@ -64,17 +80,17 @@ final class OrderedIndexes extends H2Database {
         return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }
 
-    private static MVStore storeOf(OrderedIndexes database) {
+    private static MVStore storeOf(EmbeddedDatabase database) {
         return database.store != null ? database.store : CONSTRUCTING.get();
     }
 
     /** The store of a database being constructed, for the index maps its superclass opens in its constructor. */
     static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
 
-    static OrderedIndexes open(String databaseName, MVStore store, CursorRegistry cursors) {
+    static EmbeddedDatabase open(String databaseName, MVStore store, CursorRegistry cursors) {
         CONSTRUCTING.set(store);
         try {
-            return new OrderedIndexes(databaseName, store, cursors);
+            return new EmbeddedDatabase(databaseName, store, cursors);
         } finally {
             CONSTRUCTING.remove();
         }

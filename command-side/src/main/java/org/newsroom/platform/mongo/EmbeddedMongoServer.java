@@ -14,6 +14,9 @@ import de.bwaldvogel.mongo.MongoServer;
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
+    /** The H2 file in the data directory. */
+    static final String FILE_NAME = "newsroom.mv.db";
+
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path dataFile;
@@ -32,7 +35,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        Path file = dataDir.resolve("newsroom.mv.db").toAbsolutePath();
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         return new EmbeddedMongoServer(DurableH2Backend.openFile(file.toString()), file);
     }
 

@@ -11,7 +11,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * H2's own {@link ObjectDataType} compares objects that are not {@link Comparable} (as mongo-java-server's
  * {@link KeyValue} is not) by Java-serializing both for every comparison, so each index lookup serialized some 30 keys:
  * the largest single cost of the embedded server. Keys are still stored exactly as {@link ObjectDataType} stores them;
- * only the order differs, so maps kept in this order live under their own names ({@link OrderedIndexes}).
+ * only the order differs, so maps kept in this order live under their own names ({@link EmbeddedDatabase}).
  * Two keys compare as equal only if every element is equal and of the same class, as before.
  */
 final class KeyOrder extends ObjectDataType {

@@ -75,8 +75,8 @@ class OrderedIndexesTest {
 
         MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
         try {
-            assertThat(store.getMapNames()).contains("newsroom.events._index_seqKey" + OrderedIndexes.SUFFIX,
-                    "newsroom.events._index__id_" + OrderedIndexes.SUFFIX)
+            assertThat(store.getMapNames()).contains("newsroom.events._index_seqKey" + EmbeddedDatabase.SUFFIX,
+                    "newsroom.events._index__id_" + EmbeddedDatabase.SUFFIX)
                     .doesNotContain("newsroom.events._index_seqKey", "newsroom.events._index__id_");
         } finally {
             store.close();
