@@ -24,15 +24,15 @@ import com.mongodb.client.MongoDatabase;
 /**
  * How long loading an article takes, as Axon's {@link EventSourcingRepository} loads it for a command: the snapshot,
  * if any, then the events after it, applied to the real {@code Article} aggregate. Each article of N events is written
- * in commits of up to 100 events; with snapshots, the real {@link AggregateSnapshotter} snapshots it 50 events before
- * its end (the default threshold is 100, so a loaded article has 0–99 events after its snapshot). Without snapshots,
+ * in commits of up to 100 events; with snapshots, the real {@link AggregateSnapshotter} snapshots it 19 events before
+ * its end: the worst case, since the default threshold is 20, so a loaded article has 0–19 events after its snapshot. Without snapshots,
  * the same events are loaded through an engine whose snapshot collection is empty.
  */
 final class AggregateLoadBenchmark {
 
     private static final String ARTICLE = "org.newsroom.command.article.Article";
     private static final int COMMIT = 100;
-    private static final int AFTER_SNAPSHOT = 50;
+    private static final int AFTER_SNAPSHOT = 19;
 
     private final Options options;
     private final Results results;
