@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.stream.LongStream;
 
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.newsroom.testing.TempDirs;
 
@@ -43,6 +46,28 @@ class OrderedIndexesTest {
         Document nested = new Document("a", 1);
         assertThat(KeyOrder.INSTANCE.compare(new KeyValue(nested), new KeyValue(new Document("a", 1)))).isZero();
         assertThat(KeyOrder.INSTANCE.compare(new KeyValue(nested), new KeyValue(new Document("a", 2)))).isNotZero();
+    }
+
+    @Test
+    void keysAreWrittenWithoutJavaSerializationAndReadBackEqual() {
+        List<KeyValue> keys = List.of(new KeyValue(1041L), new KeyValue(-7L), new KeyValue("a1#0"),
+                new KeyValue("caf\u00e9 \u2014 \uD83D\uDCF0"), new KeyValue("projection", 0), new KeyValue(2.5, true, false),
+                new KeyValue((Object) null), new KeyValue(new Document("nested", 1)));
+        for (KeyValue key : keys) {
+            WriteBuffer buffer = new WriteBuffer();
+            KeyOrder.INSTANCE.write(buffer, key);
+            ByteBuffer written = buffer.getBuffer().flip();
+            boolean compact = !(key.get(0) instanceof Document);
+            assertThat(written.get(0) == 127).as("compact form of %s", key).isEqualTo(compact);
+            Object read = KeyOrder.INSTANCE.read(written);
+            assertThat(read).isEqualTo(key);
+            assertThat(((KeyValue) read).get(0) == null ? null : ((KeyValue) read).get(0).getClass())
+                    .isEqualTo(key.get(0) == null ? null : key.get(0).getClass());
+            assertThat(written.hasRemaining()).isFalse();
+        }
+        WriteBuffer legacy = new WriteBuffer();
+        new ObjectDataType().write(legacy, new KeyValue("written-before", 3L));
+        assertThat(KeyOrder.INSTANCE.read(legacy.getBuffer().flip())).isEqualTo(new KeyValue("written-before", 3L));
     }
 
     @Test
