@@ -39,6 +39,10 @@ final class BsonDocuments extends BasicDataType<Document> {
     private static final Logger log = LoggerFactory.getLogger(BsonDocuments.class);
     private static final String CONVERTING = "#converting";
 
+    /** Pages are written by the committing thread; each thread reuses one buffer instead of allocating per document. */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
     /** A running average of encoded sizes, as H2's own types estimate what they cannot measure cheaply. */
     private volatile int averageSize = 1024;
 
@@ -52,9 +56,15 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        byte[] bytes = encode(document);
-        averageSize = (averageSize * 15 + bytes.length + 64) / 16;
-        buffer.putVarInt(bytes.length).put(bytes);
+        ByteBuf encoded = ENCODING.get();
+        encoded.clear();
+        BsonEncoder.encodeDocument(document, encoded);
+        int length = encoded.readableBytes();
+        averageSize = (averageSize * 15 + length + 64) / 16;
+        buffer.putVarInt(length).put(encoded.nioBuffer());
+        if (encoded.capacity() > MAX_KEPT_BUFFER) {
+            ENCODING.remove();
+        }
     }
 
     @Override

@@ -38,6 +38,7 @@ final class DurableH2Backend extends H2Backend {
      * 100,000-event log with its read models, so most reads deserialized whole pages again.
      */
     private static final int CACHE_MB = 64;
+    private static final int PAGE_SPLIT_BYTES = 4 * 1024;
 
     private final MVStore store;
     private static final int MAX_GROUP = 16;
@@ -61,7 +62,8 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend openFile(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(CACHE_MB)
+                .pageSplitSize(PAGE_SPLIT_BYTES).open();
         // Freed chunks may be reused at once. H2's 45 s default guards against disk caches reordering writes on power
         // loss; a killed process cannot reorder what it already handed to the OS, and per-write commits would
         // otherwise grow the file by gigabytes an hour under load.
