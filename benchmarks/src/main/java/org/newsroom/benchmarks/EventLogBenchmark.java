@@ -18,11 +18,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * The event log against the storage's physical limit (raw driver {@code insertOne} and {@code _id} reads of
- * event-sized documents) and against the peer (the Axon Mongo extension's {@code MongoEventStorageEngine}), on the
+ * The event log against the storage's physical limit (raw driver {@code insertOne}, {@code insertMany} and {@code _id}
+ * reads of event-sized documents) and against the peer (the Axon Mongo extension's {@code MongoEventStorageEngine}), on the
  * same embedded server in one JVM, with logs of the same size. Every figure is the median of repeated runs.
  */
 final class EventLogBenchmark {
+
+    /** Documents per raw {@code insertMany}: a projection batch's size. */
+    private static final int BULK = 500;
 
     private final Options options;
     private final Results results;
@@ -87,7 +90,7 @@ final class EventLogBenchmark {
         MongoCollection<Document> raw = database.getCollection("raw");
         AtomicLong rawIds = new AtomicLong();
         double[] appends = Stats.interleavedMedians(repeats,
-                () -> workloads.rawInsertOne(raw, rawIds, options.appends()),
+                () -> workloads.rawInsert(raw, rawIds, options.appends(), 1),
                 () -> workloads.append(engine, 1, options.appends()),
                 () -> workloads.append(engine, 4, options.appends()),
                 () -> workloads.append(engine, 16, options.appends()),
@@ -96,9 +99,12 @@ final class EventLogBenchmark {
                 () -> workloads.append(peer, 1, options.peerAppends()),
                 () -> workloads.append(peer, 16, options.peerAppends()),
                 () -> workloads.command(peer, 1, options.peerAppends()),
-                () -> workloads.command(peer, 16, options.peerAppends()));
+                () -> workloads.command(peer, 16, options.peerAppends()),
+                () -> workloads.rawInsert(raw, rawIds, options.appends() * 5, BULK));
 
         results.row("raw driver insertOne (1 thread): the limit", prefix + "raw_insert_per_s", appends[0], "/s");
+        results.row("raw driver insertMany of " + BULK + " (1 thread): the bulk write limit",
+                prefix + "raw_insert_many_per_s", appends[10], "docs/s");
         results.row("engine append, 1 writer thread", prefix + "engine_append_per_s_1t", appends[1], "commits/s",
                 prefix + "raw_insert_per_s", "raw insertOne", prefix + "engine_append_1t_vs_raw_insert",
                 Results.Target.atLeast(0.5, "≥ 0.5"));
@@ -136,7 +142,7 @@ final class EventLogBenchmark {
     /** The JIT compiles the hot paths before anything is timed. */
     private void warmUp(EventLogStorageEngine engine, MongoDatabase database) {
         int rounds = Math.max(50, options.appends() / 4);
-        workloads.rawInsertOne(database.getCollection("raw_warmup"), new AtomicLong(), rounds);
+        workloads.rawInsert(database.getCollection("raw_warmup"), new AtomicLong(), rounds, 1);
         workloads.append(engine, 16, rounds);
         workloads.command(engine, 16, Math.max(20, rounds / 4));
         Workloads.trackingRead(engine, engine.headPosition());

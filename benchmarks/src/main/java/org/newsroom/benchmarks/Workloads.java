@@ -44,10 +44,12 @@ final class Workloads {
      * fields, same payload, a hash of the same length), into a collection with the same unique {@code seqKey} index:
      * the storage's own cost of what the engine stores, without the engine's work around it.
      */
-    double rawInsertOne(MongoCollection<Document> raw, AtomicLong ids, int count) {
+    /** Raw driver inserts of event-sized commit documents, one {@code insertOne} each or {@code insertMany} batches. */
+    double rawInsert(MongoCollection<Document> raw, AtomicLong ids, int count, int batch) {
         raw.createIndex(Indexes.ascending("seqKey"), new IndexOptions().unique(true).name("seqKey"));
         Document payload = Document.parse(serializer.serialize(Stories.drafted("raw"), String.class).getData());
         String hash = "0".repeat(64);
+        List<Document> pending = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long id = ids.incrementAndGet();
@@ -58,9 +60,17 @@ final class Workloads {
                     .append("timestamp", new Date()).append("payload", payload)
                     .append("metaData", new Document("actor", "reporter").append("correlationId", aggregateId + "/0"))
                     .append("hash", hash);
-            raw.insertOne(new Document("_id", id).append("commitId", UUID.randomUUID().toString())
+            pending.add(new Document("_id", id).append("commitId", UUID.randomUUID().toString())
                     .append("aggregateType", "Article").append("aggregateId", aggregateId)
                     .append("seqKey", aggregateId + "#0").append("events", List.of(event)));
+            if (pending.size() == batch || i == count - 1) {
+                if (batch == 1) {
+                    raw.insertOne(pending.get(0));
+                } else {
+                    raw.insertMany(pending);
+                }
+                pending.clear();
+            }
         }
         return Stats.perSecond(count, System.nanoTime() - started);
     }
