@@ -1,5 +1,7 @@
 package org.newsroom.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Client threads working like a newsroom: each drafts a story, revises it, attaches a photo, assigns a byline, may
@@ -28,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Newsdesk implements AutoCloseable {
 
     private static final Duration SERVER_BACK = Duration.ofSeconds(180);
+    /** A first execution settles within its claim's lease, or with its process. */
+    private static final Duration SETTLED = Duration.ofSeconds(180);
 
     private final Http http;
     private final Ledger ledger;
@@ -237,11 +242,13 @@ final class Newsdesk implements AutoCloseable {
                     call.idempotencyKey(key);
                 }
                 Http.Reply reply = call.send();
+                if (inProgress(reply)) {
+                    reply = awaitSettled(call, reply);
+                }
                 if (reply.ok()) {
                     return reply;
                 }
-                boolean inProgress = reply.isProblem(409, "idempotency-key-in-progress");
-                boolean unknownOutcome = !reply.answered() || reply.status() >= 500 || inProgress;
+                boolean unknownOutcome = !reply.answered() || reply.status() >= 500;
                 if (!unknownOutcome || (reply.status() >= 500 && reply.status() != 503)) {
                     unexpected.add(command + " " + path + " as " + who + " (" + correlation + "): " + reply);
                 }
@@ -253,9 +260,6 @@ final class Newsdesk implements AutoCloseable {
                     ledger.refused(new Ledger.Refusal(command, id, correlation, reply.status(), reply.body()));
                     throw new Abandoned();
                 }
-                if (inProgress) {
-                    honourRetryAfter(reply);
-                }
             }
         }
 
@@ -266,13 +270,20 @@ final class Newsdesk implements AutoCloseable {
         }
     }
 
-    /** What a polite client does before asking again about a request that is still in progress. */
-    private static void honourRetryAfter(Http.Reply reply) {
-        long seconds = reply.header("Retry-After").map(Long::parseLong).orElse(1L);
-        try {
-            Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 5))).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static boolean inProgress(Http.Reply reply) {
+        return reply.isProblem(409, "idempotency-key-in-progress");
+    }
+
+    /**
+     * Asks again about a request whose first execution is still in progress, as a polite client does: every
+     * {@code Retry-After} seconds (1 to 5), until the answer is something else (its first answer, or a failure).
+     */
+    private static Http.Reply awaitSettled(Http.Call call, Http.Reply inProgress) {
+        long seconds = inProgress.header("Retry-After").map(Long::parseLong).orElse(1L);
+        Duration retryAfter = Duration.ofSeconds(Math.max(1, Math.min(seconds, 5)));
+        AtomicReference<Http.Reply> latest = new AtomicReference<>(inProgress);
+        await().pollDelay(retryAfter).pollInterval(retryAfter).atMost(SETTLED)
+                .until(() -> !inProgress(latest.updateAndGet(previous -> call.send())));
+        return latest.get();
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpExchange;
@@ -80,7 +81,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final String name;
     private final Behaviour behaviour;
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+    /** Handles requests, and sends a slow receiver's answers when their delay is over, without holding a thread. */
+    private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "webhook-receiver");
         thread.setDaemon(true);
         return thread;
@@ -132,13 +134,16 @@ final class WebhookReceiver implements AutoCloseable {
         Answer answer = behaviour.answer(Duration.between(started, arrived));
         deliveries.add(new Delivery(arrived, Map.copyOf(headers), body, answer.status(), answer.delay(),
                 problem == null, problem));
+        if (answer.delay().isZero()) {
+            respond(exchange, answer.status());
+        } else {
+            threads.schedule(() -> respond(exchange, answer.status()), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status) {
         try {
-            if (!answer.delay().isZero()) {
-                Thread.sleep(answer.delay().toMillis());
-            }
-            exchange.sendResponseHeaders(answer.status(), -1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(status, -1);
         } catch (IOException senderGaveUp) {
             // the sender timed out and closed the connection while this receiver was being slow
         } finally {
