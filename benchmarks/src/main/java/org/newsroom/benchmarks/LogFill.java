@@ -9,7 +9,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.newsroom.article.ArticleEvent;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
-import org.newsroom.platform.mongo.EmbeddedMongoServer;
+import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.newsroom.platform.mongo.EmbeddedMongoServer;
+import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;

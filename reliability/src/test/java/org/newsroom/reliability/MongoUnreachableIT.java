@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.platform.mongo.EmbeddedMongoServer;
+import org.newsroom.embedded.EmbeddedMongoServer;
 
 /**
  * Scenario 6: MongoDB unreachable. The jar runs against an external MongoDB ({@code MONGODB_URI}, with configured

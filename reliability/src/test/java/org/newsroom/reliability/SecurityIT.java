@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.newsroom.platform.mongo.EmbeddedMongoServer;
+import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

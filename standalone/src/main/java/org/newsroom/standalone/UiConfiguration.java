@@ -1,7 +1,11 @@
 package org.newsroom.standalone;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.newsroom.platform.security.AccessRule;
+import org.newsroom.platform.security.RouteAccess;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -16,6 +20,12 @@ import org.springframework.web.servlet.resource.EncodedResourceResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class UiConfiguration implements WebMvcConfigurer {
+
+    /** The UI's page and assets are public; what it shows comes from routes that check the signed-in user. */
+    @Bean
+    RouteAccess uiRouteAccess() {
+        return () -> List.of(AccessRule.open("/ui/**"), AccessRule.open("/"));
+    }
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.eventlog.HashChain;
-import org.newsroom.platform.mongo.EmbeddedMongoServer;
+import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,144 @@
+package org.newsroom.embedded;
+
+import java.util.List;
+import java.util.Map;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * mongo-java-server's H2 database without Java serialization on its hot paths: unique indexes are kept in
+ * {@link KeyOrder}, so every {@code _id} lookup and unique-key check is a binary search over plain values, and
+ * documents are stored as BSON ({@link BsonDocuments}). An index map that an earlier version wrote in H2's default
+ * order ({@code <ns>._index_<name>}) is copied once into the new map ({@code <ns>._index_<name>#ordered}) and removed
+ * when the database is opened; documents written by an earlier version are converted before ({@link
+ * BsonDocuments#convert}).
+ */
+final class EmbeddedDatabase extends H2Database {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final String SUFFIX = "#ordered";
+
+    private final MVStore store;
+
+    EmbeddedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+        super(databaseName, store, cursors);
+        this.store = store;
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        // runs from the superclass constructor for existing collections too, before this.store is set
+        MVStore mvStore = storeOf(this);
+        String legacyName = legacyMapName(collectionName, indexName);
+        MVMap<KeyValue, Object> map = mvStore.openMap(legacyName + SUFFIX,
+                new MVMap.Builder<KeyValue, Object>().keyType(KeyOrder.INSTANCE));
+        if (mvStore.hasMap(legacyName)) {
+            MVMap<Object, Object> legacy = mvStore.openMap(legacyName);
+            for (Map.Entry<Object, Object> entry : legacy.entrySet()) {
+                map.putIfAbsent((KeyValue) entry.getKey(), entry.getValue());
+            }
+            log.info("Index {} copied into key order ({} keys)", legacyName, map.sizeAsLong());
+            mvStore.removeMap(legacy);
+        }
+        return new Ordered(indexName, map, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // runs from the superclass constructor for existing collections too, before this.store is set
+        MVStore mvStore = storeOf(this);
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = mvStore.openMap(BsonDocuments.DATA_MAP_PREFIX + namespace,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
+        MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        storeOf(this).removeMap(legacyMapName(collection.getCollectionName(), indexName) + SUFFIX);
+    }
+
+    private String legacyMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+    }
+
+    private static MVStore storeOf(EmbeddedDatabase database) {
+        return database.store != null ? database.store : CONSTRUCTING.get();
+    }
+
+    /** The store of a database being constructed, for the index maps its superclass opens in its constructor. */
+    static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    static EmbeddedDatabase open(String databaseName, MVStore store, CursorRegistry cursors) {
+        CONSTRUCTING.set(store);
+        try {
+            return new EmbeddedDatabase(databaseName, store, cursors);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    /** A unique index over an ordered map; mirrors mongo-java-server's H2UniqueIndex. */
+    private static final class Ordered extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<KeyValue, Object> map;
+
+        Ordered(String name, MVMap<KeyValue, Object> map, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(keyValue);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return map.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(keyValue);
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+    }
+}
