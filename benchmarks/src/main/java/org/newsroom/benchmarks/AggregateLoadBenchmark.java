@@ -13,9 +13,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.newsroom.article.ArticleEvent;
+import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
-import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -37,9 +37,11 @@ final class AggregateLoadBenchmark {
     private final Options options;
     private final Results results;
     private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(EventLogConfiguration.messageObjectMapper()).build();
+            .objectMapper(EventLogConfiguration.messageObjectMapper())
+            .build();
     private final JacksonSerializer snapshotSerializer = JacksonSerializer.builder()
-            .objectMapper(EventLogConfiguration.snapshotObjectMapper()).build();
+            .objectMapper(EventLogConfiguration.snapshotObjectMapper())
+            .build();
 
     AggregateLoadBenchmark(Options options, Results results) {
         this.options = options;
@@ -51,20 +53,26 @@ final class AggregateLoadBenchmark {
         Class<Object> article = (Class<Object>) Class.forName(ARTICLE);
         Path dataDir = Files.createTempDirectory("newsroom-aggregate-benchmark");
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             results.section("Loading an article (EventSourcingRepository, H2 file backend)");
             MongoDatabase database = client.getDatabase("newsroom");
             EventLogStorageEngine engine = engine(database, "snapshots");
             EventLogStorageEngine noSnapshots = engine(database, "no_snapshots");
-            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
-            EmbeddedEventStore storeWithoutSnapshots = EmbeddedEventStore.builder().storageEngine(noSnapshots).build();
+            EmbeddedEventStore store =
+                    EmbeddedEventStore.builder().storageEngine(engine).build();
+            EmbeddedEventStore storeWithoutSnapshots =
+                    EmbeddedEventStore.builder().storageEngine(noSnapshots).build();
             try {
                 EventSourcingRepository<Object> withSnapshots = EventSourcingRepository.builder(article)
-                        .eventStore(store).build();
+                        .eventStore(store)
+                        .build();
                 EventSourcingRepository<Object> without = EventSourcingRepository.builder(article)
-                        .eventStore(storeWithoutSnapshots).build();
-                AggregateSnapshotter snapshotter = AggregateSnapshotter.builder().eventStore(store)
-                        .aggregateFactories(new GenericAggregateFactory<>(article)).build();
+                        .eventStore(storeWithoutSnapshots)
+                        .build();
+                AggregateSnapshotter snapshotter = AggregateSnapshotter.builder()
+                        .eventStore(store)
+                        .aggregateFactories(new GenericAggregateFactory<>(article))
+                        .build();
                 measure(article, engine, withSnapshots, without, snapshotter);
             } finally {
                 store.shutDown();
@@ -77,8 +85,12 @@ final class AggregateLoadBenchmark {
         }
     }
 
-    private void measure(Class<Object> article, EventLogStorageEngine engine, EventSourcingRepository<Object> withSnapshots,
-                         EventSourcingRepository<Object> without, AggregateSnapshotter snapshotter) {
+    private void measure(
+            Class<Object> article,
+            EventLogStorageEngine engine,
+            EventSourcingRepository<Object> withSnapshots,
+            EventSourcingRepository<Object> without,
+            AggregateSnapshotter snapshotter) {
         int[] sizes = options.aggregateSizes();
         List<String> ids = new ArrayList<>();
         for (int size : sizes) {
@@ -90,7 +102,9 @@ final class AggregateLoadBenchmark {
                 snapshotter.scheduleSnapshot(article, id);
                 write(engine, id, size - AFTER_SNAPSHOT, AFTER_SNAPSHOT);
             }
-            System.out.printf("wrote an article of %,d events%s in %.1f s%n", size,
+            System.out.printf(
+                    "wrote an article of %,d events%s in %.1f s%n",
+                    size,
                     snapshot ? " with a snapshot " + AFTER_SNAPSHOT + " events before its end" : "",
                     (System.nanoTime() - started) / 1e9);
             ids.add(id);
@@ -102,9 +116,11 @@ final class AggregateLoadBenchmark {
         // loads with snapshots are cheap whatever the size: all sizes in turns, many rounds
         int rounds = Math.max(5, options.repeats() * 7);
         long eventsBefore = engine.domainEventsRead();
-        double[] withSnapshot = Stats.interleavedMedians(rounds, ids.stream()
-                .map(id -> (java.util.function.DoubleSupplier) () -> load(withSnapshots, id))
-                .toArray(java.util.function.DoubleSupplier[]::new));
+        double[] withSnapshot = Stats.interleavedMedians(
+                rounds,
+                ids.stream()
+                        .map(id -> (java.util.function.DoubleSupplier) () -> load(withSnapshots, id))
+                        .toArray(java.util.function.DoubleSupplier[]::new));
         long eventsPerRound = (engine.domainEventsRead() - eventsBefore) / rounds;
         for (int i = 0; i < sizes.length; i++) {
             int size = sizes[i];
@@ -112,20 +128,33 @@ final class AggregateLoadBenchmark {
             int repeats = size >= 10_000 ? Math.max(1, options.repeats()) : rounds;
             double withoutSnapshot = Stats.median(repeats, () -> load(without, id));
             if (i == 0) {
-                results.row(String.format("load an article of %,d events (snapshots on)", size), "load_ms_" + size,
-                        withSnapshot[i], "ms");
+                results.row(
+                        String.format("load an article of %,d events (snapshots on)", size),
+                        "load_ms_" + size,
+                        withSnapshot[i],
+                        "ms");
             } else {
-                results.row(String.format("load an article of %,d events (snapshots on)", size), "load_ms_" + size,
-                        withSnapshot[i], "ms", "load_ms_" + sizes[0], String.format("load of %,d events", sizes[0]),
+                results.row(
+                        String.format("load an article of %,d events (snapshots on)", size),
+                        "load_ms_" + size,
+                        withSnapshot[i],
+                        "ms",
+                        "load_ms_" + sizes[0],
+                        String.format("load of %,d events", sizes[0]),
                         "load_" + size + "_vs_" + sizes[0],
                         i == sizes.length - 1 ? Results.Target.atMost(2, "≤ 2") : null);
             }
-            results.row(String.format("load an article of %,d events, no snapshots", size),
-                    "load_ms_" + size + "_no_snapshot", withoutSnapshot, "ms");
+            results.row(
+                    String.format("load an article of %,d events, no snapshots", size),
+                    "load_ms_" + size + "_no_snapshot",
+                    withoutSnapshot,
+                    "ms");
         }
         results.put("load_events_read_per_round_with_snapshots", eventsPerRound);
-        results.note(String.format("With snapshots a load reads the snapshot and the %d events after it; the "
-                + "loads of all sizes read %d events per round in all.", AFTER_SNAPSHOT, eventsPerRound));
+        results.note(String.format(
+                "With snapshots a load reads the snapshot and the %d events after it; the "
+                        + "loads of all sizes read %d events per round in all.",
+                AFTER_SNAPSHOT, eventsPerRound));
     }
 
     private static double load(EventSourcingRepository<Object> repository, String id) {
@@ -151,7 +180,12 @@ final class AggregateLoadBenchmark {
     }
 
     private EventLogStorageEngine engine(MongoDatabase database, String snapshots) {
-        return EventLogStorageEngine.builder().database(database).snapshotsCollection(snapshots)
-                .eventSerializer(serializer).snapshotSerializer(snapshotSerializer).batchSize(100).build();
+        return EventLogStorageEngine.builder()
+                .database(database)
+                .snapshotsCollection(snapshots)
+                .eventSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
+                .batchSize(100)
+                .build();
     }
 }

@@ -24,10 +24,10 @@ final class AppBenchmark {
     private static final List<String> PROJECTIONS = List.of("site", "editorial", "audit");
     private static final String REPORTER = "reporter";
     private static final String EDITOR = "editor";
-    private static final String DRAFT = "{\"headline\":\"" + Stories.HEADLINE + "\",\"standfirst\":\"" + Stories.STANDFIRST
-            + "\",\"body\":\"" + Stories.BODY + "\",\"language\":\"en\"}";
-    private static final String BYLINE = "{\"bylines\":[{\"name\":\"Angus MacKinnon\",\"role\":\"author\","
-            + "\"affiliation\":\"AFP\"}]}";
+    private static final String DRAFT = "{\"headline\":\"" + Stories.HEADLINE + "\",\"standfirst\":\""
+            + Stories.STANDFIRST + "\",\"body\":\"" + Stories.BODY + "\",\"language\":\"en\"}";
+    private static final String BYLINE =
+            "{\"bylines\":[{\"name\":\"Angus MacKinnon\",\"role\":\"author\"," + "\"affiliation\":\"AFP\"}]}";
     private static final int PUBLISHED_FOR_READING = 50;
     private static final int PUBLISHING_ARTICLES = 10;
 
@@ -51,8 +51,8 @@ final class AppBenchmark {
                 results.section(String.format("Projections of a %,d-event log (site, editorial, audit)", head));
                 catchUp(http, head);
                 rebuild(http, head);
-                results.section(String.format("HTTP, %d concurrent clients (HTTP/1.1 keep-alive, Basic auth)",
-                        options.httpClients()));
+                results.section(String.format(
+                        "HTTP, %d concurrent clients (HTTP/1.1 keep-alive, Basic auth)", options.httpClients()));
                 List<String> published = publishSome(http, PUBLISHED_FOR_READING);
                 drafts(app);
                 siteReads(app, published);
@@ -71,48 +71,84 @@ final class AppBenchmark {
         long started = System.nanoTime();
         awaitProjected(http, head);
         double seconds = (System.nanoTime() - started) / 1e9;
-        results.row("live projections catching up from 0 after start (3 at once)", "live_catchup_per_s",
-                head / seconds, "events/s");
+        results.row(
+                "live projections catching up from 0 after start (3 at once)",
+                "live_catchup_per_s",
+                head / seconds,
+                "events/s");
     }
 
     private static void awaitProjected(Http http, long position) {
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode all = http.get("/actuator/projections", EDITOR).expect(200).json().path("projections");
-            return PROJECTIONS.stream().allMatch(name -> all.path(name).path("position").asLong() >= position);
-        });
+        await().atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    JsonNode all = http.get("/actuator/projections", EDITOR)
+                            .expect(200)
+                            .json()
+                            .path("projections");
+                    return PROJECTIONS.stream()
+                            .allMatch(name -> all.path(name).path("position").asLong() >= position);
+                });
     }
 
     private void rebuild(Http http, long head) {
         long started = System.nanoTime();
         for (String name : PROJECTIONS) {
-            http.send("POST", "/actuator/projections/" + name + "/rebuild", EDITOR, null).expect(202);
+            http.send("POST", "/actuator/projections/" + name + "/rebuild", EDITOR, null)
+                    .expect(202);
         }
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(250)).until(() -> PROJECTIONS.stream()
-                .allMatch(name -> !"RUNNING".equals(rebuildOf(http, name).path("state").asText())
-                        && !"SWITCHING".equals(rebuildOf(http, name).path("state").asText())));
+        await().atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> PROJECTIONS.stream()
+                        .allMatch(name -> !"RUNNING"
+                                        .equals(rebuildOf(http, name)
+                                                .path("state")
+                                                .asText())
+                                && !"SWITCHING"
+                                        .equals(rebuildOf(http, name)
+                                                .path("state")
+                                                .asText())));
         double seconds = (System.nanoTime() - started) / 1e9;
         for (String name : PROJECTIONS) {
             JsonNode progress = rebuildOf(http, name);
             if (!"COMPLETED".equals(progress.path("state").asText())) {
                 throw new IllegalStateException("rebuild of " + name + " ended " + progress);
             }
-            results.row("rebuild of " + name + " alone (its own progress)", "rebuild_" + name + "_per_s",
-                    progress.path("eventsPerSecond").asDouble(), "events/s");
+            results.row(
+                    "rebuild of " + name + " alone (its own progress)",
+                    "rebuild_" + name + "_per_s",
+                    progress.path("eventsPerSecond").asDouble(),
+                    "events/s");
         }
         results.put("rebuild_log_events", head);
         if (results.has("raw_id_read_per_s")) {
-            results.row("full rebuild: site + editorial + audit at once", "rebuild_per_s", head / seconds,
-                    "events/s", "raw_id_read_per_s", "raw _id reads", "rebuild_vs_raw_read",
+            results.row(
+                    "full rebuild: site + editorial + audit at once",
+                    "rebuild_per_s",
+                    head / seconds,
+                    "events/s",
+                    "raw_id_read_per_s",
+                    "raw _id reads",
+                    "rebuild_vs_raw_read",
                     Results.Target.atLeast(0.3, "≥ 0.3"));
-            results.row("full rebuild ÷ raw insertMany", "rebuild_per_s", head / seconds, "events/s",
-                    "raw_insert_many_per_s", "raw insertMany", "rebuild_vs_raw_insert_many", null);
+            results.row(
+                    "full rebuild ÷ raw insertMany",
+                    "rebuild_per_s",
+                    head / seconds,
+                    "events/s",
+                    "raw_insert_many_per_s",
+                    "raw insertMany",
+                    "rebuild_vs_raw_insert_many",
+                    null);
         } else {
             results.row("full rebuild: site + editorial + audit at once", "rebuild_per_s", head / seconds, "events/s");
         }
     }
 
     private static JsonNode rebuildOf(Http http, String name) {
-        return http.get("/actuator/projections/" + name + "/rebuild", EDITOR).expect(200).json();
+        return http.get("/actuator/projections/" + name + "/rebuild", EDITOR)
+                .expect(200)
+                .json();
     }
 
     // ---- HTTP ----
@@ -121,13 +157,22 @@ final class AppBenchmark {
     private static List<String> publishSome(Http http, int count) {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = http.send("POST", "/api/articles", REPORTER, DRAFT).expect(201).json().path("id").asText();
-            http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE).expect(200);
-            paths.add(http.send("POST", "/api/articles/" + id + "/publish", EDITOR, null).expect(200).json()
-                    .path("url").asText());
+            String id = http.send("POST", "/api/articles", REPORTER, DRAFT)
+                    .expect(201)
+                    .json()
+                    .path("id")
+                    .asText();
+            http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE)
+                    .expect(200);
+            paths.add(http.send("POST", "/api/articles/" + id + "/publish", EDITOR, null)
+                    .expect(200)
+                    .json()
+                    .path("url")
+                    .asText());
         }
         for (String path : paths) {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> http.get(path, null).status() == 200);
         }
         return paths;
@@ -137,12 +182,24 @@ final class AppBenchmark {
         List<Double> drafts = new ArrayList<>();
         List<Double> health = new ArrayList<>();
         for (int round = 0; round < options.repeats(); round++) {
-            drafts.add(load(app, http -> http.send("POST", "/api/articles", REPORTER, DRAFT).expect(201)).perSecond());
-            health.add(load(app, http -> http.get("/actuator/health", null).expect(200)).perSecond());
+            drafts.add(load(
+                            app,
+                            http -> http.send("POST", "/api/articles", REPORTER, DRAFT)
+                                    .expect(201))
+                    .perSecond());
+            health.add(load(app, http -> http.get("/actuator/health", null).expect(200))
+                    .perSecond());
         }
         results.row("GET /actuator/health", "http_health_per_s", Stats.median(health), "req/s");
-        results.row("POST /api/articles (DraftArticle)", "http_draft_per_s", Stats.median(drafts), "req/s",
-                "http_health_per_s", "health", "http_draft_ratio", Results.Target.atLeast(0.3, "≥ 0.3"));
+        results.row(
+                "POST /api/articles (DraftArticle)",
+                "http_draft_per_s",
+                Stats.median(drafts),
+                "req/s",
+                "http_health_per_s",
+                "health",
+                "http_draft_ratio",
+                Results.Target.atLeast(0.3, "≥ 0.3"));
     }
 
     private void siteReads(RunningApp app, List<String> published) throws Exception {
@@ -151,8 +208,10 @@ final class AppBenchmark {
         List<Double> healthP50 = new ArrayList<>();
         List<Double> healthP99 = new ArrayList<>();
         for (int round = 0; round < options.repeats(); round++) {
-            Load site = load(app, http -> http.get(published.get(ThreadLocalRandom.current()
-                    .nextInt(published.size())), null).expect(200));
+            Load site = load(
+                    app,
+                    http -> http.get(published.get(ThreadLocalRandom.current().nextInt(published.size())), null)
+                            .expect(200));
             siteP50.add(Stats.percentileMillis(site.latencies(), 50));
             siteP99.add(Stats.percentileMillis(site.latencies(), 99));
             Load health = load(app, http -> http.get("/actuator/health", null).expect(200));
@@ -162,16 +221,31 @@ final class AppBenchmark {
         }
         results.row("GET /actuator/health p50", "health_p50_ms", Stats.median(healthP50), "ms");
         results.row("GET /actuator/health p99", "health_p99_ms", Stats.median(healthP99), "ms");
-        results.row("GET /site/articles/{slug} p50", "site_p50_ms", Stats.median(siteP50), "ms",
-                "health_p50_ms", "health p50", "site_p50_ratio", null);
-        results.row("GET /site/articles/{slug} p99", "site_p99_ms", Stats.median(siteP99), "ms",
-                "health_p99_ms", "health p99", "site_p99_ratio", Results.Target.atMost(3, "≤ 3"));
+        results.row(
+                "GET /site/articles/{slug} p50",
+                "site_p50_ms",
+                Stats.median(siteP50),
+                "ms",
+                "health_p50_ms",
+                "health p50",
+                "site_p50_ratio",
+                null);
+        results.row(
+                "GET /site/articles/{slug} p99",
+                "site_p99_ms",
+                Stats.median(siteP99),
+                "ms",
+                "health_p99_ms",
+                "health p99",
+                "site_p99_ratio",
+                Results.Target.atMost(3, "≤ 3"));
     }
 
     /** Rate and latencies of {@code request} from {@code httpClients} clients for {@code httpSeconds}. */
     private Load load(RunningApp app, java.util.function.Consumer<Http> request) throws Exception {
         int clients = options.httpClients();
-        long until = System.nanoTime() + Duration.ofSeconds(options.httpSeconds()).toNanos();
+        long until =
+                System.nanoTime() + Duration.ofSeconds(options.httpSeconds()).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long started = System.nanoTime();
@@ -197,40 +271,55 @@ final class AppBenchmark {
                 all.add(run.get());
             }
             long elapsed = System.nanoTime() - started;
-            long[] latencies = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            long[] latencies =
+                    all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
             return new Load(latencies, Stats.perSecond(latencies.length, elapsed));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private record Load(long[] latencies, double perSecond) {
-    }
+    private record Load(long[] latencies, double perSecond) {}
 
     // ---- publish → site ----
 
     private void publishToSite(Http http) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < PUBLISHING_ARTICLES; i++) {
-            String id = http.send("POST", "/api/articles", REPORTER, DRAFT).expect(201).json().path("id").asText();
-            http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE).expect(200);
+            String id = http.send("POST", "/api/articles", REPORTER, DRAFT)
+                    .expect(201)
+                    .json()
+                    .path("id")
+                    .asText();
+            http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE)
+                    .expect(200);
             ids.add(id);
         }
         long[] latencies = new long[options.publishes()];
         for (int i = 0; i < options.publishes(); i++) {
             String id = ids.get(i % ids.size());
             if (i >= ids.size()) {
-                http.send("PATCH", "/api/articles/" + id, REPORTER,
-                        "{\"standfirst\":\"" + Stories.STANDFIRST + " Update " + i + ".\"}").expect(200);
+                http.send(
+                                "PATCH",
+                                "/api/articles/" + id,
+                                REPORTER,
+                                "{\"standfirst\":\"" + Stories.STANDFIRST + " Update " + i + ".\"}")
+                        .expect(200);
             }
-            JsonNode answer = http.send("POST", "/api/articles/" + id + "/publish", EDITOR,
-                    i >= ids.size() ? "{\"changeKind\":\"update\"}" : null).expect(200).json();
+            JsonNode answer = http.send(
+                            "POST",
+                            "/api/articles/" + id + "/publish",
+                            EDITOR,
+                            i >= ids.size() ? "{\"changeKind\":\"update\"}" : null)
+                    .expect(200)
+                    .json();
             long answered = System.nanoTime();
             String version = answer.path("publicationNumber").asText();
             String path = answer.path("url").asText();
             while (true) {
                 Http.Response page = http.get(path, null);
-                if (page.status() == 200 && version.equals(page.json().path("version").asText())) {
+                if (page.status() == 200
+                        && version.equals(page.json().path("version").asText())) {
                     break;
                 }
                 if (System.nanoTime() - answered > Duration.ofSeconds(30).toNanos()) {
@@ -240,8 +329,12 @@ final class AppBenchmark {
             latencies[i] = System.nanoTime() - answered;
         }
         results.row("publish → site p50", "publish_to_site_p50_ms", Stats.percentileMillis(latencies, 50), "ms");
-        results.row("publish → site p99 (over " + latencies.length + " publishes)", "publish_to_site_p99_ms",
-                Stats.percentileMillis(latencies, 99), "ms", Results.Target.atMost(100, "< 100 ms"));
+        results.row(
+                "publish → site p99 (over " + latencies.length + " publishes)",
+                "publish_to_site_p99_ms",
+                Stats.percentileMillis(latencies, 99),
+                "ms",
+                Results.Target.atMost(100, "< 100 ms"));
         results.put("publish_to_site_max_ms", Stats.percentileMillis(latencies, 100));
     }
 
@@ -252,7 +345,8 @@ final class AppBenchmark {
         try {
             long head = LogFill.fill(dataDir, options.memoryArticles(), Stories::publishedArticle);
             try (RunningApp app = launcher.start(dataDir, "app-memory")) {
-                results.section(String.format("Memory and disk, %,d articles drafted and published (%,d events)",
+                results.section(String.format(
+                        "Memory and disk, %,d articles drafted and published (%,d events)",
                         options.memoryArticles(), head));
                 Http http = new Http(app.base());
                 long started = System.nanoTime();
@@ -264,8 +358,8 @@ final class AppBenchmark {
                 results.put("memory_log_events", head);
                 results.row("heap used after a full GC", "heap_mb_100k_articles", heapMb, "MB");
                 results.row("data directory (log + read models + tokens)", "data_dir_mb", dirMb, "MB");
-                results.row("data directory per 1,000 events", "data_dir_mb_per_1000_events", dirMb * 1000 / head,
-                        "MB");
+                results.row(
+                        "data directory per 1,000 events", "data_dir_mb_per_1000_events", dirMb * 1000 / head, "MB");
             }
         } finally {
             Cleanup.delete(dataDir);

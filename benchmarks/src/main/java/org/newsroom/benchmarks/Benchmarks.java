@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -23,8 +22,9 @@ public final class Benchmarks {
         Results results = run(options, launcher);
         System.out.println();
         System.out.println(results.markdown());
-        System.out.println("results written to " + options.out().toAbsolutePath().resolve("results.json") + " and "
-                + options.out().toAbsolutePath().resolve("results.md"));
+        System.out.println(
+                "results written to " + options.out().toAbsolutePath().resolve("results.json") + " and "
+                        + options.out().toAbsolutePath().resolve("results.md"));
     }
 
     /** Runs the parts that {@code options} names, in order, and writes the results. */
@@ -54,8 +54,12 @@ public final class Benchmarks {
         } finally {
             results.put("load_average_at_end", loadAverage());
             results.put("duration_s", Duration.between(started, Instant.now()).toSeconds());
-            results.note(String.format(Locale.ROOT, "Run of %s, %d s, load average %.2f at start and %.2f at end.",
-                    started, (long) results.get("duration_s"), results.get("load_average_at_start"),
+            results.note(String.format(
+                    Locale.ROOT,
+                    "Run of %s, %d s, load average %.2f at start and %.2f at end.",
+                    started,
+                    (long) results.get("duration_s"),
+                    results.get("load_average_at_start"),
                     results.get("load_average_at_end")));
             Files.createDirectories(options.out());
             results.write(options.out());

@@ -10,15 +10,15 @@ import java.util.stream.Stream;
 /** Temporary data directories go when a part is done: a full run writes gigabytes. */
 final class Cleanup {
 
-    private Cleanup() {
-    }
+    private Cleanup() {}
 
     static void delete(Path directory) {
         if (directory == null || !Files.exists(directory)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -26,7 +26,9 @@ final class Cleanup {
 
     static long sizeOf(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(path -> path.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

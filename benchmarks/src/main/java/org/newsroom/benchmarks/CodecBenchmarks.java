@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class CodecBenchmarks {
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(EventLogConfiguration.messageObjectMapper()).build();
+            .objectMapper(EventLogConfiguration.messageObjectMapper())
+            .build();
     private final DocumentCodec codec = new DocumentCodec();
     private ArticleDrafted event;
     private Document stored;
@@ -49,7 +50,8 @@ public class CodecBenchmarks {
         event = Stories.drafted("micro-1");
         stored = appendEvent();
         BasicOutputBuffer buffer = new BasicOutputBuffer();
-        codec.encode(new BsonBinaryWriter(buffer), stored, EncoderContext.builder().build());
+        codec.encode(
+                new BsonBinaryWriter(buffer), stored, EncoderContext.builder().build());
         encoded = buffer.toByteArray();
     }
 
@@ -57,8 +59,10 @@ public class CodecBenchmarks {
     @Benchmark
     public Document appendEvent() {
         JsonNode payload = serializer.serialize(event, JsonNode.class).getData();
-        Document document = new Document("seq", 7L).append("eventId", "5f0c6c52-4d1c-4a55-9f2b-6f3c0b1f9d11")
-                .append("payloadType", ArticleDrafted.class.getName()).append("revision", "1")
+        Document document = new Document("seq", 7L)
+                .append("eventId", "5f0c6c52-4d1c-4a55-9f2b-6f3c0b1f9d11")
+                .append("payloadType", ArticleDrafted.class.getName())
+                .append("revision", "1")
                 .append("timestamp", new Date(1_700_000_000_000L))
                 .append("payload", BsonJson.toBson(payload))
                 .append("metaData", new Document("actor", "reporter").append("correlationId", "c-1"));
@@ -71,21 +75,24 @@ public class CodecBenchmarks {
     @Benchmark
     public Object readEvent() {
         JsonNode payload = BsonJson.toJsonValue(stored.get("payload"));
-        return serializer.deserialize(new SimpleSerializedObject<>(payload, JsonNode.class,
-                ArticleDrafted.class.getName(), "1"));
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(payload, JsonNode.class, ArticleDrafted.class.getName(), "1"));
     }
 
     /** The driver's BSON encoding of the stored event document (what every insert pays on the client). */
     @Benchmark
     public byte[] bsonEncode() {
         BasicOutputBuffer buffer = new BasicOutputBuffer();
-        codec.encode(new BsonBinaryWriter(buffer), stored, EncoderContext.builder().build());
+        codec.encode(
+                new BsonBinaryWriter(buffer), stored, EncoderContext.builder().build());
         return buffer.toByteArray();
     }
 
     /** The driver's BSON decoding of the same document (what every read pays on the client). */
     @Benchmark
     public Document bsonDecode() {
-        return codec.decode(new BsonBinaryReader(java.nio.ByteBuffer.wrap(encoded)), DecoderContext.builder().build());
+        return codec.decode(
+                new BsonBinaryReader(java.nio.ByteBuffer.wrap(encoded)),
+                DecoderContext.builder().build());
     }
 }

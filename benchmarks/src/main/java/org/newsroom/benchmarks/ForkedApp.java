@@ -48,17 +48,25 @@ final class ForkedApp implements RunningApp {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(jvmArgs.split(" ")).filter(arg -> !arg.isBlank()).forEach(command::add);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--newsroom.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(List.of(
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--newsroom.data-dir=" + dataDir.toAbsolutePath()));
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         // a benchmark stopped with Ctrl-C or kill takes its application down with it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         ForkedApp app = new ForkedApp(process, URI.create("http://127.0.0.1:" + port));
         Http http = new Http(app.base);
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("the application exited; see " + log);
@@ -92,8 +100,12 @@ final class ForkedApp implements RunningApp {
     }
 
     private String jcmd(String what) throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), what).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(process.pid()),
+                        what)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
             throw new IllegalStateException("jcmd " + what + " failed: " + output);

@@ -7,9 +7,9 @@ import java.util.function.Function;
 
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.newsroom.article.ArticleEvent;
+import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
-import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -23,18 +23,21 @@ final class LogFill {
 
     private static final int WRITERS = 64;
 
-    private LogFill() {
-    }
+    private LogFill() {}
 
     /** Writes {@code articles} articles whose events {@code life} gives; returns the log's head position. */
     static long fill(Path dataDir, int articles, Function<String, List<ArticleEvent>> life) {
         JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(EventLogConfiguration.messageObjectMapper()).build();
+                .objectMapper(EventLogConfiguration.messageObjectMapper())
+                .build();
         long started = System.nanoTime();
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-             MongoClient client = MongoClients.create(server.connectionString());
-             EventLogStorageEngine engine = EventLogStorageEngine.builder().database(client.getDatabase("newsroom"))
-                     .eventSerializer(serializer).snapshotSerializer(serializer).build()) {
+                MongoClient client = MongoClients.create(server.connectionString());
+                EventLogStorageEngine engine = EventLogStorageEngine.builder()
+                        .database(client.getDatabase("newsroom"))
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build()) {
             List<String> ids = new ArrayList<>(articles);
             for (int i = 0; i < articles; i++) {
                 ids.add(String.format("%07d-filled", i));
@@ -46,8 +49,9 @@ final class LogFill {
                 }
             });
             long head = engine.headPosition();
-            System.out.printf("filled %s with %,d articles, %,d events, in %.1f s%n", dataDir, articles, head,
-                    (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "filled %s with %,d articles, %,d events, in %.1f s%n",
+                    dataDir, articles, head, (System.nanoTime() - started) / 1e9);
             return head;
         }
     }

@@ -31,23 +31,73 @@ import java.util.Set;
  * @param out               where results.json and results.md go
  * @param appJvmArgs        extra JVM arguments of the forked application (for example a JFR recording)
  */
-record Options(int logSize, int appends, int commands, int peerAppends, int readCount, int peerReadCount,
-               int repeats,
-               int[] aggregateSizes, int rebuildEvents, int memoryArticles, int httpSeconds, int httpClients,
-               int publishes, String jmh, Path appJar, boolean memoryBackend, Set<String> only, Path out,
-               String appJvmArgs) {
+record Options(
+        int logSize,
+        int appends,
+        int commands,
+        int peerAppends,
+        int readCount,
+        int peerReadCount,
+        int repeats,
+        int[] aggregateSizes,
+        int rebuildEvents,
+        int memoryArticles,
+        int httpSeconds,
+        int httpClients,
+        int publishes,
+        String jmh,
+        Path appJar,
+        boolean memoryBackend,
+        Set<String> only,
+        Path out,
+        String appJvmArgs) {
 
     static final Set<String> PARTS = Set.of("eventlog", "aggregate", "micro", "app");
 
     static Options full() {
-        return new Options(10_000, 2_000, 500, 300, 5_000, 1_000, 3, new int[] {10, 1_000, 100_000}, 100_000, 100_000, 5,
-                16, 1_000, "full", Path.of("standalone/target/newsroom.jar"), true, PARTS, Path.of("benchmarks/target"),
+        return new Options(
+                10_000,
+                2_000,
+                500,
+                300,
+                5_000,
+                1_000,
+                3,
+                new int[] {10, 1_000, 100_000},
+                100_000,
+                100_000,
+                5,
+                16,
+                1_000,
+                "full",
+                Path.of("standalone/target/newsroom.jar"),
+                true,
+                PARTS,
+                Path.of("benchmarks/target"),
                 "");
     }
 
     static Options tiny(Path out) {
-        return new Options(60, 30, 10, 10, 40, 20, 1, new int[] {3, 12, 120}, 150, 40, 1, 4, 5, "tiny", null, true,
-                PARTS, out, "");
+        return new Options(
+                60,
+                30,
+                10,
+                10,
+                40,
+                20,
+                1,
+                new int[] {3, 12, 120},
+                150,
+                40,
+                1,
+                4,
+                5,
+                "tiny",
+                null,
+                true,
+                PARTS,
+                out,
+                "");
     }
 
     boolean runs(String part) {
@@ -60,8 +110,8 @@ record Options(int logSize, int appends, int commands, int peerAppends, int read
             String[] pair = arg.substring(2).split("=", 2);
             given.put(pair[0], pair.length > 1 ? pair[1] : "true");
         });
-        Options base = Boolean.parseBoolean(given.getOrDefault("tiny", "false"))
-                ? tiny(Path.of("benchmarks/target")) : full();
+        Options base =
+                Boolean.parseBoolean(given.getOrDefault("tiny", "false")) ? tiny(Path.of("benchmarks/target")) : full();
         String jar = given.get("app-jar");
         return new Options(
                 integer(given, "log-size", base.logSize()),
@@ -72,7 +122,9 @@ record Options(int logSize, int appends, int commands, int peerAppends, int read
                 integer(given, "peer-read-count", base.peerReadCount()),
                 integer(given, "repeats", base.repeats()),
                 given.containsKey("aggregate-sizes")
-                        ? Arrays.stream(given.get("aggregate-sizes").split(",")).mapToInt(Integer::parseInt).toArray()
+                        ? Arrays.stream(given.get("aggregate-sizes").split(","))
+                                .mapToInt(Integer::parseInt)
+                                .toArray()
                         : base.aggregateSizes(),
                 integer(given, "rebuild-events", base.rebuildEvents()),
                 integer(given, "memory-articles", base.memoryArticles()),

@@ -66,8 +66,15 @@ final class Results {
     }
 
     /** A figure compared with a baseline; records {@code ratioKey} when given. */
-    void row(String what, String key, double value, String unit, String baselineKey, String baselineName,
-             String ratioKey, Target target) {
+    void row(
+            String what,
+            String key,
+            double value,
+            String unit,
+            String baselineKey,
+            String baselineName,
+            String ratioKey,
+            Target target) {
         put(key, value);
         double ratio = value / get(baselineKey);
         if (ratioKey != null) {
@@ -77,9 +84,25 @@ final class Results {
         if (target != null && ratioKey != null) {
             put(ratioKey + "_target_holds", target.holds(ratio));
         }
-        table.add(String.format(Locale.ROOT, "| %s | %s %s | %s (%s) | %.2f | %s | %s |", what, format(value), unit,
-                baselineName, format(get(baselineKey)), ratio, target == null ? "" : target.text(), verdict));
-        out.printf(Locale.ROOT, "%-48s %12s %-9s %6.2f x %s%s%n", what, format(value), unit, ratio, baselineName,
+        table.add(String.format(
+                Locale.ROOT,
+                "| %s | %s %s | %s (%s) | %.2f | %s | %s |",
+                what,
+                format(value),
+                unit,
+                baselineName,
+                format(get(baselineKey)),
+                ratio,
+                target == null ? "" : target.text(),
+                verdict));
+        out.printf(
+                Locale.ROOT,
+                "%-48s %12s %-9s %6.2f x %s%s%n",
+                what,
+                format(value),
+                unit,
+                ratio,
+                baselineName,
                 target == null ? "" : "   target " + target.text() + ": " + (target.holds(ratio) ? "holds" : "MISSED"));
     }
 
@@ -88,9 +111,15 @@ final class Results {
         put(key, value);
         String verdict = target.holds(value) ? "yes" : "**no**";
         put(key + "_target_holds", target.holds(value));
-        table.add(String.format(Locale.ROOT, "| %s | %s %s | | | %s | %s |", what, format(value), unit, target.text(),
-                verdict));
-        out.printf(Locale.ROOT, "%-48s %12s %-9s target %s: %s%n", what, format(value), unit, target.text(),
+        table.add(String.format(
+                Locale.ROOT, "| %s | %s %s | | | %s | %s |", what, format(value), unit, target.text(), verdict));
+        out.printf(
+                Locale.ROOT,
+                "%-48s %12s %-9s target %s: %s%n",
+                what,
+                format(value),
+                unit,
+                target.text(),
                 target.holds(value) ? "holds" : "MISSED");
     }
 
@@ -107,7 +136,8 @@ final class Results {
 
     void write(Path directory) throws IOException {
         Files.createDirectories(directory);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(directory.resolve("results.json").toFile(), figures);
         Files.writeString(directory.resolve("results.md"), markdown());
     }

@@ -9,8 +9,7 @@ import java.util.function.DoubleSupplier;
 /** Medians of repeated runs and percentiles of latencies: the machine is noisy, one run proves nothing. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(int repeats, DoubleSupplier run) {
         List<Double> values = new ArrayList<>(repeats);

@@ -25,12 +25,11 @@ final class Stories {
 
     static final String HEADLINE = "Libya's Haftar in Rome for talks with Italian PM";
     static final String STANDFIRST = "The eastern strongman met Giorgia Meloni on Tuesday.";
-    static final String BODY = "<p>" + "Libyan military strongman Khalifa Haftar held talks in Rome. ".repeat(12)
-            + "</p>";
+    static final String BODY =
+            "<p>" + "Libyan military strongman Khalifa Haftar held talks in Rome. ".repeat(12) + "</p>";
     private static final List<Byline> BYLINES = List.of(new Byline("Angus MacKinnon", "author", "AFP"));
 
-    private Stories() {
-    }
+    private Stories() {}
 
     static ArticleDrafted drafted(String id) {
         return new ArticleDrafted(new ArticleId(id), HEADLINE, STANDFIRST, BODY, "en");
@@ -40,9 +39,13 @@ final class Stories {
         return new ArticleRevised(new ArticleId(id), HEADLINE + ", revision " + revision, null, null, null);
     }
 
-    static GenericDomainEventMessage<ArticleEvent> message(String id, long sequenceNumber, ArticleEvent event,
-                                                           String actor) {
-        return new GenericDomainEventMessage<>("Article", id, sequenceNumber, event,
+    static GenericDomainEventMessage<ArticleEvent> message(
+            String id, long sequenceNumber, ArticleEvent event, String actor) {
+        return new GenericDomainEventMessage<>(
+                "Article",
+                id,
+                sequenceNumber,
+                event,
                 MetaData.from(Map.of("actor", actor, "correlationId", id + "/" + sequenceNumber)));
     }
 
@@ -53,8 +56,12 @@ final class Stories {
     static List<ArticleEvent> lifeOf(String id, int events) {
         ArticleId article = new ArticleId(id);
         String slug = "benchmark-" + id;
-        Photo photo = new Photo(new PhotoId(id + "-p1"), "https://images.example.com/" + id + ".jpg",
-                "Khalifa Haftar arrives at Palazzo Chigi", "Philippe Wojazer/Pool/AFP", null);
+        Photo photo = new Photo(
+                new PhotoId(id + "-p1"),
+                "https://images.example.com/" + id + ".jpg",
+                "Khalifa Haftar arrives at Palazzo Chigi",
+                "Philippe Wojazer/Pool/AFP",
+                null);
         List<ArticleEvent> life = new ArrayList<>(List.of(
                 new ArticleDrafted(article, HEADLINE, STANDFIRST, BODY, "en"),
                 new BylineAssigned(article, BYLINES),
@@ -72,14 +79,20 @@ final class Stories {
     /** Drafted, byline assigned, published: the shortest life of a published article. */
     static List<ArticleEvent> publishedArticle(String id) {
         ArticleId article = new ArticleId(id);
-        return List.of(new ArticleDrafted(article, HEADLINE, STANDFIRST, BODY, "en"),
+        return List.of(
+                new ArticleDrafted(article, HEADLINE, STANDFIRST, BODY, "en"),
                 new BylineAssigned(article, BYLINES),
                 published(article, "benchmark-" + id, 1, HEADLINE, List.of()));
     }
 
-    private static ArticlePublished published(ArticleId article, String slug, int number, String headline,
-                                              List<Photo> photos) {
-        return new ArticlePublished(article, number, slug, number == 1 ? null : ChangeKind.UPDATE, null,
+    private static ArticlePublished published(
+            ArticleId article, String slug, int number, String headline, List<Photo> photos) {
+        return new ArticlePublished(
+                article,
+                number,
+                slug,
+                number == 1 ? null : ChangeKind.UPDATE,
+                null,
                 new ArticleContent(headline, STANDFIRST, BODY, "en", photos, BYLINES));
     }
 }

@@ -46,23 +46,31 @@ final class Workloads {
      */
     /** Raw driver inserts of event-sized commit documents, one {@code insertOne} each or {@code insertMany} batches. */
     double rawInsert(MongoCollection<Document> raw, AtomicLong ids, int count, int batch) {
-        raw.createIndex(Indexes.ascending("seqKey"), new IndexOptions().unique(true).name("seqKey"));
-        Document payload = Document.parse(serializer.serialize(Stories.drafted("raw"), String.class).getData());
+        raw.createIndex(
+                Indexes.ascending("seqKey"), new IndexOptions().unique(true).name("seqKey"));
+        Document payload = Document.parse(
+                serializer.serialize(Stories.drafted("raw"), String.class).getData());
         String hash = "0".repeat(64);
         List<Document> pending = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long id = ids.incrementAndGet();
             String aggregateId = "raw-" + id;
-            Document event = new Document("position", id).append("seq", 0L)
+            Document event = new Document("position", id)
+                    .append("seq", 0L)
                     .append("eventId", UUID.randomUUID().toString())
-                    .append("payloadType", ArticleDrafted.class.getName()).append("revision", "1")
-                    .append("timestamp", new Date()).append("payload", payload)
+                    .append("payloadType", ArticleDrafted.class.getName())
+                    .append("revision", "1")
+                    .append("timestamp", new Date())
+                    .append("payload", payload)
                     .append("metaData", new Document("actor", "reporter").append("correlationId", aggregateId + "/0"))
                     .append("hash", hash);
-            pending.add(new Document("_id", id).append("commitId", UUID.randomUUID().toString())
-                    .append("aggregateType", "Article").append("aggregateId", aggregateId)
-                    .append("seqKey", aggregateId + "#0").append("events", List.of(event)));
+            pending.add(new Document("_id", id)
+                    .append("commitId", UUID.randomUUID().toString())
+                    .append("aggregateType", "Article")
+                    .append("aggregateId", aggregateId)
+                    .append("seqKey", aggregateId + "#0")
+                    .append("events", List.of(event)));
             if (pending.size() == batch || i == count - 1) {
                 if (batch == 1) {
                     raw.insertOne(pending.get(0));
@@ -98,7 +106,10 @@ final class Workloads {
         runInThreads(16, ids, id -> engine.appendEvents(Stories.message(id, 0, Stories.drafted(id), "reporter")));
         long started = System.nanoTime();
         runInThreads(threads, ids, id -> {
-            long loaded = engine.readEvents(id).asStream().filter(event -> event.getPayload() != null).count();
+            long loaded = engine.readEvents(id)
+                    .asStream()
+                    .filter(event -> event.getPayload() != null)
+                    .count();
             if (loaded != 1) {
                 throw new IllegalStateException("expected one event for " + id + ", loaded " + loaded);
             }
@@ -112,7 +123,9 @@ final class Workloads {
         long started = System.nanoTime();
         long read = 0;
         for (long from = 1; from <= count; from += READ_BATCH) {
-            List<Long> ids = LongStream.range(from, Math.min(from + READ_BATCH, count + 1)).boxed().toList();
+            List<Long> ids = LongStream.range(from, Math.min(from + READ_BATCH, count + 1))
+                    .boxed()
+                    .toList();
             for (Document ignored : events.find(in("_id", ids))) {
                 read++;
             }
@@ -123,15 +136,20 @@ final class Workloads {
     /** A tracking reader from position 0 (our engine's tokens), payloads deserialized as a processor would. */
     static double trackingRead(EventStorageEngine engine, long count) {
         long started = System.nanoTime();
-        long read = engine.readEvents(new GlobalSequenceTrackingToken(0), false).limit(count)
-                .filter(event -> event.getPayload() != null).count();
+        long read = engine.readEvents(new GlobalSequenceTrackingToken(0), false)
+                .limit(count)
+                .filter(event -> event.getPayload() != null)
+                .count();
         return Stats.perSecond(read, System.nanoTime() - started);
     }
 
     /** A tracking reader from the tail (the peer's own tokens), payloads deserialized. */
     static double peerRead(EventStorageEngine peer, long count) {
         long started = System.nanoTime();
-        long read = peer.readEvents(null, false).limit(count).filter(event -> event.getPayload() != null).count();
+        long read = peer.readEvents(null, false)
+                .limit(count)
+                .filter(event -> event.getPayload() != null)
+                .count();
         return Stats.perSecond(read, System.nanoTime() - started);
     }
 

@@ -18,12 +18,15 @@ final class InProcessApp implements RunningApp {
     }
 
     static RunningApp.Launcher launcher() {
-        return (dataDir, name) -> new InProcessApp(new SpringApplicationBuilder(SmokeApplication.class).run(
-                "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-                "--newsroom.data-dir=" + dataDir.toAbsolutePath(),
-                "--spring.mvc.problemdetails.enabled=true",
-                "--management.endpoints.web.exposure.include=health,projections",
-                "--management.endpoint.health.show-details=always"));
+        return (dataDir, name) -> new InProcessApp(new SpringApplicationBuilder(SmokeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.main.banner-mode=off",
+                        "--newsroom.data-dir=" + dataDir.toAbsolutePath(),
+                        "--spring.mvc.problemdetails.enabled=true",
+                        "--management.endpoints.web.exposure.include=health,projections",
+                        "--management.endpoint.health.show-details=always"));
     }
 
     @Override

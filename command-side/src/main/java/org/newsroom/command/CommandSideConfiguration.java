@@ -16,8 +16,8 @@ class CommandSideConfiguration {
      * one write per threshold's worth of commands.
      */
     @Bean
-    SnapshotTriggerDefinition articleSnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${newsroom.eventlog.snapshot-threshold:20}") int threshold) {
+    SnapshotTriggerDefinition articleSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${newsroom.eventlog.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

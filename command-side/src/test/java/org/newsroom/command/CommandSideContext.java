@@ -17,11 +17,13 @@ final class CommandSideContext implements AutoCloseable {
     final ConfigurableApplicationContext context;
 
     CommandSideContext(Path dataDir, String... properties) {
-        this(dataDir, context -> { }, properties);
+        this(dataDir, context -> {}, properties);
     }
 
-    CommandSideContext(Path dataDir, ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
-                       String... properties) {
+    CommandSideContext(
+            Path dataDir,
+            ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+            String... properties) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         this.context = new SpringApplicationBuilder(CommandSideApplication.class)
                 .initializers(initializer)

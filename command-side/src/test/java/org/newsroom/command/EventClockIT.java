@@ -26,7 +26,8 @@ class EventClockIT {
 
     @Test
     void eventTimestampsComeFromTheInjectedClock() throws Exception {
-        try (CommandSideContext app = new CommandSideContext(Files.createTempDirectory("clock"),
+        try (CommandSideContext app = new CommandSideContext(
+                Files.createTempDirectory("clock"),
                 context -> context.getBeanFactory().registerSingleton("clock", Clock.fixed(NOON, ZoneOffset.UTC)))) {
             app.commands().sendAndWait(new DraftArticle(new ArticleId("timed"), "A timed story", null, "", null));
 

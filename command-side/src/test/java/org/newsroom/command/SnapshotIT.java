@@ -31,7 +31,8 @@ class SnapshotIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = new CommandSideContext(Files.createTempDirectory("snapshots"), "newsroom.eventlog.snapshot-threshold=100");
+        app = new CommandSideContext(
+                Files.createTempDirectory("snapshots"), "newsroom.eventlog.snapshot-threshold=100");
         appendHistory();
     }
 
@@ -44,25 +45,35 @@ class SnapshotIT {
     void anArticleWithTenThousandEventsLoadsFromItsSnapshot() {
         long before = app.eventLog().domainEventsRead();
         app.commands().sendAndWait(new ReviseArticle(ID, "A headline after ten thousand edits", null, null, null));
-        assertThat(app.eventLog().domainEventsRead() - before).as("first load reads the whole history")
+        assertThat(app.eventLog().domainEventsRead() - before)
+                .as("first load reads the whole history")
                 .isGreaterThanOrEqualTo(EVENTS);
 
         Document snapshot = await().atMost(Duration.ofSeconds(10))
-                .until(() -> app.database().getCollection("snapshots").find(new Document("_id", ID.value())).first(),
+                .until(
+                        () -> app.database()
+                                .getCollection("snapshots")
+                                .find(new Document("_id", ID.value()))
+                                .first(),
                         found -> found != null && found.get("seq", Number.class).longValue() == EVENTS);
-        assertThat(snapshot.get("payload", Document.class).get("workingCopy", Document.class).getString("headline"))
-                .as("snapshots are readable JSON documents").isEqualTo("A headline after ten thousand edits");
+        assertThat(snapshot.get("payload", Document.class)
+                        .get("workingCopy", Document.class)
+                        .getString("headline"))
+                .as("snapshots are readable JSON documents")
+                .isEqualTo("A headline after ten thousand edits");
 
         long afterSnapshot = app.eventLog().domainEventsRead();
-        assertThatThrownBy(() -> app.commands().sendAndWait(
-                new ReviseArticle(ID, "A headline after ten thousand edits", null, null, null)))
+        assertThatThrownBy(() -> app.commands()
+                        .sendAndWait(new ReviseArticle(ID, "A headline after ten thousand edits", null, null, null)))
                 .as("the state restored from the snapshot knows the current headline")
-                .isInstanceOfSatisfying(ArticleRuleViolation.class,
+                .isInstanceOfSatisfying(
+                        ArticleRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("nothing-to-revise"));
         app.commands().sendAndWait(new ReviseArticle(ID, "One more edit", null, null, null));
 
         assertThat(app.eventLog().domainEventsRead() - afterSnapshot)
-                .as("events read by two loads after the snapshot").isLessThanOrEqualTo(1);
+                .as("events read by two loads after the snapshot")
+                .isLessThanOrEqualTo(1);
     }
 
     /** Ten thousand events, appended straight to the log in commits of a hundred to keep the test fast. */

@@ -32,6 +32,7 @@ final class BsonDocuments extends BasicDataType<Document> {
     static final BsonDocuments INSTANCE = new BsonDocuments();
     /** mongo-java-server's H2 backend keeps a collection's documents in the map {@code databases.<db>.<collection>}. */
     static final String DATA_MAP_PREFIX = "databases.";
+
     static final String FORMAT_MAP = "newsroom.format";
     static final String FORMAT_KEY = "documents";
     static final String FORMAT = "bson";
@@ -41,13 +42,13 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     /** Pages are written by the committing thread; each thread reuses one buffer instead of allocating per document. */
     private static final int MAX_KEPT_BUFFER = 1 << 20;
+
     private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
 
     /** A running average of encoded sizes, as H2's own types estimate what they cannot measure cheaply. */
     private volatile int averageSize = 1024;
 
-    private BsonDocuments() {
-    }
+    private BsonDocuments() {}
 
     @Override
     public int getMemory(Document document) {
@@ -107,15 +108,17 @@ final class BsonDocuments extends BasicDataType<Document> {
         if (FORMAT.equals(format.get(FORMAT_KEY))) {
             return;
         }
-        List<String> collections = store.getMapNames().stream().filter(name -> name.startsWith(DATA_MAP_PREFIX))
-                .filter(name -> !name.endsWith(CONVERTING)).toList();
+        List<String> collections = store.getMapNames().stream()
+                .filter(name -> name.startsWith(DATA_MAP_PREFIX))
+                .filter(name -> !name.endsWith(CONVERTING))
+                .toList();
         for (String name : collections) {
             MVMap<Object, Object> legacy = store.openMap(name);
             if (store.hasMap(name + CONVERTING)) {
                 store.removeMap(name + CONVERTING);
             }
-            MVMap<Object, Document> converted = store.openMap(name + CONVERTING,
-                    new MVMap.Builder<Object, Document>().valueType(INSTANCE));
+            MVMap<Object, Document> converted =
+                    store.openMap(name + CONVERTING, new MVMap.Builder<Object, Document>().valueType(INSTANCE));
             for (Map.Entry<Object, Object> entry : legacy.entrySet()) {
                 converted.put(entry.getKey(), (Document) entry.getValue());
             }

@@ -29,8 +29,17 @@ import io.netty.channel.Channel;
 final class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
-            "insert", "update", "delete", "findandmodify", "create", "createindexes", "drop", "dropindexes",
-            "dropdatabase", "renamecollection", "collmod");
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "create",
+            "createindexes",
+            "drop",
+            "dropindexes",
+            "dropdatabase",
+            "renamecollection",
+            "collmod");
     private static final int COMMITS_BETWEEN_COMPACTIONS = 1_000;
     private static final int TARGET_FILL_RATE_PERCENT = 70;
     /**
@@ -38,6 +47,7 @@ final class DurableH2Backend extends H2Backend {
      * 100,000-event log with its read models, so most reads deserialized whole pages again.
      */
     private static final int CACHE_MB = 64;
+
     private static final int PAGE_SPLIT_BYTES = 4 * 1024;
 
     private final MVStore store;
@@ -47,6 +57,7 @@ final class DurableH2Backend extends H2Backend {
     private final ReentrantLock writers = new ReentrantLock();
     /** Held for reading by reads, and for writing from a group's first write until its commit (by any thread). */
     private final StampedLock visibility = new StampedLock();
+
     private final Object committed = new Object();
     private long groupStamp;
     private int groupSize;
@@ -62,8 +73,12 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend openFile(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(CACHE_MB)
-                .pageSplitSize(PAGE_SPLIT_BYTES).open();
+        MVStore store = new MVStore.Builder()
+                .fileName(fileName)
+                .autoCommitDisabled()
+                .cacheSize(CACHE_MB)
+                .pageSplitSize(PAGE_SPLIT_BYTES)
+                .open();
         // Freed chunks may be reused at once. H2's 45 s default guards against disk caches reordering writes on power
         // loss; a killed process cannot reorder what it already handed to the OS, and per-write commits would
         // otherwise grow the file by gigabytes an hour under load.
@@ -191,9 +206,11 @@ final class DurableH2Backend extends H2Backend {
             return true;
         }
         // an aggregation ending in $out or $merge writes a collection
-        return name.equals("aggregate") && query.get("pipeline") instanceof java.util.List<?> stages
-                && stages.stream().anyMatch(stage -> stage instanceof Document d
-                        && (d.containsKey("$out") || d.containsKey("$merge")));
+        return name.equals("aggregate")
+                && query.get("pipeline") instanceof java.util.List<?> stages
+                && stages.stream()
+                        .anyMatch(stage ->
+                                stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
     }
 
     @Override

@@ -41,13 +41,13 @@ final class EmbeddedDatabase extends H2Database {
     }
 
     @Override
-    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-                                                    boolean sparse) {
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         // runs from the superclass constructor for existing collections too, before this.store is set
         MVStore mvStore = storeOf(this);
         String legacyName = legacyMapName(collectionName, indexName);
-        MVMap<KeyValue, Object> map = mvStore.openMap(legacyName + SUFFIX,
-                new MVMap.Builder<KeyValue, Object>().keyType(KeyOrder.INSTANCE));
+        MVMap<KeyValue, Object> map =
+                mvStore.openMap(legacyName + SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(KeyOrder.INSTANCE));
         if (mvStore.hasMap(legacyName)) {
             MVMap<Object, Object> legacy = mvStore.openMap(legacyName);
             for (Map.Entry<Object, Object> entry : legacy.entrySet()) {
@@ -64,7 +64,8 @@ final class EmbeddedDatabase extends H2Database {
         // runs from the superclass constructor for existing collections too, before this.store is set
         MVStore mvStore = storeOf(this);
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents = mvStore.openMap(BsonDocuments.DATA_MAP_PREFIX + namespace,
+        MVMap<Object, Document> documents = mvStore.openMap(
+                BsonDocuments.DATA_MAP_PREFIX + namespace,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
         MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
         return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);

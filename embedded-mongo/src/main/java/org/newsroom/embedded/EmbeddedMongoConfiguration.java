@@ -29,18 +29,23 @@ public class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MongoConnection mongoConnection(@Value("${newsroom.mongodb.database:newsroom}") String database,
-                                    @Value("${newsroom.data-dir:${NEWSROOM_DATA_DIR:./data}}") Path dataDir,
-                                    @Value("${newsroom.embedded.in-memory:false}") boolean inMemory,
-                                    @Value("${newsroom.mongodb.timeout:3s}") Duration timeout,
-                                    @Value("${newsroom.mongodb.socket-timeout:10s}") Duration socketTimeout) {
-        EmbeddedMongoServer server = inMemory ? EmbeddedMongoServer.startInMemory() : EmbeddedMongoServer.start(dataDir);
+    MongoConnection mongoConnection(
+            @Value("${newsroom.mongodb.database:newsroom}") String database,
+            @Value("${newsroom.data-dir:${NEWSROOM_DATA_DIR:./data}}") Path dataDir,
+            @Value("${newsroom.embedded.in-memory:false}") boolean inMemory,
+            @Value("${newsroom.mongodb.timeout:3s}") Duration timeout,
+            @Value("${newsroom.mongodb.socket-timeout:10s}") Duration socketTimeout) {
+        EmbeddedMongoServer server =
+                inMemory ? EmbeddedMongoServer.startInMemory() : EmbeddedMongoServer.start(dataDir);
         if (inMemory) {
-            log.info("No MONGODB_URI: embedded MongoDB (mongo-java-server, in memory) at {}; nothing is kept",
+            log.info(
+                    "No MONGODB_URI: embedded MongoDB (mongo-java-server, in memory) at {}; nothing is kept",
                     server.connectionString());
         } else {
-            log.info("No MONGODB_URI: embedded MongoDB (mongo-java-server, H2 file) at {}, data in {}",
-                    server.connectionString(), server.dataFile());
+            log.info(
+                    "No MONGODB_URI: embedded MongoDB (mongo-java-server, H2 file) at {}, data in {}",
+                    server.connectionString(),
+                    server.dataFile());
         }
         return MongoConfiguration.embedded(server.connectionString(), database, server, timeout, socketTimeout);
     }
@@ -50,8 +55,9 @@ public class EmbeddedMongoConfiguration {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String uri = context.getEnvironment().getProperty("newsroom.mongodb.uri",
-                    context.getEnvironment().getProperty("MONGODB_URI", ""));
+            String uri = context.getEnvironment()
+                    .getProperty(
+                            "newsroom.mongodb.uri", context.getEnvironment().getProperty("MONGODB_URI", ""));
             return uri.isBlank();
         }
     }

@@ -28,8 +28,7 @@ final class KeyOrder extends ObjectDataType {
 
     static final KeyOrder INSTANCE = new KeyOrder();
 
-    private KeyOrder() {
-    }
+    private KeyOrder() {}
 
     @Override
     public int compare(Object a, Object b) {
@@ -100,8 +99,12 @@ final class KeyOrder extends ObjectDataType {
 
     private static boolean compact(KeyValue values) {
         for (Object value : values) {
-            if (value != null && !(value instanceof String) && !(value instanceof Long) && !(value instanceof Integer)
-                    && !(value instanceof Double) && !(value instanceof Boolean)) {
+            if (value != null
+                    && !(value instanceof String)
+                    && !(value instanceof Long)
+                    && !(value instanceof Integer)
+                    && !(value instanceof Double)
+                    && !(value instanceof Boolean)) {
                 return false;
             }
         }
@@ -110,6 +113,7 @@ final class KeyOrder extends ObjectDataType {
 
     /** H2's ObjectDataType tags end at 119. */
     private static final byte COMPACT_KEY = 127;
+
     private static final byte NULL = 0;
     private static final byte STRING = 1;
     private static final byte LONG = 2;
@@ -129,7 +133,10 @@ final class KeyOrder extends ObjectDataType {
         if (a.getClass() != b.getClass()) {
             return a.getClass().getName().compareTo(b.getClass().getName());
         }
-        if (a instanceof String || a instanceof Long || a instanceof Integer || a instanceof Double
+        if (a instanceof String
+                || a instanceof Long
+                || a instanceof Integer
+                || a instanceof Double
                 || a instanceof Boolean) {
             return ((Comparable) a).compareTo(b);
         }

@@ -18,8 +18,7 @@ import com.mongodb.client.MongoCollection;
  */
 final class AcknowledgingWriter {
 
-    private AcknowledgingWriter() {
-    }
+    private AcknowledgingWriter() {}
 
     public static void main(String[] args) {
         Path dataDir = Path.of(args[0]);

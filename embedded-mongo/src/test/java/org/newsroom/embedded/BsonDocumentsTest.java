@@ -31,11 +31,11 @@ class BsonDocumentsTest {
         Path dir = TempDirs.create("bson-documents");
         List<Document> written = documents(50);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             collection(client).insertMany(written);
         }
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(collection(client).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
                     .isEqualTo(written);
         }
@@ -46,9 +46,11 @@ class BsonDocumentsTest {
     void aFileWrittenWithJavaSerializationIsConvertedOnceAndKeepsEveryDocument() {
         Path dir = TempDirs.create("bson-conversion");
         List<Document> written = new ArrayList<>(documents(300));
-        MongoServer stock = new MongoServer(new H2Backend(dir.resolve(EmbeddedMongoServer.FILE_NAME).toString()));
+        MongoServer stock = new MongoServer(
+                new H2Backend(dir.resolve(EmbeddedMongoServer.FILE_NAME).toString()));
         stock.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
             collection(client).insertMany(written);
         } finally {
             stock.shutdownNow();
@@ -57,9 +59,10 @@ class BsonDocumentsTest {
 
         for (int opening = 0; opening < 2; opening++) {
             try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir);
-                 MongoClient client = MongoClients.create(server.connectionString())) {
+                    MongoClient client = MongoClients.create(server.connectionString())) {
                 MongoCollection<Document> collection = collection(client);
-                assertThat(collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>())).isEqualTo(written);
+                assertThat(collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                        .isEqualTo(written);
                 Document after = new Document("_id", 1_000 + opening).append("after", "conversion");
                 collection.insertOne(after);
                 written.add(after);
@@ -92,11 +95,14 @@ class BsonDocumentsTest {
     }
 
     private static String format(Path dir) {
-        MVStore store = new MVStore.Builder().fileName(dir.resolve(EmbeddedMongoServer.FILE_NAME).toString())
-                .readOnly().open();
+        MVStore store = new MVStore.Builder()
+                .fileName(dir.resolve(EmbeddedMongoServer.FILE_NAME).toString())
+                .readOnly()
+                .open();
         try {
             return store.hasMap(BsonDocuments.FORMAT_MAP)
-                    ? store.<String, String>openMap(BsonDocuments.FORMAT_MAP).get(BsonDocuments.FORMAT_KEY) : null;
+                    ? store.<String, String>openMap(BsonDocuments.FORMAT_MAP).get(BsonDocuments.FORMAT_KEY)
+                    : null;
         } finally {
             store.close();
         }

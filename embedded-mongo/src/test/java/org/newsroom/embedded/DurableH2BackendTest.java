@@ -33,7 +33,8 @@ class DurableH2BackendTest {
         server.bind("127.0.0.1", 0);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
         AtomicBoolean writing = new AtomicBoolean(true);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoCollection<Document> documents = client.getDatabase("newsroom").getCollection("documents");
             documents.insertOne(new Document("_id", "first"));
             long commitsBefore = backend.commits();

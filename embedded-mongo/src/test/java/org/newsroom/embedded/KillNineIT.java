@@ -29,14 +29,18 @@ class KillNineIT {
     @Test
     void aKilledProcessLosesNoAcknowledgedWrite() throws Exception {
         Path dataDir = TempDirs.create("kill-nine");
-        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AcknowledgingWriter.class.getName(),
-                dataDir.toString(), "8")
+        Process writer = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AcknowledgingWriter.class.getName(),
+                        dataDir.toString(),
+                        "8")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Set<String> acknowledged = new HashSet<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("acked ")) {
                     acknowledged.add(line.substring("acked ".length()));
@@ -53,7 +57,7 @@ class KillNineIT {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> documents = client.getDatabase("newsroom").getCollection("acknowledged");
             Set<String> stored = new HashSet<>();
             documents.find().projection(new Document("_id", 1)).forEach(d -> stored.add(d.getString("_id")));

@@ -35,24 +35,39 @@ class OrderedIndexesTest {
 
     @Test
     void keysCompareByValueAndEqualOnlyWhenEqual() {
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(5L), new KeyValue(5L))).isZero();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(5L), new KeyValue(300L))).isNegative();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(-1L), new KeyValue(1L))).isNegative();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue("a#10"), new KeyValue("a#9"))).isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(5L), new KeyValue(5L)))
+                .isZero();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(5L), new KeyValue(300L)))
+                .isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(-1L), new KeyValue(1L)))
+                .isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue("a#10"), new KeyValue("a#9")))
+                .isNegative();
         assertThat(KeyOrder.INSTANCE.compare(new KeyValue(5L), new KeyValue(5))).isNotZero();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue("x", 1L), new KeyValue("x", 2L))).isNegative();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue("x"), new KeyValue("x", 2L))).isNegative();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue((Object) null), new KeyValue("x"))).isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue("x", 1L), new KeyValue("x", 2L)))
+                .isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue("x"), new KeyValue("x", 2L)))
+                .isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue((Object) null), new KeyValue("x")))
+                .isNegative();
         Document nested = new Document("a", 1);
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(nested), new KeyValue(new Document("a", 1)))).isZero();
-        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(nested), new KeyValue(new Document("a", 2)))).isNotZero();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(nested), new KeyValue(new Document("a", 1))))
+                .isZero();
+        assertThat(KeyOrder.INSTANCE.compare(new KeyValue(nested), new KeyValue(new Document("a", 2))))
+                .isNotZero();
     }
 
     @Test
     void keysAreWrittenWithoutJavaSerializationAndReadBackEqual() {
-        List<KeyValue> keys = List.of(new KeyValue(1041L), new KeyValue(-7L), new KeyValue("a1#0"),
-                new KeyValue("caf\u00e9 \u2014 \uD83D\uDCF0"), new KeyValue("projection", 0), new KeyValue(2.5, true, false),
-                new KeyValue((Object) null), new KeyValue(new Document("nested", 1)));
+        List<KeyValue> keys = List.of(
+                new KeyValue(1041L),
+                new KeyValue(-7L),
+                new KeyValue("a1#0"),
+                new KeyValue("caf\u00e9 \u2014 \uD83D\uDCF0"),
+                new KeyValue("projection", 0),
+                new KeyValue(2.5, true, false),
+                new KeyValue((Object) null),
+                new KeyValue(new Document("nested", 1)));
         for (KeyValue key : keys) {
             WriteBuffer buffer = new WriteBuffer();
             KeyOrder.INSTANCE.write(buffer, key);
@@ -61,7 +76,10 @@ class OrderedIndexesTest {
             assertThat(written.get(0) == 127).as("compact form of %s", key).isEqualTo(compact);
             Object read = KeyOrder.INSTANCE.read(written);
             assertThat(read).isEqualTo(key);
-            assertThat(((KeyValue) read).get(0) == null ? null : ((KeyValue) read).get(0).getClass())
+            assertThat(
+                            ((KeyValue) read).get(0) == null
+                                    ? null
+                                    : ((KeyValue) read).get(0).getClass())
                     .isEqualTo(key.get(0) == null ? null : key.get(0).getClass());
             assertThat(written.hasRemaining()).isFalse();
         }
@@ -76,9 +94,11 @@ class OrderedIndexesTest {
         String file = dir.resolve("newsroom.mv.db").toString();
         MongoServer stock = new MongoServer(new H2Backend(file));
         stock.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
             MongoCollection<Document> events = client.getDatabase("newsroom").getCollection("events");
-            events.createIndex(Indexes.ascending("seqKey"), new IndexOptions().unique(true).name("seqKey"));
+            events.createIndex(
+                    Indexes.ascending("seqKey"), new IndexOptions().unique(true).name("seqKey"));
             for (long id = 1; id <= 300; id++) {
                 events.insertOne(new Document("_id", id).append("seqKey", "a-" + id + "#0"));
             }
@@ -87,7 +107,7 @@ class OrderedIndexesTest {
         }
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir);
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("newsroom").getCollection("events");
             List<Long> ids = LongStream.rangeClosed(1, 300).boxed().toList();
             assertThat(events.find(in("_id", ids)).into(new ArrayList<>())).hasSize(300);
@@ -100,8 +120,10 @@ class OrderedIndexesTest {
 
         MVStore store = new MVStore.Builder().fileName(file).readOnly().open();
         try {
-            assertThat(store.getMapNames()).contains("newsroom.events._index_seqKey" + EmbeddedDatabase.SUFFIX,
-                    "newsroom.events._index__id_" + EmbeddedDatabase.SUFFIX)
+            assertThat(store.getMapNames())
+                    .contains(
+                            "newsroom.events._index_seqKey" + EmbeddedDatabase.SUFFIX,
+                            "newsroom.events._index__id_" + EmbeddedDatabase.SUFFIX)
                     .doesNotContain("newsroom.events._index_seqKey", "newsroom.events._index__id_");
         } finally {
             store.close();
@@ -111,7 +133,7 @@ class OrderedIndexesTest {
     @Test
     void aDroppedCollectionLeavesNoIndexBehind() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(TempDirs.create("ordered-drop"));
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> site = client.getDatabase("newsroom").getCollection("site_v1_articles");
             site.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
             site.insertOne(new Document("_id", "a1").append("slug", "rome"));
@@ -124,7 +146,9 @@ class OrderedIndexesTest {
     }
 
     private static void assertDuplicate(Runnable insert) {
-        assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class,
-                e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        assertThatThrownBy(insert::run)
+                .isInstanceOfSatisfying(
+                        MongoWriteException.class,
+                        e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
     }
 }

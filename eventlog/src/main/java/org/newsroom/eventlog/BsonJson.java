@@ -24,8 +24,7 @@ public final class BsonJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private BsonJson() {
-    }
+    private BsonJson() {}
 
     public static Document toDocument(JsonNode object) {
         if (!object.isObject()) {
@@ -50,15 +49,17 @@ public final class BsonJson {
             }
             case STRING -> node.textValue();
             case BOOLEAN -> node.booleanValue();
-            case NUMBER -> switch (node.numberType()) {
-                case INT -> node.intValue();
-                case LONG -> node.longValue();
-                case BIG_DECIMAL -> new Decimal128(node.decimalValue());
-                case BIG_INTEGER -> new Decimal128(new BigDecimal(node.bigIntegerValue()));
-                default -> node.doubleValue();
-            };
+            case NUMBER ->
+                switch (node.numberType()) {
+                    case INT -> node.intValue();
+                    case LONG -> node.longValue();
+                    case BIG_DECIMAL -> new Decimal128(node.decimalValue());
+                    case BIG_INTEGER -> new Decimal128(new BigDecimal(node.bigIntegerValue()));
+                    default -> node.doubleValue();
+                };
             case NULL, MISSING -> null;
-            case BINARY, POJO -> throw new IllegalArgumentException("cannot store " + node.getNodeType() + " in an event");
+            case BINARY, POJO ->
+                throw new IllegalArgumentException("cannot store " + node.getNodeType() + " in an event");
         };
     }
 
@@ -95,6 +96,7 @@ public final class BsonJson {
         } else if (value instanceof ObjectId id) {
             return NODES.textNode(id.toHexString());
         }
-        throw new IllegalArgumentException("unexpected BSON value of type " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "unexpected BSON value of type " + value.getClass().getName());
     }
 }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class ChainHeads {
 
-    record Head(long sequenceNumber, String hash) {
-    }
+    record Head(long sequenceNumber, String hash) {}
 
     private final Map<String, Head> heads;
 

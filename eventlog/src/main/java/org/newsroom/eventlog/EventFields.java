@@ -34,8 +34,7 @@ final class EventFields {
     static final String META_DATA = "metaData";
     static final String HASH = "hash";
 
-    private EventFields() {
-    }
+    private EventFields() {}
 
     static String seqKey(String aggregateId, long sequenceNumber) {
         return aggregateId + "#" + sequenceNumber;

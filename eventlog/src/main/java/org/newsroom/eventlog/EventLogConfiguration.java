@@ -89,11 +89,12 @@ public class EventLogConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EventLogStorageEngine eventStorageEngine(MongoDatabase database,
-                                             @Qualifier("eventSerializer") Serializer eventSerializer,
-                                             @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
-                                             ObjectProvider<EventUpcaster> upcasters,
-                                             @Value("${newsroom.eventlog.batch-size:100}") int batchSize) {
+    EventLogStorageEngine eventStorageEngine(
+            MongoDatabase database,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+            ObjectProvider<EventUpcaster> upcasters,
+            @Value("${newsroom.eventlog.batch-size:100}") int batchSize) {
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         return EventLogStorageEngine.builder()
                 .database(database)
@@ -110,8 +111,8 @@ public class EventLogConfiguration {
      */
     @Bean(name = "eventBus", destroyMethod = "shutDown")
     @Qualifier("eventStore")
-    EmbeddedEventStore eventStore(EventLogStorageEngine engine,
-                                  @Value("${newsroom.eventlog.poll-interval:100ms}") Duration pollInterval) {
+    EmbeddedEventStore eventStore(
+            EventLogStorageEngine engine, @Value("${newsroom.eventlog.poll-interval:100ms}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
                 .storageEngine(engine)
                 .fetchDelay(pollInterval.toMillis())

@@ -85,8 +85,11 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     }
 
     private void ensureIndexes() {
-        events.createIndex(Indexes.ascending(EventFields.SEQ_KEY), new IndexOptions().unique(true).name("seqKey"));
-        events.createIndex(Indexes.ascending(EventFields.IDEMPOTENT_REQUEST),
+        events.createIndex(
+                Indexes.ascending(EventFields.SEQ_KEY),
+                new IndexOptions().unique(true).name("seqKey"));
+        events.createIndex(
+                Indexes.ascending(EventFields.IDEMPOTENT_REQUEST),
                 new IndexOptions().unique(true).sparse(true).name(EventFields.IDEMPOTENT_REQUEST));
     }
 
@@ -110,8 +113,11 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
             documents.add(toDocument(message, serializer));
         }
         Object request = first.getMetaData().get(IDEMPOTENT_REQUEST);
-        LogWriter.PendingCommit commit = new LogWriter.PendingCommit(first.getType(), first.getAggregateIdentifier(),
-                first.getSequenceNumber(), documents,
+        LogWriter.PendingCommit commit = new LogWriter.PendingCommit(
+                first.getType(),
+                first.getAggregateIdentifier(),
+                first.getSequenceNumber(),
+                documents,
                 previousHash(first.getAggregateIdentifier(), first.getSequenceNumber()),
                 request == null ? null : request.toString());
         try {
@@ -154,7 +160,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
             return known;
         }
         return commitContaining(aggregateId, firstSequenceNumber - 1)
-                .map(commit -> commit.event((int) (firstSequenceNumber - 1 - commit.firstSequenceNumber())).hash())
+                .map(commit -> commit.event((int) (firstSequenceNumber - 1 - commit.firstSequenceNumber()))
+                        .hash())
                 .orElseThrow(() -> new EventStoreException("aggregate " + aggregateId + " has no event at sequence "
                         + (firstSequenceNumber - 1) + "; cannot append at " + firstSequenceNumber));
     }
@@ -169,7 +176,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         if (failure instanceof LogWriter.SequenceTakenException) {
             return first.getSequenceNumber() == 0
                     ? new AggregateStreamCreationException(
-                            "an aggregate with identifier " + first.getAggregateIdentifier() + " already exists", failure)
+                            "an aggregate with identifier " + first.getAggregateIdentifier() + " already exists",
+                            failure)
                     : new ConcurrencyException(failure.getMessage(), failure);
         }
         return new EventStoreException("could not append to the event log: " + failure.getMessage(), failure);
@@ -194,7 +202,9 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
             if (commit.lastPosition() < expected) {
                 continue;
             }
-            for (int i = (int) (expected - commit.firstPosition()); i < commit.events().size(); i++) {
+            for (int i = (int) (expected - commit.firstPosition());
+                    i < commit.events().size();
+                    i++) {
                 result.add(commit.event(i));
             }
             expected = commit.lastPosition() + 1;
@@ -245,8 +255,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      * window covers exactly up to it (and one past it, in case another instance appended since).
      */
     @Override
-    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequenceNumber,
-                                                                   int batchSize) {
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(
+            String aggregateId, long firstSequenceNumber, int batchSize) {
         List<StoredEvent> result = new ArrayList<>();
         long expected = firstSequenceNumber;
         long knownLast = chainHeads.lastSequenceNumber(aggregateId);
@@ -256,7 +266,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         while (result.size() < batchSize) {
             TreeMap<Long, StoredCommit> commits = commitsBySequence(aggregateId, expected, window);
             if (!commits.containsKey(expected) && expected == firstSequenceNumber && expected > 0) {
-                commitContaining(aggregateId, expected).ifPresent(commit -> commits.put(commit.firstSequenceNumber(), commit));
+                commitContaining(aggregateId, expected)
+                        .ifPresent(commit -> commits.put(commit.firstSequenceNumber(), commit));
             }
             long windowEnd = expected + window;
             boolean gap = false;
@@ -268,7 +279,9 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
                 if (commit.lastSequenceNumber() < expected) {
                     continue;
                 }
-                for (int i = (int) (expected - commit.firstSequenceNumber()); i < commit.events().size(); i++) {
+                for (int i = (int) (expected - commit.firstSequenceNumber());
+                        i < commit.events().size();
+                        i++) {
                     result.add(commit.event(i));
                 }
                 expected = commit.lastSequenceNumber() + 1;
@@ -288,10 +301,11 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     private TreeMap<Long, StoredCommit> commitsBySequence(String aggregateId, long firstSequenceNumber, int count) {
         List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + count)
-                .mapToObj(seq -> EventFields.seqKey(aggregateId, seq)).toList();
+                .mapToObj(seq -> EventFields.seqKey(aggregateId, seq))
+                .toList();
         return events.find(in(EventFields.SEQ_KEY, keys)).map(StoredCommit::from).into(new ArrayList<>()).stream()
-                .collect(Collectors.toMap(StoredCommit::firstSequenceNumber, Function.identity(), (a, b) -> a,
-                        TreeMap::new));
+                .collect(Collectors.toMap(
+                        StoredCommit::firstSequenceNumber, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
     /** The commit of this aggregate holding the event at {@code sequenceNumber}: the nearest commit at or below. */
@@ -337,9 +351,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
                 .append(EventFields.AGGREGATE_TYPE, snapshot.getType());
         try {
             // replace an older snapshot; a newer one already stored wins (the upsert then collides on _id)
-            snapshots.replaceOne(Filters.and(eq(EventFields.ID, snapshot.getAggregateIdentifier()),
+            snapshots.replaceOne(
+                    Filters.and(
+                            eq(EventFields.ID, snapshot.getAggregateIdentifier()),
                             Filters.lt(EventFields.SEQ, snapshot.getSequenceNumber())),
-                    document, new ReplaceOptions().upsert(true));
+                    document,
+                    new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -391,14 +408,18 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      * by unique index.
      */
     public Optional<RecordedRequest> recordedRequest(String idempotentRequest) {
-        Document document = events.find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest)).first();
+        Document document = events.find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest))
+                .first();
         if (document == null) {
             return Optional.empty();
         }
         StoredCommit commit = StoredCommit.from(document);
         Document last = commit.events().get(commit.events().size() - 1);
-        return Optional.of(new RecordedRequest(commit.aggregateId(), commit.lastSequenceNumber(),
-                commit.lastPosition(), last.getString(EventFields.PAYLOAD_TYPE),
+        return Optional.of(new RecordedRequest(
+                commit.aggregateId(),
+                commit.lastSequenceNumber(),
+                commit.lastPosition(),
+                last.getString(EventFields.PAYLOAD_TYPE),
                 last.get(EventFields.PAYLOAD, Document.class)));
     }
 
@@ -406,9 +427,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      * What an idempotent request recorded: the aggregate, its last sequence number and global position, and the
      * payload of its last event, as stored.
      */
-    public record RecordedRequest(String aggregateId, long lastSequenceNumber, long lastPosition,
-                                  String lastPayloadType, Document lastPayload) {
-    }
+    public record RecordedRequest(
+            String aggregateId,
+            long lastSequenceNumber,
+            long lastPosition,
+            String lastPayloadType,
+            Document lastPayload) {}
 
     /** The stored events of one aggregate, in order, with their positions and hashes: for auditors. */
     public List<StoredEventView> storedEvents(String aggregateId) {

@@ -32,8 +32,7 @@ public final class HashChain {
     public static final String GENESIS = "";
     private static final JsonFactory JSON = new ObjectMapper().getFactory();
 
-    private HashChain() {
-    }
+    private HashChain() {}
 
     public static String hash(String previousHash, long position, byte[] canonicalEvent) {
         MessageDigest sha256 = sha256();

@@ -26,8 +26,7 @@ final class LogHead {
 
     static final int WINDOW = 64;
 
-    private LogHead() {
-    }
+    private LogHead() {}
 
     /** The first free position: one past the last stored event (1 for an empty log). */
     static long nextFreePosition(MongoCollection<Document> events, long from) {
@@ -77,9 +76,13 @@ final class LogHead {
     }
 
     private static TreeMap<Long, StoredCommit> window(MongoCollection<Document> events, long start) {
-        return events.find(in(EventFields.ID, LongStream.range(start, start + WINDOW).boxed().toList()))
+        return events
+                .find(in(
+                        EventFields.ID,
+                        LongStream.range(start, start + WINDOW).boxed().toList()))
                 .map(StoredCommit::from)
-                .into(new ArrayList<>()).stream()
+                .into(new ArrayList<>())
+                .stream()
                 .collect(Collectors.toMap(StoredCommit::firstPosition, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 }

@@ -53,6 +53,7 @@ final class LogWriter implements AutoCloseable {
     private final Queue<PendingCommit> queue = new ConcurrentLinkedQueue<>();
     /** Guards {@link #writing}; appenders wait on it while another thread writes. */
     private final Object turn = new Object();
+
     private boolean writing;
     private volatile boolean running = true;
     /** The next free position as far as this writer knows; 0 until read from the log. Written by the writing thread. */
@@ -114,7 +115,9 @@ final class LogWriter implements AutoCloseable {
     /** Writes up to {@value #MAX_GROUP} waiting commits as one ordered insert; called by the writing thread only. */
     private void writeWaiting() {
         List<PendingCommit> group = new ArrayList<>();
-        for (PendingCommit waiting = queue.poll(); waiting != null; waiting = group.size() < MAX_GROUP ? queue.poll() : null) {
+        for (PendingCommit waiting = queue.poll();
+                waiting != null;
+                waiting = group.size() < MAX_GROUP ? queue.poll() : null) {
             group.add(waiting);
         }
         if (group.isEmpty()) {
@@ -129,8 +132,10 @@ final class LogWriter implements AutoCloseable {
             group.forEach(commit -> commit.result.completeExceptionally(e));
             next = 0;
         } finally {
-            group.stream().filter(commit -> !commit.result.isDone()).forEach(commit -> commit.result
-                    .completeExceptionally(new LogWriteException("the write of this commit did not finish", null)));
+            group.stream()
+                    .filter(commit -> !commit.result.isDone())
+                    .forEach(commit -> commit.result.completeExceptionally(
+                            new LogWriteException("the write of this commit did not finish", null)));
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -190,13 +195,15 @@ final class LogWriter implements AutoCloseable {
             return rest;
         }
         Document owner = events.find(eq(EventFields.ID, failed.position)).first();
-        if (owner == null && failed.idempotentRequest != null
+        if (owner == null
+                && failed.idempotentRequest != null
                 && error.getMessage().contains(EventFields.IDEMPOTENT_REQUEST)) {
             failed.result.completeExceptionally(new RequestTakenException(failed.idempotentRequest));
         } else if (owner == null) {
             // the position is free, so the aggregate's sequence key was taken: a concurrent change
             chainHeads.forget(failed.aggregateId);
-            failed.result.completeExceptionally(new SequenceTakenException(failed.aggregateId, failed.firstSequenceNumber));
+            failed.result.completeExceptionally(
+                    new SequenceTakenException(failed.aggregateId, failed.firstSequenceNumber));
         } else if (failed.commitId.equals(owner.getString(EventFields.COMMIT_ID))) {
             stored(failed);
         } else {
@@ -217,9 +224,12 @@ final class LogWriter implements AutoCloseable {
         boolean neverSent = (e instanceof MongoTimeoutException && !(e instanceof MongoOperationTimeoutException))
                 || e instanceof MongoSocketOpenException;
         try {
-            Map<Long, Document> owners = events.find(in(EventFields.ID, todo.stream().map(c -> c.position).toList()))
-                    .into(new ArrayList<>()).stream()
-                    .collect(Collectors.toMap(d -> d.get(EventFields.ID, Number.class).longValue(), Function.identity()));
+            Map<Long, Document> owners = events
+                    .find(in(EventFields.ID, todo.stream().map(c -> c.position).toList()))
+                    .into(new ArrayList<>())
+                    .stream()
+                    .collect(Collectors.toMap(
+                            d -> d.get(EventFields.ID, Number.class).longValue(), Function.identity()));
             for (PendingCommit commit : todo) {
                 Document owner = owners.get(commit.position);
                 if (owner != null && commit.commitId.equals(owner.getString(EventFields.COMMIT_ID))) {
@@ -236,9 +246,10 @@ final class LogWriter implements AutoCloseable {
     }
 
     private static RuntimeException failure(boolean neverSent, MongoException e) {
-        return neverSent ? new LogWriteException("event log unavailable", e)
-                : new OutcomeUnknownException("event log unavailable while a write was on its way; it may or may not"
-                        + " be stored", e);
+        return neverSent
+                ? new LogWriteException("event log unavailable", e)
+                : new OutcomeUnknownException(
+                        "event log unavailable while a write was on its way; it may or may not" + " be stored", e);
     }
 
     private void stored(PendingCommit commit) {
@@ -288,8 +299,13 @@ final class LogWriter implements AutoCloseable {
         long position;
         private List<String> hashes = List.of();
 
-        PendingCommit(String aggregateType, String aggregateId, long firstSequenceNumber, List<Document> events,
-                      String previousHash, String idempotentRequest) {
+        PendingCommit(
+                String aggregateType,
+                String aggregateId,
+                long firstSequenceNumber,
+                List<Document> events,
+                String previousHash,
+                String idempotentRequest) {
             this.idempotentRequest = idempotentRequest;
             this.aggregateType = aggregateType;
             this.aggregateId = aggregateId;

@@ -9,7 +9,8 @@ record StoredCommit(long firstPosition, String aggregateType, String aggregateId
 
     @SuppressWarnings("unchecked")
     static StoredCommit from(Document document) {
-        return new StoredCommit(document.get(EventFields.ID, Number.class).longValue(),
+        return new StoredCommit(
+                document.get(EventFields.ID, Number.class).longValue(),
                 document.getString(EventFields.AGGREGATE_TYPE),
                 document.getString(EventFields.AGGREGATE_ID),
                 (List<Document>) document.get(EventFields.EVENTS));

@@ -15,12 +15,24 @@ import org.bson.Document;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One stored event as Axon's serialized event data, handed to Jackson as a tree so it is parsed only once. */
-record StoredEvent(String aggregateType, String aggregateId, long sequenceNumber, long position, String eventId,
-                   Instant timestamp, String payloadType, String revision, JsonNode payload, JsonNode metaData,
-                   String hash) implements DomainEventData<JsonNode>, TrackedEventData<JsonNode> {
+record StoredEvent(
+        String aggregateType,
+        String aggregateId,
+        long sequenceNumber,
+        long position,
+        String eventId,
+        Instant timestamp,
+        String payloadType,
+        String revision,
+        JsonNode payload,
+        JsonNode metaData,
+        String hash)
+        implements DomainEventData<JsonNode>, TrackedEventData<JsonNode> {
 
     static StoredEvent from(String aggregateType, String aggregateId, Document event) {
-        return new StoredEvent(aggregateType, aggregateId,
+        return new StoredEvent(
+                aggregateType,
+                aggregateId,
                 event.get(EventFields.SEQ, Number.class).longValue(),
                 event.get(EventFields.POSITION, Number.class).longValue(),
                 event.getString(EventFields.EVENT_ID),

@@ -29,8 +29,8 @@ class AppendOutcomeTest {
     @Test
     void anAppendSentIntoASilentConnectionIsOfUnknownOutcome() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
-             SilenceableProxy proxy = new SilenceableProxy(server.connectionString());
-             MongoClient client = connect(proxy)) {
+                SilenceableProxy proxy = new SilenceableProxy(server.connectionString());
+                MongoClient client = connect(proxy)) {
             EventLogStorageEngine engine = EventLogFixture.newEngine(client.getDatabase("log"), 100);
             engine.appendEvents(List.of(event(0)));
             proxy.silence();
@@ -46,8 +46,8 @@ class AppendOutcomeTest {
     @Test
     void anAppendThatNeverReachedTheDatabaseRecordedNothing() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
-             SilenceableProxy proxy = new SilenceableProxy(server.connectionString());
-             MongoClient client = connect(proxy)) {
+                SilenceableProxy proxy = new SilenceableProxy(server.connectionString());
+                MongoClient client = connect(proxy)) {
             EventLogStorageEngine engine = EventLogFixture.newEngine(client.getDatabase("log"), 100);
             engine.appendEvents(List.of(event(0)));
             proxy.refuse();
@@ -69,8 +69,8 @@ class AppendOutcomeTest {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + proxy.port()))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1500, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(1500, TimeUnit.MILLISECONDS)
-                        .readTimeout(800, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket ->
+                        socket.connectTimeout(1500, TimeUnit.MILLISECONDS).readTimeout(800, TimeUnit.MILLISECONDS))
                 .build());
     }
 

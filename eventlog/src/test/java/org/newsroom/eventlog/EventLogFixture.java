@@ -44,7 +44,8 @@ final class EventLogFixture implements AutoCloseable {
 
     static EventLogStorageEngine newEngine(MongoDatabase database, int batchSize) {
         JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(EventLogConfiguration.messageObjectMapper()).build();
+                .objectMapper(EventLogConfiguration.messageObjectMapper())
+                .build();
         return EventLogStorageEngine.builder()
                 .database(database)
                 .eventSerializer(serializer)
@@ -69,13 +70,19 @@ final class EventLogFixture implements AutoCloseable {
     }
 
     static DomainEventMessage<?> drafted(String articleId) {
-        return new GenericDomainEventMessage<>("Article", articleId, 0,
+        return new GenericDomainEventMessage<>(
+                "Article",
+                articleId,
+                0,
                 new ArticleDrafted(new ArticleId(articleId), "Headline of " + articleId, "", "<p>Body</p>", "en"),
                 MetaData.with("actor", "reporter"));
     }
 
     static DomainEventMessage<?> revised(String articleId, long sequenceNumber, String headline) {
-        return new GenericDomainEventMessage<>("Article", articleId, sequenceNumber,
+        return new GenericDomainEventMessage<>(
+                "Article",
+                articleId,
+                sequenceNumber,
                 new ArticleRevised(new ArticleId(articleId), headline, null, null, null),
                 MetaData.with("actor", "editor"));
     }

@@ -17,12 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -60,13 +60,18 @@ class EventLogIT {
 
         List<Long> positions = log.storedPositions();
         Collections.sort(positions);
-        assertThat(positions).containsExactlyElementsOf(LongStream.rangeClosed(1, TOTAL).boxed().toList());
+        assertThat(positions)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, TOTAL).boxed().toList());
         assertThat(log.engine.headPosition()).isEqualTo(TOTAL);
     }
 
     @Test
     void aTrackingReaderStartedAtZeroDuringTheWritesSeesEveryEventInOrderOnce() throws Exception {
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(log.engine).fetchDelay(20).build();
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(log.engine)
+                .fetchDelay(20)
+                .build();
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
             Future<List<Long>> reader = Executors.newSingleThreadExecutor().submit(() -> {
                 List<Long> seen = new ArrayList<>();
@@ -74,7 +79,9 @@ class EventLogIT {
                 // like Axon's processors: "nothing available yet" is not the end of the stream
                 while (seen.size() < TOTAL && System.nanoTime() < deadline) {
                     if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        seen.add(((GlobalSequenceTrackingToken) stream.nextAvailable().trackingToken()).getGlobalIndex());
+                        seen.add(((GlobalSequenceTrackingToken)
+                                        stream.nextAvailable().trackingToken())
+                                .getGlobalIndex());
                     }
                 }
                 return seen;
@@ -83,7 +90,9 @@ class EventLogIT {
             runWriters();
 
             List<Long> seen = reader.get(60, TimeUnit.SECONDS);
-            assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, TOTAL).boxed().toList());
+            assertThat(seen)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, TOTAL).boxed().toList());
         } finally {
             store.shutDown();
         }
@@ -117,8 +126,11 @@ class EventLogIT {
 
         assertThat(winners).hasSize(1);
         List<EventLogStorageEngine.StoredEventView> stored = log.engine.storedEvents("race");
-        assertThat(stored).extracting(EventLogStorageEngine.StoredEventView::sequenceNumber).containsExactly(0L, 1L);
-        assertThat(stored.get(1).event().get("payload", Document.class).getString("headline")).isEqualTo(winners.get(0));
+        assertThat(stored)
+                .extracting(EventLogStorageEngine.StoredEventView::sequenceNumber)
+                .containsExactly(0L, 1L);
+        assertThat(stored.get(1).event().get("payload", Document.class).getString("headline"))
+                .isEqualTo(winners.get(0));
         assertThat(log.storedPositions()).containsExactlyInAnyOrder(1L, 2L);
     }
 
@@ -134,13 +146,15 @@ class EventLogIT {
     @Test
     void aCommitOfSeveralEventsIsStoredWhole() {
         log.engine.appendEvents(drafted("multi"));
-        log.engine.appendEvents(List.of(revised("multi", 1, "one"), revised("multi", 2, "two"),
-                revised("multi", 3, "three")));
+        log.engine.appendEvents(
+                List.of(revised("multi", 1, "one"), revised("multi", 2, "two"), revised("multi", 3, "three")));
 
         assertThat(log.events().countDocuments()).isEqualTo(2);
         assertThat(log.engine.storedEvents("multi"))
-                .extracting(EventLogStorageEngine.StoredEventView::position).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(readAll()).extracting(event -> ((ArticleRevised) event.getPayload()).headline())
+                .extracting(EventLogStorageEngine.StoredEventView::position)
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(readAll())
+                .extracting(event -> ((ArticleRevised) event.getPayload()).headline())
                 .containsExactly("one", "two", "three");
     }
 
@@ -149,10 +163,13 @@ class EventLogIT {
         log.engine.appendEvents(drafted("partial"));
         log.engine.appendEvents(revised("partial", 1, "first edit"));
 
-        assertThatThrownBy(() -> log.engine.appendEvents(List.of(revised("partial", 1, "stale one"),
-                revised("partial", 2, "stale two")))).isInstanceOf(ConcurrencyException.class);
-        assertThatThrownBy(() -> log.engine.appendEvents(List.of(revised("partial", 2, "fine"),
-                new GenericDomainEventMessage<>("Article", "partial", 3, new Unserializable(), MetaData.emptyInstance()))))
+        assertThatThrownBy(() -> log.engine.appendEvents(
+                        List.of(revised("partial", 1, "stale one"), revised("partial", 2, "stale two"))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> log.engine.appendEvents(List.of(
+                        revised("partial", 2, "fine"),
+                        new GenericDomainEventMessage<>(
+                                "Article", "partial", 3, new Unserializable(), MetaData.emptyInstance()))))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(log.engine.storedEvents("partial")).hasSize(2);
@@ -174,16 +191,20 @@ class EventLogIT {
     @Test
     void aReaderAskedToResumeInsideACommitGetsTheRestOfIt() {
         log.engine.appendEvents(drafted("straddle"));
-        log.engine.appendEvents(List.of(revised("straddle", 1, "1"), revised("straddle", 2, "2"),
-                revised("straddle", 3, "3")));
+        log.engine.appendEvents(
+                List.of(revised("straddle", 1, "1"), revised("straddle", 2, "2"), revised("straddle", 3, "3")));
         log.engine.appendEvents(revised("straddle", 4, "4"));
 
         EventLogStorageEngine fresh = EventLogFixture.newEngine(log.database, 100);
         try {
             assertThat(fresh.readEvents(new GlobalSequenceTrackingToken(2), false)
-                    .map(event -> ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex()).toList())
+                            .map(event -> ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex())
+                            .toList())
                     .containsExactly(3L, 4L, 5L);
-            assertThat(fresh.readEvents("straddle", 3).asStream().map(e -> e.getSequenceNumber()).toList())
+            assertThat(fresh.readEvents("straddle", 3)
+                            .asStream()
+                            .map(e -> e.getSequenceNumber())
+                            .toList())
                     .containsExactly(3L, 4L);
         } finally {
             fresh.close();
@@ -203,8 +224,10 @@ class EventLogIT {
         assertThat(commit.getString("seqKey")).isEqualTo("readable#1");
 
         List<EventLogStorageEngine.StoredEventView> stored = log.engine.storedEvents("readable");
-        assertThat(stored.get(0).recomputeHash(HashChain.GENESIS)).isEqualTo(stored.get(0).hash());
-        assertThat(stored.get(1).recomputeHash(stored.get(0).hash())).isEqualTo(stored.get(1).hash());
+        assertThat(stored.get(0).recomputeHash(HashChain.GENESIS))
+                .isEqualTo(stored.get(0).hash());
+        assertThat(stored.get(1).recomputeHash(stored.get(0).hash()))
+                .isEqualTo(stored.get(1).hash());
     }
 
     private void runWriters() throws Exception {
@@ -212,15 +235,17 @@ class EventLogIT {
         CompletableFuture<?>[] writers = new CompletableFuture<?>[WRITERS];
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            writers[w] = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < APPENDS_PER_WRITER; i++) {
-                    try {
-                        log.engine.appendEvents(drafted("w" + writer + "-" + i));
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
-                }
-            }, pool);
+            writers[w] = CompletableFuture.runAsync(
+                    () -> {
+                        for (int i = 0; i < APPENDS_PER_WRITER; i++) {
+                            try {
+                                log.engine.appendEvents(drafted("w" + writer + "-" + i));
+                            } catch (RuntimeException e) {
+                                failures.add(e);
+                            }
+                        }
+                    },
+                    pool);
         }
         CompletableFuture.allOf(writers).get(120, TimeUnit.SECONDS);
         assertThat(failures).isEmpty();

@@ -19,7 +19,7 @@ class LogHeadTest {
     @Test
     void findsTheFirstFreePositionAfterCommitsOfAnySize() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("newsroom").getCollection("events");
             assertThat(LogHead.nextFreePosition(events, 1)).isEqualTo(1);
 
@@ -42,7 +42,7 @@ class LogHeadTest {
     @Test
     void findsTheHeadOfALogOfSingleEventCommits() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
-             MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("newsroom").getCollection("events");
             List<Document> commits = new ArrayList<>();
             for (long position = 1; position <= 5_000; position++) {
@@ -63,7 +63,9 @@ class LogHeadTest {
         for (int i = 0; i < size; i++) {
             stored.add(new Document(EventFields.POSITION, position + i).append(EventFields.SEQ, (long) i));
         }
-        return new Document(EventFields.ID, position).append(EventFields.AGGREGATE_TYPE, "Article")
-                .append(EventFields.AGGREGATE_ID, "a-" + position).append(EventFields.EVENTS, stored);
+        return new Document(EventFields.ID, position)
+                .append(EventFields.AGGREGATE_TYPE, "Article")
+                .append(EventFields.AGGREGATE_ID, "a-" + position)
+                .append(EventFields.EVENTS, stored);
     }
 }

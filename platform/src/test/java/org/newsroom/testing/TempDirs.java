@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Fresh temporary directories for data, removed when the JVM exits. */
 public final class TempDirs {
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     public static Path create(String prefix) {
         try {
@@ -25,7 +24,8 @@ public final class TempDirs {
 
     private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {
             // best effort: the directory is in the system's temporary area
         }

@@ -20,8 +20,8 @@ public final class Articles {
     }
 
     public void draft(String id) {
-        commands.sendAndWait(new DraftArticle(new ArticleId(id), "Headline of " + id, null, "<p>Body of " + id + "</p>",
-                "en"));
+        commands.sendAndWait(
+                new DraftArticle(new ArticleId(id), "Headline of " + id, null, "<p>Body of " + id + "</p>", "en"));
     }
 
     public void revise(String id, String headline) {
@@ -29,7 +29,8 @@ public final class Articles {
     }
 
     public void assignByline(String id) {
-        commands.sendAndWait(new AssignByline(new ArticleId(id), List.of(new Byline("Angus MacKinnon", "author", "AFP"))));
+        commands.sendAndWait(
+                new AssignByline(new ArticleId(id), List.of(new Byline("Angus MacKinnon", "author", "AFP"))));
     }
 
     public void publish(String id) {

@@ -18,12 +18,13 @@ public final class CloudEventSchema {
 
     private static final JsonSchema SCHEMA = load();
 
-    private CloudEventSchema() {
-    }
+    private CloudEventSchema() {}
 
     private static JsonSchema load() {
         try (InputStream schema = CloudEventSchema.class.getResourceAsStream("/cloudevents/cloudevents.json")) {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -32,6 +33,8 @@ public final class CloudEventSchema {
 
     /** The schema's complaints about an envelope; empty when it is valid. */
     public static Set<String> violations(JsonNode envelope) {
-        return SCHEMA.validate(envelope).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+        return SCHEMA.validate(envelope).stream()
+                .map(ValidationMessage::getMessage)
+                .collect(Collectors.toSet());
     }
 }

@@ -3,8 +3,13 @@ package org.newsroom.query;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The command side with the integration feed, webhooks and Kafka publisher, and nothing else of the query side. */
-@SpringBootApplication(scanBasePackages = {"org.newsroom.command", "org.newsroom.query.feed",
-        "org.newsroom.query.webhooks", "org.newsroom.query.kafka"})
+@SpringBootApplication(
+        scanBasePackages = {
+            "org.newsroom.command",
+            "org.newsroom.query.feed",
+            "org.newsroom.query.webhooks",
+            "org.newsroom.query.kafka"
+        })
 public class FeedTestApplication {
 
     static {

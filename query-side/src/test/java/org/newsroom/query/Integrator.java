@@ -19,11 +19,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Integrator {
 
-    public static final String AUTHORIZATION = "Basic "
-            + Base64.getEncoder().encodeToString("integrator:newsroom".getBytes(StandardCharsets.UTF_8));
+    public static final String AUTHORIZATION =
+            "Basic " + Base64.getEncoder().encodeToString("integrator:newsroom".getBytes(StandardCharsets.UTF_8));
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private final String authorization;
 
@@ -38,8 +41,9 @@ public final class Integrator {
 
     /** The same client signed in as another demo user. */
     public static Integrator as(int port, String user) {
-        return new Integrator(port, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":newsroom").getBytes(StandardCharsets.UTF_8)));
+        return new Integrator(
+                port,
+                "Basic " + Base64.getEncoder().encodeToString((user + ":newsroom").getBytes(StandardCharsets.UTF_8)));
     }
 
     public HttpClient client() {
@@ -51,17 +55,21 @@ public final class Integrator {
     }
 
     public HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(uri(pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization);
     }
 
     public Response get(String pathAndQuery) {
-        return send(request(pathAndQuery).header("Accept", "application/json").GET().build());
+        return send(
+                request(pathAndQuery).header("Accept", "application/json").GET().build());
     }
 
     public Response post(String pathAndQuery, String json) {
-        return send(request(pathAndQuery).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(pathAndQuery)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public Response delete(String pathAndQuery) {
@@ -71,7 +79,9 @@ public final class Integrator {
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,10 +22,13 @@ public abstract class NewsroomIT {
 
     @Autowired
     protected CommandGateway commands;
+
     @Autowired
     protected EventLogStorageEngine engine;
+
     @LocalServerPort
     private int port;
+
     protected Http http;
 
     @BeforeEach
@@ -45,7 +48,8 @@ public abstract class NewsroomIT {
     }
 
     private CommandOutcome outcome(String actor, Object command) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("actor", actor)));
+        return commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("actor", actor)));
     }
 
     /** A fresh directory, removed when the test JVM exits. */
@@ -61,7 +65,8 @@ public abstract class NewsroomIT {
 
     private static void delete(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary directory is harmless
         }

@@ -21,14 +21,17 @@ import com.networknt.schema.ValidationMessage;
 public final class Ninjs {
 
     private static final AtomicInteger VALIDATED = new AtomicInteger();
-    private static final JsonSchema SCHEMA = JsonSchemaFactory
-            .getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.schemaMappers(mappers -> mappers
-                    .mapPrefix("https://geojson.org/schema/GeoJSON.json", "classpath:ninjs/GeoJSON-schema.json")))
-            .getSchema(SchemaLocation.of("classpath:ninjs/ninjs-schema_3.1.json"),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(
+                    SpecVersion.VersionFlag.V202012,
+                    builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(
+                            "https://geojson.org/schema/GeoJSON.json", "classpath:ninjs/GeoJSON-schema.json")))
+            .getSchema(
+                    SchemaLocation.of("classpath:ninjs/ninjs-schema_3.1.json"),
+                    SchemaValidatorsConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build());
 
-    private Ninjs() {
-    }
+    private Ninjs() {}
 
     /** The schema's complaints about {@code document}; empty when it is valid. Not counted. */
     public static Set<ValidationMessage> problems(JsonNode document) {
@@ -37,7 +40,9 @@ public final class Ninjs {
 
     /** Fails the test unless {@code document} is valid ninjs 3.1; counts it. */
     public static JsonNode valid(JsonNode document) {
-        assertThat(problems(document)).as("ninjs 3.1 validation of %s", document.path("uri")).isEmpty();
+        assertThat(problems(document))
+                .as("ninjs 3.1 validation of %s", document.path("uri"))
+                .isEmpty();
         VALIDATED.incrementAndGet();
         return document;
     }

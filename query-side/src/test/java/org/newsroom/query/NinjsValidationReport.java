@@ -8,7 +8,7 @@ public class NinjsValidationReport implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        System.out.println("[ninjs] documents validated against the IPTC ninjs 3.1 schema in this run: "
-                + Ninjs.validated());
+        System.out.println(
+                "[ninjs] documents validated against the IPTC ninjs 3.1 schema in this run: " + Ninjs.validated());
     }
 }

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Asserts the RFC 7807 shape every query error has. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static void assertProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);

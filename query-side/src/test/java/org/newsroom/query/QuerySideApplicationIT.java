@@ -25,15 +25,22 @@ class QuerySideApplicationIT {
         System.setProperty("axoniq.update-checker.disabled", "true");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QuerySideApplication.class)
                 .initializers(QuerySideApplicationIT::leaveOutTestApplications)
-                .properties("server.port=0", "spring.main.banner-mode=off", "newsroom.security.bcrypt-strength=4",
+                .properties(
+                        "server.port=0",
+                        "spring.main.banner-mode=off",
+                        "newsroom.security.bcrypt-strength=4",
                         "newsroom.data-dir=" + NewsroomIT.temporaryDirectory("query-side-alone"))
                 .run()) {
             assertThat(context.getBeansWithAnnotation(Aggregate.class)).isEmpty();
-            assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessor("site")).isPresent();
+            assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessor("site"))
+                    .isPresent();
 
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            HttpResponse<String> site = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/site/articles")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> site = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/site/articles"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(site.statusCode()).isEqualTo(200);
             assertThat(site.body()).contains("\"items\"");
         }

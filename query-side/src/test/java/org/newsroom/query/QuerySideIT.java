@@ -12,9 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * embedded MongoDB on its durable H2 file in a fresh directory. Subclasses add nothing to the configuration, so
  * Spring starts it once for all of them. Articles are told apart by id (and slugs by the id's first 8 characters).
  */
-@SpringBootTest(classes = QueryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"newsroom.query.wait-timeout=1s", "spring.main.banner-mode=off",
-                "management.endpoints.web.exposure.include=health,prometheus,projections"})
+@SpringBootTest(
+        classes = QueryTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.query.wait-timeout=1s",
+            "spring.main.banner-mode=off",
+            "management.endpoints.web.exposure.include=health,prometheus,projections"
+        })
 @AutoConfigureObservability(tracing = false)
 public abstract class QuerySideIT extends NewsroomIT {
 

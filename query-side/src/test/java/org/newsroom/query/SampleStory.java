@@ -22,24 +22,28 @@ public final class SampleStory {
             + " to stabilize his troubled country.";
     public static final String BODY = resource("/stories/afp-haftar-rome.html");
     public static final String LEAD_PHOTO_URI = "https://images.example.com/afp/haftar.jpg";
-    public static final String LEAD_CAPTION = "File photo of General Khalifa Haftar, commander in the Libyan National"
-            + " Army (LNA).";
+    public static final String LEAD_CAPTION =
+            "File photo of General Khalifa Haftar, commander in the Libyan National" + " Army (LNA).";
     public static final String LEAD_CREDIT = "Philippe Wojazer/Pool/AFP";
     public static final String BOAT_PHOTO_URI = "https://images.example.com/afp/life-boat.jpg";
-    public static final String BOAT_CAPTION = "A life boat carries the bodies of refugees and migrants who died during"
-            + " the oversea journey.";
+    public static final String BOAT_CAPTION =
+            "A life boat carries the bodies of refugees and migrants who died during" + " the oversea journey.";
     public static final String BOAT_CREDIT = "Aris Messinis/AFP";
     public static final Byline BYLINE = new Byline("Angus MacKinnon", "author", "AFP");
 
-    private SampleStory() {
-    }
+    private SampleStory() {}
 
     public static DraftArticle draft(ArticleId id) {
         return new DraftArticle(id, HEADLINE, STANDFIRST, BODY, "en");
     }
 
     public static AttachPhoto leadPhoto(ArticleId id) {
-        return new AttachPhoto(id, new PhotoId("haftar-file"), LEAD_PHOTO_URI, LEAD_CAPTION, LEAD_CREDIT,
+        return new AttachPhoto(
+                id,
+                new PhotoId("haftar-file"),
+                LEAD_PHOTO_URI,
+                LEAD_CAPTION,
+                LEAD_CREDIT,
                 "General Khalifa Haftar in uniform");
     }
 

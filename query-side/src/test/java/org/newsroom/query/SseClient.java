@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
-    public record Event(String id, String data) {
-    }
+    public record Event(String id, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> received = new CopyOnWriteArrayList<>();
@@ -31,13 +30,12 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     private String id;
     private StringBuilder data;
 
-    private SseClient() {
-    }
+    private SseClient() {}
 
     public static SseClient open(Integrator integrator, String pathAndQuery, String lastEventId) {
         SseClient client = new SseClient();
-        HttpRequest.Builder request = integrator.request(pathAndQuery).timeout(Duration.ofMinutes(10))
-                .header("Accept", "text/event-stream");
+        HttpRequest.Builder request =
+                integrator.request(pathAndQuery).timeout(Duration.ofMinutes(10)).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -87,9 +85,12 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
         }
         switch (field) {
             case "id" -> id = value;
-            case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            case "data" ->
+                data = data == null
+                        ? new StringBuilder(value)
+                        : data.append('\n').append(value);
             case "retry" -> retry = value;
-            default -> { }
+            default -> {}
         }
     }
 
@@ -104,8 +105,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
     }
 
     @Override
-    public void onComplete() {
-    }
+    public void onComplete() {}
 
     /** The next event, waiting at most {@code timeout}; null if none came. */
     public Event next(Duration timeout) throws InterruptedException {

@@ -14,8 +14,7 @@ public final class TestEvents {
 
     public static final Instant NOON = Instant.parse("2026-03-14T12:00:00Z");
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** The {@code version}-th event of its article, at global {@code position}, {@code position} seconds after noon. */
     public static TrackedEventMessage<ArticleEvent> at(long position, long version, ArticleEvent event, String actor) {
@@ -23,8 +22,15 @@ public final class TestEvents {
         if (actor != null) {
             metaData = metaData.and("actor", actor);
         }
-        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
-                new GenericDomainEventMessage<>("Article", event.articleId().value(), version - 1, event, metaData,
-                        "event-" + position, NOON.plusSeconds(position)));
+        return new GenericTrackedDomainEventMessage<>(
+                new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventMessage<>(
+                        "Article",
+                        event.articleId().value(),
+                        version - 1,
+                        event,
+                        metaData,
+                        "event-" + position,
+                        NOON.plusSeconds(position)));
     }
 }

@@ -22,36 +22,41 @@ import org.jsoup.select.NodeVisitor;
  */
 final class AllowedHtml {
 
-    static final Set<String> ELEMENTS = Set.of("p", "h2", "h3", "a", "em", "strong", "blockquote", "ul", "ol",
-            "li", "br");
+    static final Set<String> ELEMENTS =
+            Set.of("p", "h2", "h3", "a", "em", "strong", "blockquote", "ul", "ol", "li", "br");
 
-    private AllowedHtml() {
-    }
+    private AllowedHtml() {}
 
     static List<String> violations(String html) {
         List<String> found = new ArrayList<>();
         Document document = Jsoup.parseBodyFragment(html);
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Element element && depth > 0) {
-                    String tag = element.normalName();
-                    if (!ELEMENTS.contains(tag)) {
-                        found.add("element <" + tag + ">");
-                    }
-                    for (Attribute attribute : element.attributes()) {
-                        String name = attribute.getKey().toLowerCase(Locale.ROOT);
-                        if (!(tag.equals("a") && name.equals("href"))) {
-                            found.add("attribute " + name + " on <" + tag + ">");
-                        } else if (!attribute.getValue().trim().toLowerCase(Locale.ROOT).matches("https?://.*")) {
-                            found.add("link to " + attribute.getValue());
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof Element element && depth > 0) {
+                            String tag = element.normalName();
+                            if (!ELEMENTS.contains(tag)) {
+                                found.add("element <" + tag + ">");
+                            }
+                            for (Attribute attribute : element.attributes()) {
+                                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                                if (!(tag.equals("a") && name.equals("href"))) {
+                                    found.add("attribute " + name + " on <" + tag + ">");
+                                } else if (!attribute
+                                        .getValue()
+                                        .trim()
+                                        .toLowerCase(Locale.ROOT)
+                                        .matches("https?://.*")) {
+                                    found.add("link to " + attribute.getValue());
+                                }
+                            }
+                        } else if (node instanceof Comment || node instanceof DataNode) {
+                            found.add(node.nodeName() + " " + node.outerHtml());
                         }
                     }
-                } else if (node instanceof Comment || node instanceof DataNode) {
-                    found.add(node.nodeName() + " " + node.outerHtml());
-                }
-            }
-        }, document.body());
+                },
+                document.body());
         return found;
     }
 }

@@ -56,7 +56,8 @@ final class DataDirectory implements AutoCloseable {
         List<Long> positions = new ArrayList<>();
         for (Document commit : database.getCollection("events").find()) {
             commit.getList("events", Document.class)
-                    .forEach(event -> positions.add(event.get("position", Number.class).longValue()));
+                    .forEach(event ->
+                            positions.add(event.get("position", Number.class).longValue()));
         }
         return positions;
     }
@@ -75,19 +76,25 @@ final class DataDirectory implements AutoCloseable {
 
     private long token(String processor) {
         Document token = database.getCollection("projection_tokens")
-                .find(new Document("processorName", processor)).first();
+                .find(new Document("processorName", processor))
+                .first();
         if (token == null || token.get("token") == null) {
             return 0;
         }
         Object stored = token.get("token");
-        String json = stored instanceof Binary binary ? new String(binary.getData(), StandardCharsets.UTF_8)
+        String json = stored instanceof Binary binary
+                ? new String(binary.getData(), StandardCharsets.UTF_8)
                 : stored.toString();
         JsonNode node = Http.parse(json);
-        return node.has("globalIndex") ? node.path("globalIndex").asLong() : node.findPath("globalIndex").asLong();
+        return node.has("globalIndex")
+                ? node.path("globalIndex").asLong()
+                : node.findPath("globalIndex").asLong();
     }
 
     private long newestDocument(String projection) {
-        Document pointer = database.getCollection("projection_versions").find(new Document("_id", projection)).first();
+        Document pointer = database.getCollection("projection_versions")
+                .find(new Document("_id", projection))
+                .first();
         int version = pointer == null ? 1 : pointer.getInteger("active", 1);
         String prefix = projection + "_v" + version + "_";
         long newest = 0;

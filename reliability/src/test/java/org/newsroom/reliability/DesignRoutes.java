@@ -70,6 +70,5 @@ final class DesignRoutes {
             new Route("GET", "/actuator/health", EVERYONE, 200, "DESIGN.md; public per docs/command-api.md"),
             new Route("GET", "/actuator/projections", EDITOR, 200, "docs/query-api.md"));
 
-    private DesignRoutes() {
-    }
+    private DesignRoutes() {}
 }

@@ -32,9 +32,14 @@ class DuplicateDeliveryIT {
     private static final String SCENARIO = "scenario 3: duplicate delivery";
 
     /** One keyed request and the answer it must always get. */
-    private record Keyed(String name, String method, String path, String user, Map<String, Object> body, String key,
-                         String correlation) {
-    }
+    private record Keyed(
+            String name,
+            String method,
+            String path,
+            String user,
+            Map<String, Object> body,
+            String key,
+            String correlation) {}
 
     @Test
     void theSameIdempotentRequestRecordsOneSetOfEventsWhateverHappens() throws Exception {
@@ -57,23 +62,35 @@ class DuplicateDeliveryIT {
             // from now on a claim whose request died with the process can be taken over after 3 s, not 2 min
             newsroom.withArguments("--newsroom.idempotency.lease=3s").start();
             resendAll(http, firstAnswers);
-            assertThat(head(http)).as("the log's head after every request was sent again twice").isEqualTo(head);
-            Scenarios.report(SCENARIO, firstAnswers.size() + " keyed requests sent 3 times at once, then again "
-                    + "after a restart and after a kill -9: " + head + " events in all, one per request");
+            assertThat(head(http))
+                    .as("the log's head after every request was sent again twice")
+                    .isEqualTo(head);
+            Scenarios.report(
+                    SCENARIO,
+                    firstAnswers.size() + " keyed requests sent 3 times at once, then again "
+                            + "after a restart and after a kill -9: " + head + " events in all, one per request");
 
-            try (Newsdesk desk = new Newsdesk(http, ledger, newsroom, 6).withIdempotencyKeys().start()) {
+            try (Newsdesk desk = new Newsdesk(http, ledger, newsroom, 6)
+                    .withIdempotencyKeys()
+                    .start()) {
                 for (int kill = 1; kill <= kills; kill++) {
-                    int target = ledger.acks().size() + 10 + ThreadLocalRandom.current().nextInt(30);
-                    await().atMost(Duration.ofSeconds(120)).until(() -> ledger.acks().size() >= target);
+                    int target = ledger.acks().size()
+                            + 10
+                            + ThreadLocalRandom.current().nextInt(30);
+                    await().atMost(Duration.ofSeconds(120))
+                            .until(() -> ledger.acks().size() >= target);
                     newsroom.kill9();
                     newsroom.start();
                 }
                 int afterLast = ledger.acks().size() + 10;
-                await().atMost(Duration.ofSeconds(180)).until(() -> ledger.acks().size() >= afterLast);
+                await().atMost(Duration.ofSeconds(180))
+                        .until(() -> ledger.acks().size() >= afterLast);
                 desk.stop();
                 Invariants.Report report = new Invariants(http, ledger).check(SCENARIO);
-                Scenarios.report(SCENARIO, "keyed clients under " + kills + " kills: " + desk.stories()
-                        + " stories, " + Scenarios.describe(ledger) + "; " + Scenarios.describeStartups(newsroom));
+                Scenarios.report(
+                        SCENARIO,
+                        "keyed clients under " + kills + " kills: " + desk.stories() + " stories, "
+                                + Scenarios.describe(ledger) + "; " + Scenarios.describeStartups(newsroom));
                 desk.unexpectedAnswers().forEach(answer -> report.violation("client", answer));
                 report.assertClean();
             }
@@ -83,55 +100,89 @@ class DuplicateDeliveryIT {
     }
 
     /** Drafts an article, then sends each kind of write three times at once with one key. */
-    private static void sendThreeTimesAtOnce(Http http, ExecutorService senders, int round,
-                                             Map<Keyed, Http.Reply> firstAnswers, Ledger ledger) throws Exception {
+    private static void sendThreeTimesAtOnce(
+            Http http, ExecutorService senders, int round, Map<Keyed, Http.Reply> firstAnswers, Ledger ledger)
+            throws Exception {
         String tag = "r" + round + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Keyed draft = keyed("DraftArticle", "POST", "/api/articles", "reporter", Map.of("headline", "Duplicate " + tag,
-                "body", "<p>Sent three times.</p>"), tag);
+        Keyed draft = keyed(
+                "DraftArticle",
+                "POST",
+                "/api/articles",
+                "reporter",
+                Map.of("headline", "Duplicate " + tag, "body", "<p>Sent three times.</p>"),
+                tag);
         Http.Reply drafted = triple(http, senders, draft, firstAnswers, ledger);
         String id = drafted.json().path("id").asText();
         String article = "/api/articles/" + id;
         List<Keyed> writes = new ArrayList<>(List.of(
-                keyed("AttachPhoto", "POST", article + "/photos", "reporter", Map.of(
-                        "uri", "https://images.example.com/" + tag + ".jpg", "caption", "Photo " + tag,
-                        "credit", "Reliability/AFP"), tag),
+                keyed(
+                        "AttachPhoto",
+                        "POST",
+                        article + "/photos",
+                        "reporter",
+                        Map.of(
+                                "uri",
+                                "https://images.example.com/" + tag + ".jpg",
+                                "caption",
+                                "Photo " + tag,
+                                "credit",
+                                "Reliability/AFP"),
+                        tag),
                 keyed("ReviseArticle", "PATCH", article, "reporter", Map.of("headline", "Revised " + tag), tag),
-                keyed("AssignByline", "PUT", article + "/byline", "reporter",
-                        Map.of("bylines", List.of(Map.of("name", "Reporter " + tag))), tag),
+                keyed(
+                        "AssignByline",
+                        "PUT",
+                        article + "/byline",
+                        "reporter",
+                        Map.of("bylines", List.of(Map.of("name", "Reporter " + tag))),
+                        tag),
                 keyed("SubmitForReview", "POST", article + "/submit", "reporter", Map.of("note", "Check " + tag), tag),
                 keyed("PublishArticle", "POST", article + "/publish", "editor", null, tag),
                 keyed("ReviseArticle", "PATCH", article, "editor", Map.of("standfirst", "Corrected " + tag), tag),
-                keyed("PublishArticle", "POST", article + "/publish", "editor",
-                        Map.of("changeKind", "correction", "note", "Fixed " + tag), tag)));
+                keyed(
+                        "PublishArticle",
+                        "POST",
+                        article + "/publish",
+                        "editor",
+                        Map.of("changeKind", "correction", "note", "Fixed " + tag),
+                        tag)));
         if (round % 2 == 1) {
-            writes.add(keyed("UnpublishArticle", "POST", article + "/unpublish", "editor",
-                    Map.of("reason", "Duplicate test " + tag), tag));
+            writes.add(keyed(
+                    "UnpublishArticle",
+                    "POST",
+                    article + "/unpublish",
+                    "editor",
+                    Map.of("reason", "Duplicate test " + tag),
+                    tag));
         }
         for (Keyed write : writes) {
             triple(http, senders, write, firstAnswers, ledger);
         }
     }
 
-    private static Keyed keyed(String name, String method, String path, String user, Map<String, Object> body,
-                               String tag) {
+    private static Keyed keyed(
+            String name, String method, String path, String user, Map<String, Object> body, String tag) {
         String unique = name + "-" + tag + "-" + UUID.randomUUID().toString().substring(0, 6);
         return new Keyed(name, method, path, user, body, "key-" + unique, "op-" + unique);
     }
 
     /** Sends the request three times at the same moment; all three must get the same successful answer. */
-    private static Http.Reply triple(Http http, ExecutorService senders, Keyed request,
-                                     Map<Keyed, Http.Reply> firstAnswers, Ledger ledger) throws Exception {
+    private static Http.Reply triple(
+            Http http, ExecutorService senders, Keyed request, Map<Keyed, Http.Reply> firstAnswers, Ledger ledger)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Http.Reply>> replies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            replies.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return sendUntilAnswered(http, request);
-            }, senders));
+            replies.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            go.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return sendUntilAnswered(http, request);
+                    },
+                    senders));
         }
         ledger.attempted();
         go.countDown();
@@ -144,12 +195,21 @@ class DuplicateDeliveryIT {
         for (Http.Reply answer : answers) {
             assertSameAnswer(request, first, answer);
         }
-        assertThat(answers.stream().filter(answer -> answer.header("Idempotent-Replayed").isEmpty()).count())
-                .as("%s: requests that executed", request.name()).isEqualTo(1);
-        String articleId = request.name().equals("DraftArticle") ? first.json().path("id").asText()
+        assertThat(answers.stream()
+                        .filter(answer -> answer.header("Idempotent-Replayed").isEmpty())
+                        .count())
+                .as("%s: requests that executed", request.name())
+                .isEqualTo(1);
+        String articleId = request.name().equals("DraftArticle")
+                ? first.json().path("id").asText()
                 : request.path().split("/")[3];
-        ledger.acknowledged(new Ledger.Ack(request.name(), articleId, first.etagVersion(), first.position(),
-                request.correlation(), request.key()));
+        ledger.acknowledged(new Ledger.Ack(
+                request.name(),
+                articleId,
+                first.etagVersion(),
+                first.position(),
+                request.correlation(),
+                request.key()));
         firstAnswers.put(request, first);
         return first;
     }
@@ -157,8 +217,10 @@ class DuplicateDeliveryIT {
     /** A duplicate that waited too long for the first is told to retry: it does, as a client would. */
     private static Http.Reply sendUntilAnswered(Http http, Keyed request) {
         while (true) {
-            Http.Call call = http.call(request.method(), request.path()).as(request.user())
-                    .idempotencyKey(request.key()).correlation(request.correlation());
+            Http.Call call = http.call(request.method(), request.path())
+                    .as(request.user())
+                    .idempotencyKey(request.key())
+                    .correlation(request.correlation());
             if (request.body() != null) {
                 call.json(request.body());
             }
@@ -173,7 +235,9 @@ class DuplicateDeliveryIT {
         firstAnswers.forEach((request, first) -> {
             Http.Reply again = sendUntilAnswered(http, request);
             assertSameAnswer(request, first, again);
-            assertThat(again.header("Idempotent-Replayed")).as("%s sent again", request.name()).contains("true");
+            assertThat(again.header("Idempotent-Replayed"))
+                    .as("%s sent again", request.name())
+                    .contains("true");
         });
     }
 

@@ -10,8 +10,7 @@ final class Feed {
 
     private static final int PAGE = 500;
 
-    private Feed() {
-    }
+    private Feed() {}
 
     /** Every event after {@code after}, in the order the pages gave them. */
     static List<FeedEvent> readAll(Http http, long after) {

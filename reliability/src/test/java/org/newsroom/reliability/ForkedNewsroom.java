@@ -34,15 +34,20 @@ final class ForkedNewsroom implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("newsroom.jar", "../standalone/target/newsroom.jar"));
     private static final Duration STARTUP = Duration.ofSeconds(180);
-    private static final List<String> JVM = List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true");
+    private static final List<String> JVM = List.of(
+            "-Xmx384m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Daxoniq.update-checker.disabled=true");
 
     private final Path dataDir;
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final int port;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Duration> startups = new ArrayList<>();
     private volatile Process process;
     private volatile CountDownLatch running = new CountDownLatch(1);
@@ -97,7 +102,8 @@ final class ForkedNewsroom implements AutoCloseable {
         }
         if (waitUntilHealthy) {
             Process started = process;
-            await().atMost(STARTUP).pollInterval(Duration.ofMillis(200))
+            await().atMost(STARTUP)
+                    .pollInterval(Duration.ofMillis(200))
                     .failFast("the process died; see " + log, () -> !started.isAlive())
                     .until(this::healthy);
             startups.add(Duration.ofNanos(System.nanoTime() - began));
@@ -142,8 +148,11 @@ final class ForkedNewsroom implements AutoCloseable {
 
     boolean healthy() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri("/actuator/health"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;
@@ -213,22 +222,43 @@ final class ForkedNewsroom implements AutoCloseable {
         private static List<String> prepare() {
             Path jar = ForkedNewsroom.JAR.toAbsolutePath();
             try {
-                Path base = Files.createDirectories(Path.of("target", "reliability")).toAbsolutePath();
+                Path base = Files.createDirectories(Path.of("target", "reliability"))
+                        .toAbsolutePath();
                 Path dir = Files.createTempDirectory(base, "app-");
                 Path extracted = dir.resolve("app");
-                run(List.of(javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-                        extracted.toString()), dir.resolve("extract.log"), Map.of());
+                run(
+                        List.of(
+                                javaExecutable(),
+                                "-Djarmode=tools",
+                                "-jar",
+                                jar.toString(),
+                                "extract",
+                                "--destination",
+                                extracted.toString()),
+                        dir.resolve("extract.log"),
+                        Map.of());
                 Path app = extracted.resolve(jar.getFileName());
                 Path archive = dir.resolve("newsroom.jsa");
                 List<String> training = new ArrayList<>(List.of(javaExecutable()));
                 training.addAll(JVM);
-                training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
-                        "-jar", app.toString(), "--server.port=0", "--spring.main.banner-mode=off"));
-                run(training, dir.resolve("training.log"),
+                training.addAll(List.of(
+                        "-XX:ArchiveClassesAtExit=" + archive,
+                        "-Dspring.context.exit=onRefresh",
+                        "-jar",
+                        app.toString(),
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off"));
+                run(
+                        training,
+                        dir.resolve("training.log"),
                         Map.of("NEWSROOM_DATA_DIR", dir.resolve("training-data").toString()));
                 if (Files.isRegularFile(archive)) {
-                    return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                            "-jar", app.toString());
+                    return List.of(
+                            "-XX:SharedArchiveFile=" + archive,
+                            "-Xlog:cds=off",
+                            "-Xlog:cds+dynamic=off",
+                            "-jar",
+                            app.toString());
                 }
                 return List.of("-jar", app.toString());
             } catch (IOException | RuntimeException e) {
@@ -238,8 +268,8 @@ final class ForkedNewsroom implements AutoCloseable {
         }
 
         private static void run(List<String> command, Path log, Map<String, String> environment) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("MONGODB_URI");
             builder.environment().putAll(environment);
             Process process = builder.start();

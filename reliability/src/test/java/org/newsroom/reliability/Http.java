@@ -48,8 +48,10 @@ final class Http {
         this.base = base;
         this.passwords = Map.copyOf(passwords);
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     Http withTimeout(Duration requestTimeout) {
@@ -72,8 +74,10 @@ final class Http {
         }
 
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .flatMap(entry -> entry.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .findFirst();
         }
 
         JsonNode json() {
@@ -88,8 +92,8 @@ final class Http {
         }
 
         long position() {
-            return Long.parseLong(header("Newsroom-Position").orElseThrow(
-                    () -> new IllegalStateException("no Newsroom-Position in " + this)));
+            return Long.parseLong(header("Newsroom-Position")
+                    .orElseThrow(() -> new IllegalStateException("no Newsroom-Position in " + this)));
         }
 
         long etagVersion() {
@@ -154,18 +158,26 @@ final class Http {
         }
 
         Reply send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.apply(path)).timeout(timeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.apply(path))
+                    .timeout(timeout)
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (user != null) {
                 request.header("Authorization", basic(user, passwords.getOrDefault(user, PASSWORD)));
             }
             headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
             long began = System.nanoTime();
             try {
-                HttpResponse<String> response = client.send(request.build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Reply(response.statusCode(), response.headers().map(), response.body(), null,
+                HttpResponse<String> response =
+                        client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return new Reply(
+                        response.statusCode(),
+                        response.headers().map(),
+                        response.body(),
+                        null,
                         (System.nanoTime() - began) / 1_000_000);
             } catch (IOException e) {
                 return Reply.none(e.toString(), (System.nanoTime() - began) / 1_000_000);

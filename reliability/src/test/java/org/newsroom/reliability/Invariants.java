@@ -49,12 +49,17 @@ final class Invariants {
 
     private static final Duration QUIET = Duration.ofSeconds(120);
     private static final int READERS = 4;
-    private static final Set<String> STATE_EVENTS = Set.of("drafted", "submitted-for-review", "changes-requested",
-            "published", "unpublished", "killed");
+    private static final Set<String> STATE_EVENTS =
+            Set.of("drafted", "submitted-for-review", "changes-requested", "published", "unpublished", "killed");
 
     /** A registered webhook and its receiver; {@code active}: whether it must receive everything. */
-    record Hook(WebhookReceiver receiver, String id, long registeredAt, Set<String> types, boolean active,
-                Duration senderTimeout) {
+    record Hook(
+            WebhookReceiver receiver,
+            String id,
+            long registeredAt,
+            Set<String> types,
+            boolean active,
+            Duration senderTimeout) {
 
         boolean wants(FeedEvent event) {
             return event.position() > registeredAt && (types.isEmpty() || types.contains(event.type()));
@@ -147,7 +152,8 @@ final class Invariants {
         long head = feed.isEmpty() ? 0 : feed.get(feed.size() - 1).position();
         try {
             await().atMost(QUIET).pollInterval(Duration.ofMillis(250)).until(() -> {
-                JsonNode projections = http.getJson("/actuator/projections", "editor").path("projections");
+                JsonNode projections =
+                        http.getJson("/actuator/projections", "editor").path("projections");
                 for (JsonNode projection : projections) {
                     if (projection.path("position").asLong() < head) {
                         return false;
@@ -156,8 +162,10 @@ final class Invariants {
                 return true;
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("the projections did not reach position " + head + ": "
-                    + http.get("/actuator/projections", "editor"), e);
+            throw new AssertionError(
+                    "the projections did not reach position " + head + ": "
+                            + http.get("/actuator/projections", "editor"),
+                    e);
         }
         return Feed.readAll(http);
     }
@@ -167,8 +175,10 @@ final class Invariants {
         for (int i = 0; i < feed.size(); i++) {
             FeedEvent event = feed.get(i);
             if (event.position() != i + 1) {
-                report.violation("I3", "the feed has position " + event.position() + " where " + (i + 1)
-                        + " belongs: a gap or a duplicate");
+                report.violation(
+                        "I3",
+                        "the feed has position " + event.position() + " where " + (i + 1)
+                                + " belongs: a gap or a duplicate");
                 return;
             }
             if (!ids.add(event.id())) {
@@ -178,8 +188,10 @@ final class Invariants {
         byArticle(feed).forEach((article, events) -> {
             for (int i = 0; i < events.size(); i++) {
                 if (events.get(i).version() != i + 1) {
-                    report.violation("I2", "the feed gives article " + article + " versions "
-                            + events.stream().map(FeedEvent::version).toList());
+                    report.violation(
+                            "I2",
+                            "the feed gives article " + article + " versions "
+                                    + events.stream().map(FeedEvent::version).toList());
                     return;
                 }
             }
@@ -187,8 +199,8 @@ final class Invariants {
     }
 
     private static Map<String, List<FeedEvent>> byArticle(List<FeedEvent> feed) {
-        return feed.stream().collect(Collectors.groupingBy(FeedEvent::articleId, LinkedHashMap::new,
-                Collectors.toList()));
+        return feed.stream()
+                .collect(Collectors.groupingBy(FeedEvent::articleId, LinkedHashMap::new, Collectors.toList()));
     }
 
     // ---- I1 ----
@@ -197,17 +209,22 @@ final class Invariants {
         List<Ledger.Ack> acks = ledger.acks();
         report.count("acknowledged writes", acks.size());
         for (Ledger.Ack ack : acks) {
-            FeedEvent event = ack.position() >= 1 && ack.position() <= feed.size() ? feed.get((int) ack.position() - 1)
-                    : null;
+            FeedEvent event =
+                    ack.position() >= 1 && ack.position() <= feed.size() ? feed.get((int) ack.position() - 1) : null;
             if (event == null || !event.articleId().equals(ack.articleId()) || event.version() != ack.version()) {
-                report.violation("I1", ack.command() + " acknowledged as " + ack.articleId() + " v" + ack.version()
-                        + " at position " + ack.position() + " but the log has "
-                        + (event == null ? "nothing" : event.articleId() + " v" + event.version()) + " there");
+                report.violation(
+                        "I1",
+                        ack.command() + " acknowledged as " + ack.articleId() + " v" + ack.version()
+                                + " at position " + ack.position() + " but the log has "
+                                + (event == null ? "nothing" : event.articleId() + " v" + event.version()) + " there");
             }
         }
         Map<String, Set<Long>> positionsByKey = new HashMap<>();
-        acks.stream().filter(ack -> ack.idempotencyKey() != null).forEach(ack ->
-                positionsByKey.computeIfAbsent(ack.idempotencyKey(), key -> new TreeSet<>()).add(ack.position()));
+        acks.stream()
+                .filter(ack -> ack.idempotencyKey() != null)
+                .forEach(ack -> positionsByKey
+                        .computeIfAbsent(ack.idempotencyKey(), key -> new TreeSet<>())
+                        .add(ack.position()));
         positionsByKey.forEach((key, positions) -> {
             if (positions.size() > 1) {
                 report.violation("I4", "Idempotency-Key " + key + " was answered with positions " + positions);
@@ -218,8 +235,7 @@ final class Invariants {
     // ---- reading every article's projections ----
 
     /** What the query routes answer about one article. */
-    record Reading(JsonNode editorial, JsonNode history, JsonNode integrity, String slug, Http.Reply site) {
-    }
+    record Reading(JsonNode editorial, JsonNode history, JsonNode integrity, String slug, Http.Reply site) {}
 
     /** Reads every article's answers, a few articles at a time. */
     private Map<String, Reading> read(Map<String, List<FeedEvent>> articles, long head) {
@@ -243,21 +259,26 @@ final class Invariants {
     }
 
     private Reading read(String id, List<FeedEvent> events, long head) {
-        String slug = events.stream().filter(event -> event.is("published"))
-                .map(event -> event.data().path("slug").asText()).reduce((first, last) -> last).orElse(null);
+        String slug = events.stream()
+                .filter(event -> event.is("published"))
+                .map(event -> event.data().path("slug").asText())
+                .reduce((first, last) -> last)
+                .orElse(null);
         return new Reading(
                 http.getJson("/api/articles/" + id + "?atLeast=" + head, "editor"),
                 http.getJson("/audit/articles/" + id + "/history?atLeast=" + head, "auditor"),
                 http.getJson("/audit/articles/" + id + "/integrity", "auditor"),
                 slug,
-                slug == null ? null : http.call("GET", "/site/articles/" + slug + "?atLeast=" + head)
-                        .correlation("invariants").send());
+                slug == null
+                        ? null
+                        : http.call("GET", "/site/articles/" + slug + "?atLeast=" + head)
+                                .correlation("invariants")
+                                .send());
     }
 
     // ---- I3, I4 (documents), I6 ----
 
-    private void checkProjections(Map<String, List<FeedEvent>> articles, Map<String, Reading> readings,
-                                  Report report) {
+    private void checkProjections(Map<String, List<FeedEvent>> articles, Map<String, Reading> readings, Report report) {
         Set<String> published = new TreeSet<>();
         articles.forEach((id, events) -> {
             Reading reading = readings.get(id);
@@ -273,7 +294,8 @@ final class Invariants {
                 report.violation("I6", "article " + id + " with " + events.size() + " events: integrity " + integrity);
             }
         });
-        Set<String> listed = siteList().stream().map(Invariants::articleIdOf).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed =
+                siteList().stream().map(Invariants::articleIdOf).collect(Collectors.toCollection(TreeSet::new));
         if (!listed.equals(published)) {
             Set<String> missing = new TreeSet<>(published);
             missing.removeAll(listed);
@@ -281,13 +303,23 @@ final class Invariants {
             extra.removeAll(published);
             report.violation("I3", "the site list misses " + missing + " and has " + extra + " too many");
         }
-        http.getJson("/actuator/projections", "editor").path("projections").fields().forEachRemaining(projection -> {
-            if (projection.getValue().path("parkedArticles").asLong() != 0) {
-                report.violation("I3", "projection " + projection.getKey() + " has parked articles: " + http.getJson(
-                        "/actuator/projections/" + projection.getKey() + "/dead-letters", "editor").path("deadLetters"));
-            }
-        });
-        long total = http.getJson("/api/articles?size=1", "editor").path("total").asLong();
+        http.getJson("/actuator/projections", "editor")
+                .path("projections")
+                .fields()
+                .forEachRemaining(projection -> {
+                    if (projection.getValue().path("parkedArticles").asLong() != 0) {
+                        report.violation(
+                                "I3",
+                                "projection " + projection.getKey() + " has parked articles: "
+                                        + http.getJson(
+                                                        "/actuator/projections/" + projection.getKey()
+                                                                + "/dead-letters",
+                                                        "editor")
+                                                .path("deadLetters"));
+                    }
+                });
+        long total =
+                http.getJson("/api/articles?size=1", "editor").path("total").asLong();
         if (total != articles.size()) {
             report.violation("I3", "the work list counts " + total + " articles, the log has " + articles.size());
         }
@@ -306,25 +338,30 @@ final class Invariants {
             problems.add("headline '" + editorial.path("headline").asText() + "' instead of '" + fold.headline + "'");
         }
         if (editorial.path("publicationNumber").asInt() != fold.publicationNumber) {
-            problems.add("publication " + editorial.path("publicationNumber") + " instead of " + fold.publicationNumber);
+            problems.add(
+                    "publication " + editorial.path("publicationNumber") + " instead of " + fold.publicationNumber);
         }
         List<String> photos = new ArrayList<>();
-        editorial.path("photos").forEach(photo -> photos.add(photo.path("photoId").asText()));
+        editorial
+                .path("photos")
+                .forEach(photo -> photos.add(photo.path("photoId").asText()));
         if (!photos.equals(fold.photos)) {
             problems.add("photos " + photos + " instead of " + fold.photos);
         }
-        problems.forEach(problem -> report.violation(problem.startsWith("photos") ? "I4" : "I3",
-                "editorial copy of " + id + ": " + problem));
+        problems.forEach(problem -> report.violation(
+                problem.startsWith("photos") ? "I4" : "I3", "editorial copy of " + id + ": " + problem));
     }
 
     private static void checkHistory(String id, List<FeedEvent> events, JsonNode history, Report report) {
         List<Long> positions = new ArrayList<>();
-        history.path("entries").forEach(entry -> positions.add(entry.path("position").asLong()));
+        history.path("entries")
+                .forEach(entry -> positions.add(entry.path("position").asLong()));
         List<Long> expected = events.stream().map(FeedEvent::position).toList();
         if (!positions.equals(expected)) {
             boolean doubled = new HashSet<>(positions).size() < positions.size();
-            report.violation(doubled ? "I4" : "I3", "audit history of " + id + " has positions " + positions
-                    + " for events at " + expected);
+            report.violation(
+                    doubled ? "I4" : "I3",
+                    "audit history of " + id + " has positions " + positions + " for events at " + expected);
         }
     }
 
@@ -347,8 +384,10 @@ final class Invariants {
         }
         JsonNode ninjs = site.json();
         if (!String.valueOf(fold.publicationNumber).equals(ninjs.path("version").asText())) {
-            report.violation("I3", "site page of " + id + " is version " + ninjs.path("version")
-                    + ", the last publication is " + fold.publicationNumber);
+            report.violation(
+                    "I3",
+                    "site page of " + id + " is version " + ninjs.path("version") + ", the last publication is "
+                            + fold.publicationNumber);
         }
         List<String> notes = new ArrayList<>();
         ninjs.path("descriptions").forEach(description -> {
@@ -358,19 +397,20 @@ final class Invariants {
             }
         });
         if (!notes.equals(fold.notes)) {
-            report.violation("I4", "site page of " + id + " shows notes " + notes + " for publications with "
-                    + fold.notes);
+            report.violation(
+                    "I4", "site page of " + id + " shows notes " + notes + " for publications with " + fold.notes);
         }
-        ninjs.path("bodies").forEach(body -> AllowedHtml.violations(body.path("value").asText())
-                .forEach(bad -> report.violation("HTML", "site page of " + id + ": " + bad)));
+        ninjs.path("bodies")
+                .forEach(body -> AllowedHtml.violations(body.path("value").asText())
+                        .forEach(bad -> report.violation("HTML", "site page of " + id + ": " + bad)));
     }
 
     private List<JsonNode> siteList() {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = http.getJson("/site/articles?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
-                    null);
+            JsonNode page =
+                    http.getJson("/site/articles?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), null);
             page.path("items").forEach(items::add);
             cursor = page.path("next").isTextual() ? page.path("next").asText() : null;
         } while (cursor != null);
@@ -407,9 +447,12 @@ final class Invariants {
                             fold.headline = data.path("headline").asText();
                         }
                     }
-                    case "photo-attached" -> fold.photos.add(data.path("photo").path("photoId").asText(
-                            data.path("photoId").asText()));
-                    case "photo-detached" -> fold.photos.remove(data.path("photoId").asText());
+                    case "photo-attached" ->
+                        fold.photos.add(data.path("photo")
+                                .path("photoId")
+                                .asText(data.path("photoId").asText()));
+                    case "photo-detached" ->
+                        fold.photos.remove(data.path("photoId").asText());
                     case "published" -> {
                         fold.publicationNumber = data.path("publicationNumber").asInt();
                         fold.siteState = "published";
@@ -423,7 +466,7 @@ final class Invariants {
                     }
                     case "unpublished" -> fold.siteState = "unpublished";
                     case "killed" -> fold.siteState = fold.siteState.equals("never") ? "never" : "killed";
-                    default -> { }
+                    default -> {}
                 }
                 if (STATE_EVENTS.contains(event.name())) {
                     fold.state = switch (event.name()) {
@@ -443,23 +486,27 @@ final class Invariants {
 
     private void checkCorrelations(Map<String, Reading> readings, Report report) {
         Map<String, List<String>> eventsByCorrelation = new HashMap<>();
-        readings.forEach((id, reading) -> reading.history().path("entries").forEach(entry ->
-                eventsByCorrelation.computeIfAbsent(entry.path("correlationId").asText(), key -> new ArrayList<>())
+        readings.forEach((id, reading) -> reading.history()
+                .path("entries")
+                .forEach(entry -> eventsByCorrelation
+                        .computeIfAbsent(entry.path("correlationId").asText(), key -> new ArrayList<>())
                         .add(id + " v" + entry.path("version").asLong())));
         Set<String> ours = new HashSet<>();
         ledger.acks().forEach(ack -> ours.add(ack.correlationId()));
         ledger.refusals().forEach(refusal -> ours.add(refusal.correlationId()));
         eventsByCorrelation.forEach((correlation, events) -> {
             if (ours.contains(correlation) && events.size() > 1) {
-                report.violation("I4", "one operation (" + correlation + ") recorded " + events.size()
-                        + " events: " + events);
+                report.violation(
+                        "I4", "one operation (" + correlation + ") recorded " + events.size() + " events: " + events);
             }
         });
         for (Ledger.Ack ack : ledger.acks()) {
             List<String> recorded = eventsByCorrelation.getOrDefault(ack.correlationId(), List.of());
             if (!recorded.contains(ack.articleId() + " v" + ack.version())) {
-                report.violation("I1", ack.command() + " " + ack.correlationId() + " acknowledged as "
-                        + ack.articleId() + " v" + ack.version() + " but the audit trail records it as " + recorded);
+                report.violation(
+                        "I1",
+                        ack.command() + " " + ack.correlationId() + " acknowledged as " + ack.articleId() + " v"
+                                + ack.version() + " but the audit trail records it as " + recorded);
             }
         }
     }
@@ -469,7 +516,9 @@ final class Invariants {
     private void checkStreams(List<FeedEvent> feed, Report report) {
         for (SseSubscriber stream : streams) {
             long after = streamStarts.get(stream);
-            Set<Long> expected = feed.stream().map(FeedEvent::position).filter(position -> position > after)
+            Set<Long> expected = feed.stream()
+                    .map(FeedEvent::position)
+                    .filter(position -> position > after)
                     .collect(Collectors.toCollection(TreeSet::new));
             awaitQuietly(() -> positions(stream.received()).containsAll(expected));
             List<FeedEvent> received = stream.received();
@@ -481,8 +530,10 @@ final class Invariants {
                 report.violation("I3", "the SSE stream missed positions " + abbreviate(missing));
             }
             if (new HashSet<>(positions).size() != positions.size()) {
-                report.violation("I2", "the SSE stream delivered a position twice across its "
-                        + stream.connections() + " connections");
+                report.violation(
+                        "I2",
+                        "the SSE stream delivered a position twice across its " + stream.connections()
+                                + " connections");
             }
             checkOrder("SSE stream", received, report);
             stream.failures().forEach(failure -> report.violation("I3", "SSE stream: " + failure));
@@ -492,42 +543,58 @@ final class Invariants {
     private void checkWebhooks(List<FeedEvent> feed, Report report) {
         Map<Long, FeedEvent> byPosition = feed.stream().collect(Collectors.toMap(FeedEvent::position, e -> e));
         for (Hook hook : hooks) {
-            Set<Long> expected = feed.stream().filter(hook::wants).map(FeedEvent::position)
+            Set<Long> expected = feed.stream()
+                    .filter(hook::wants)
+                    .map(FeedEvent::position)
                     .collect(Collectors.toCollection(TreeSet::new));
             Predicate<WebhookReceiver.Delivery> accepted = delivery -> delivery.accepted(hook.senderTimeout());
             if (hook.active()) {
-                awaitQuietly(() -> positions(hook.receiver().deliveries().stream().filter(accepted)
-                        .map(WebhookReceiver.Delivery::event).toList()).containsAll(expected));
+                awaitQuietly(() -> positions(hook.receiver().deliveries().stream()
+                                .filter(accepted)
+                                .map(WebhookReceiver.Delivery::event)
+                                .toList())
+                        .containsAll(expected));
             }
             List<WebhookReceiver.Delivery> deliveries = hook.receiver().deliveries();
             report.count("webhook requests", deliveries.size());
-            deliveries.stream().filter(delivery -> !delivery.signatureValid()).findFirst().ifPresent(bad ->
-                    report.violation("signature", hook.receiver().name() + ": " + bad.signatureProblem()));
+            deliveries.stream()
+                    .filter(delivery -> !delivery.signatureValid())
+                    .findFirst()
+                    .ifPresent(bad ->
+                            report.violation("signature", hook.receiver().name() + ": " + bad.signatureProblem()));
             Map<String, String> bodies = new HashMap<>();
             List<FeedEvent> firstAcceptances = new ArrayList<>();
             for (WebhookReceiver.Delivery delivery : deliveries) {
                 FeedEvent event = delivery.event();
                 FeedEvent logged = byPosition.get(event.position());
-                if (logged == null || !logged.id().equals(delivery.webhookId())
+                if (logged == null
+                        || !logged.id().equals(delivery.webhookId())
                         || !logged.envelope().equals(event.envelope())) {
-                    report.violation("I4", hook.receiver().name() + " got an event that is not the log's at position "
-                            + event.position() + ": " + delivery.body());
+                    report.violation(
+                            "I4",
+                            hook.receiver().name() + " got an event that is not the log's at position "
+                                    + event.position() + ": " + delivery.body());
                 }
                 String earlier = bodies.putIfAbsent(delivery.webhookId(), delivery.body());
                 if (earlier != null && !earlier.equals(delivery.body())) {
-                    report.violation("I4", hook.receiver().name() + ": webhook-id " + delivery.webhookId()
-                            + " was delivered with two different bodies");
+                    report.violation(
+                            "I4",
+                            hook.receiver().name() + ": webhook-id " + delivery.webhookId()
+                                    + " was delivered with two different bodies");
                 }
                 if (accepted.test(delivery) && firstAcceptances.stream().noneMatch(e -> e.id().equals(event.id()))) {
                     firstAcceptances.add(event);
                 }
             }
             checkOrder(hook.receiver().name(), firstAcceptances, report);
-            List<Long> positions = firstAcceptances.stream().map(FeedEvent::position).toList();
+            List<Long> positions =
+                    firstAcceptances.stream().map(FeedEvent::position).toList();
             for (int i = 1; i < positions.size(); i++) {
                 if (positions.get(i) <= positions.get(i - 1)) {
-                    report.violation("I2", hook.receiver().name() + " took position " + positions.get(i) + " after "
-                            + positions.get(i - 1));
+                    report.violation(
+                            "I2",
+                            hook.receiver().name() + " took position " + positions.get(i) + " after "
+                                    + positions.get(i - 1));
                     break;
                 }
             }
@@ -536,8 +603,10 @@ final class Invariants {
                 missing.removeAll(positions);
                 Set<Long> unwanted = new TreeSet<>(positions);
                 unwanted.removeAll(expected);
-                report.violation("I3", hook.receiver().name() + " misses " + abbreviate(missing) + ", got unwanted "
-                        + abbreviate(unwanted));
+                report.violation(
+                        "I3",
+                        hook.receiver().name() + " misses " + abbreviate(missing) + ", got unwanted "
+                                + abbreviate(unwanted));
             }
         }
     }
@@ -547,8 +616,8 @@ final class Invariants {
         for (FeedEvent event : received) {
             Long last = lastVersion.put(event.articleId(), event.version());
             if (last != null && event.version() <= last) {
-                report.violation("I2", subscriber + " saw " + event.articleId() + " v" + event.version()
-                        + " after v" + last);
+                report.violation(
+                        "I2", subscriber + " saw " + event.articleId() + " v" + event.version() + " after v" + last);
             }
         }
     }
@@ -566,22 +635,25 @@ final class Invariants {
     }
 
     private static String abbreviate(Set<Long> positions) {
-        return positions.size() <= 20 ? positions.toString()
+        return positions.size() <= 20
+                ? positions.toString()
                 : positions.stream().limit(20).toList() + " and " + (positions.size() - 20) + " more";
     }
 
     // ---- I5 ----
 
-    private void checkRebuild(Map<String, List<FeedEvent>> articles, Map<String, Reading> before, long head,
-                              Report report) {
+    private void checkRebuild(
+            Map<String, List<FeedEvent>> articles, Map<String, Reading> before, long head, Report report) {
         Map<String, String> live = snapshot(articles.keySet(), before);
         rebuild(List.of("site", "editorial", "audit"));
         Map<String, String> rebuilt = snapshot(articles.keySet(), read(articles, head));
         report.count("answers compared before and after rebuilds", live.size());
         new TreeMap<>(live).forEach((what, answer) -> {
             if (!answer.equals(rebuilt.get(what))) {
-                report.violation("I5", what + " differs after a rebuild:\n    live    " + answer
-                        + "\n    rebuilt " + rebuilt.get(what));
+                report.violation(
+                        "I5",
+                        what + " differs after a rebuild:\n    live    " + answer + "\n    rebuilt "
+                                + rebuilt.get(what));
             }
         });
         if (!rebuilt.keySet().equals(live.keySet())) {
@@ -594,17 +666,22 @@ final class Invariants {
         for (String id : ids) {
             Reading reading = readings.get(id);
             answers.put("GET /api/articles/" + id, reading.editorial().toString());
-            answers.put("GET /audit/articles/" + id + "/history", reading.history().toString());
+            answers.put(
+                    "GET /audit/articles/" + id + "/history", reading.history().toString());
             if (reading.slug() != null) {
-                answers.put("GET /site/articles/" + reading.slug(), reading.site().status() + " "
-                        + reading.site().header("ETag").orElse("") + " " + reading.site().body());
+                answers.put(
+                        "GET /site/articles/" + reading.slug(),
+                        reading.site().status() + " "
+                                + reading.site().header("ETag").orElse("") + " "
+                                + reading.site().body());
             }
         }
         List<String> list = siteList().stream().map(JsonNode::toString).toList();
         answers.put("GET /site/articles (all pages)", String.join("\n", list));
         List<String> work = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode items = http.getJson("/api/articles?size=100&page=" + page, "editor").path("items");
+            JsonNode items = http.getJson("/api/articles?size=100&page=" + page, "editor")
+                    .path("items");
             items.forEach(item -> work.add(item.toString()));
             if (items.size() < 100) {
                 break;
@@ -624,9 +701,12 @@ final class Invariants {
             }
         }
         for (String projection : projections) {
-            await().atMost(QUIET).pollInterval(Duration.ofMillis(250)).until(() -> http.getJson(
-                    "/actuator/projections/" + projection + "/rebuild", "editor").path("state").asText()
-                    .matches("COMPLETED|FAILED"));
+            await().atMost(QUIET)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> http.getJson("/actuator/projections/" + projection + "/rebuild", "editor")
+                            .path("state")
+                            .asText()
+                            .matches("COMPLETED|FAILED"));
             JsonNode progress = http.getJson("/actuator/projections/" + projection + "/rebuild", "editor");
             if (!"COMPLETED".equals(progress.path("state").asText())) {
                 throw new AssertionError("rebuild of " + projection + " failed: " + progress);

@@ -52,8 +52,8 @@ class KillBetweenWritesIT {
                     long lived = (System.nanoTime() - began) / 1_000_000;
                     desk.pause();
                     Landing landing = inspect(dataDir, hits);
-                    landings.add("kill " + kill + (afterAck ? " (on an acknowledgement" : " (at random") + ", "
-                            + lived + " ms after the projections had caught up): " + landing.description());
+                    landings.add("kill " + kill + (afterAck ? " (on an acknowledgement" : " (at random") + ", " + lived
+                            + " ms after the projections had caught up): " + landing.description());
                     newsroom.start();
                     awaitProjectionsAt(http, landing.head());
                     desk.resume();
@@ -62,16 +62,21 @@ class KillBetweenWritesIT {
                     }
                 }
                 int afterLast = ledger.acks().size() + 20;
-                await().atMost(Duration.ofSeconds(120)).until(() -> ledger.acks().size() >= afterLast);
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> ledger.acks().size() >= afterLast);
                 desk.stop();
                 Invariants.Report report = new Invariants(http, ledger).check(SCENARIO);
                 landings.forEach(landing -> Scenarios.report(SCENARIO, landing));
-                Scenarios.report(SCENARIO, desk.stories() + " stories, " + Scenarios.describe(ledger) + "; "
-                        + newsroom.kills() + " kills landed " + hits + "; " + Scenarios.describeStartups(newsroom));
+                Scenarios.report(
+                        SCENARIO,
+                        desk.stories() + " stories, " + Scenarios.describe(ledger) + "; " + newsroom.kills()
+                                + " kills landed " + hits + "; " + Scenarios.describeStartups(newsroom));
                 desk.unexpectedAnswers().forEach(answer -> report.violation("client", answer));
                 report.assertClean();
-                assertThat(hits).as("kills that landed in each window").allSatisfy((window, count) ->
-                        assertThat(count).as(window).isPositive());
+                assertThat(hits)
+                        .as("kills that landed in each window")
+                        .allSatisfy(
+                                (window, count) -> assertThat(count).as(window).isPositive());
             }
         }
     }
@@ -102,19 +107,21 @@ class KillBetweenWritesIT {
         newsroom.kill9();
     }
 
-    private record Landing(long head, String description) {
-    }
+    private record Landing(long head, String description) {}
 
     /** Lets the restarted process catch up with everything the killed one stored, so the next kill starts afresh. */
     private static void awaitProjectionsAt(Http http, long head) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            for (var projection : http.getJson("/actuator/projections", "editor").path("projections")) {
-                if (projection.path("position").asLong() < head) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    for (var projection :
+                            http.getJson("/actuator/projections", "editor").path("projections")) {
+                        if (projection.path("position").asLong() < head) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     /** Where the kill left each projection, as the data directory shows it. */
@@ -130,10 +137,13 @@ class KillBetweenWritesIT {
             if (beyond) {
                 hits.merge(WRITE_TOKEN, 1, Integer::sum);
             }
-            return new Landing(head, "log head " + head + ", " + projections.values().stream()
-                    .map(projection -> projection.name() + " token " + projection.token() + " documents up to "
-                            + projection.documents())
-                    .collect(Collectors.joining(", ")));
+            return new Landing(
+                    head,
+                    "log head " + head + ", "
+                            + projections.values().stream()
+                                    .map(projection -> projection.name() + " token " + projection.token()
+                                            + " documents up to " + projection.documents())
+                                    .collect(Collectors.joining(", ")));
         }
     }
 }

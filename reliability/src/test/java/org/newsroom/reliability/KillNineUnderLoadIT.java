@@ -29,29 +29,35 @@ class KillNineUnderLoadIT {
         int kills = Scenarios.LONG ? 12 : 5;
         Path dataDir = Scenarios.dataDir("kill-nine-under-load");
         Ledger ledger = new Ledger();
-        try (ForkedNewsroom newsroom = new ForkedNewsroom(dataDir,
-                "--newsroom.webhooks.allow-private-targets=true",
-                "--newsroom.webhooks.retry.initial-interval=200ms").start();
-             WebhookReceiver receiver = new WebhookReceiver("receiver", WebhookReceiver.accepting())) {
+        try (ForkedNewsroom newsroom = new ForkedNewsroom(
+                                dataDir,
+                                "--newsroom.webhooks.allow-private-targets=true",
+                                "--newsroom.webhooks.retry.initial-interval=200ms")
+                        .start();
+                WebhookReceiver receiver = new WebhookReceiver("receiver", WebhookReceiver.accepting())) {
             Http http = new Http(newsroom);
             Invariants.Hook hook = Scenarios.register(http, receiver, Duration.ofSeconds(15), true);
             try (SseSubscriber stream = new SseSubscriber(http, newsroom, 0);
-                 Newsdesk desk = new Newsdesk(http, ledger, newsroom, CLIENTS).start()) {
+                    Newsdesk desk = new Newsdesk(http, ledger, newsroom, CLIENTS).start()) {
                 for (int kill = 1; kill <= kills; kill++) {
                     int before = ledger.acks().size();
                     int target = before + 10 + ThreadLocalRandom.current().nextInt(Scenarios.LONG ? 80 : 30);
-                    await().atMost(Duration.ofSeconds(120)).until(() -> ledger.acks().size() >= target);
+                    await().atMost(Duration.ofSeconds(120))
+                            .until(() -> ledger.acks().size() >= target);
                     newsroom.kill9();
                     newsroom.start();
                 }
                 int afterLast = ledger.acks().size() + 20;
-                await().atMost(Duration.ofSeconds(120)).until(() -> ledger.acks().size() >= afterLast);
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> ledger.acks().size() >= afterLast);
                 desk.stop();
-                Invariants.Report report = new Invariants(http, ledger).stream(stream, 0).webhook(hook)
-                        .check(SCENARIO);
-                Scenarios.report(SCENARIO, CLIENTS + " clients, " + desk.stories() + " stories, "
-                        + Scenarios.describe(ledger) + "; " + newsroom.kills() + " kills; "
-                        + stream.connections() + " SSE connections; " + Scenarios.describeStartups(newsroom));
+                Invariants.Report report = new Invariants(http, ledger)
+                        .stream(stream, 0).webhook(hook).check(SCENARIO);
+                Scenarios.report(
+                        SCENARIO,
+                        CLIENTS + " clients, " + desk.stories() + " stories, "
+                                + Scenarios.describe(ledger) + "; " + newsroom.kills() + " kills; "
+                                + stream.connections() + " SSE connections; " + Scenarios.describeStartups(newsroom));
                 desk.unexpectedAnswers().forEach(answer -> report.violation("client", answer));
                 report.assertClean();
             }
@@ -64,11 +70,17 @@ class KillNineUnderLoadIT {
         try (DataDirectory disk = DataDirectory.open(dataDir)) {
             List<Long> positions = new ArrayList<>(disk.positions());
             Collections.sort(positions);
-            assertThat(positions).as("positions on disk")
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, positions.size()).boxed().toList());
-            assertThat(positions).containsAll(ledger.acks().stream().map(Ledger.Ack::position).toList());
-            Scenarios.report(SCENARIO, "on disk after the last stop: " + positions.size()
-                    + " positions, gap-free, every acknowledged one present");
+            assertThat(positions)
+                    .as("positions on disk")
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, positions.size()).boxed().toList());
+            assertThat(positions)
+                    .containsAll(
+                            ledger.acks().stream().map(Ledger.Ack::position).toList());
+            Scenarios.report(
+                    SCENARIO,
+                    "on disk after the last stop: " + positions.size()
+                            + " positions, gap-free, every acknowledged one present");
         }
     }
 }

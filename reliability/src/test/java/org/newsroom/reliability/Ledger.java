@@ -16,13 +16,16 @@ import java.util.function.Consumer;
 final class Ledger {
 
     /** One acknowledged write. */
-    record Ack(String command, String articleId, long version, long position, String correlationId,
-               String idempotencyKey) {
-    }
+    record Ack(
+            String command,
+            String articleId,
+            long version,
+            long position,
+            String correlationId,
+            String idempotencyKey) {}
 
     /** An operation that got no acknowledgement: no answer, a 503 or another refusal. */
-    record Refusal(String command, String articleId, String correlationId, int status, String body) {
-    }
+    record Refusal(String command, String articleId, String correlationId, int status, String body) {}
 
     private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Refusal> refusals = new ConcurrentLinkedQueue<>();

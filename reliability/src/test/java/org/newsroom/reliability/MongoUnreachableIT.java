@@ -44,11 +44,11 @@ class MongoUnreachableIT {
      * unknown; the event log's single writer queues appends behind a silent one. Bounded, never a hang.
      */
     private static final Duration FAIL_FAST_PARTITION = Duration.ofSeconds(30);
+
     private static final Duration RECOVERY = Duration.ofSeconds(60);
 
     /** One probe: when it was sent and answered, what it got. */
-    private record Probe(Instant sent, Instant answered, String correlation, Http.Reply reply) {
-    }
+    private record Probe(Instant sent, Instant answered, String correlation, Http.Reply reply) {}
 
     /** One outage: its kind, when the database went away and when it came back. */
     private record Outage(String kind, Instant cut, Instant restored, Duration failFast) {
@@ -58,7 +58,8 @@ class MongoUnreachableIT {
         }
 
         boolean spans(Probe probe) {
-            return probe.sent().isBefore(restored.plus(RECOVERY)) && probe.answered().isAfter(cut);
+            return probe.sent().isBefore(restored.plus(RECOVERY))
+                    && probe.answered().isAfter(cut);
         }
     }
 
@@ -76,25 +77,48 @@ class MongoUnreachableIT {
         });
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir.resolveSibling("mongo"));
-             TcpProxy proxy = new TcpProxy(address(mongo.connectionString()));
-             ForkedNewsroom newsroom = new ForkedNewsroom(dataDir, configuredUsers())
-                     .withEnvironment("MONGODB_URI", "mongodb://127.0.0.1:" + proxy.port() + "/newsroom")) {
+                TcpProxy proxy = new TcpProxy(address(mongo.connectionString()));
+                ForkedNewsroom newsroom = new ForkedNewsroom(dataDir, configuredUsers())
+                        .withEnvironment("MONGODB_URI", "mongodb://127.0.0.1:" + proxy.port() + "/newsroom")) {
             newsroom.start();
             assertThat(newsroom.output()).contains("Using MongoDB at 127.0.0.1:" + proxy.port());
             Http http = new Http(newsroom).withTimeout(Duration.ofSeconds(90));
             AtomicInteger sent = new AtomicInteger();
             try (Newsdesk desk = new Newsdesk(http, ledger, newsroom, 4).start()) {
-                pace.scheduleAtFixedRate(() -> probing.submit(() -> probe(http, probes, sent.incrementAndGet())),
-                        0, 400, TimeUnit.MILLISECONDS);
-                outages.add(outage("refused", proxy::refuse, REFUSED, FAIL_FAST_REFUSED, proxy, newsroom, http,
-                        ledger, probes, descriptions));
-                outages.add(outage("partition", proxy::blackHole, PARTITION, FAIL_FAST_PARTITION, proxy, newsroom,
-                        http, ledger, probes, descriptions));
+                pace.scheduleAtFixedRate(
+                        () -> probing.submit(() -> probe(http, probes, sent.incrementAndGet())),
+                        0,
+                        400,
+                        TimeUnit.MILLISECONDS);
+                outages.add(outage(
+                        "refused",
+                        proxy::refuse,
+                        REFUSED,
+                        FAIL_FAST_REFUSED,
+                        proxy,
+                        newsroom,
+                        http,
+                        ledger,
+                        probes,
+                        descriptions));
+                outages.add(outage(
+                        "partition",
+                        proxy::blackHole,
+                        PARTITION,
+                        FAIL_FAST_PARTITION,
+                        proxy,
+                        newsroom,
+                        http,
+                        ledger,
+                        probes,
+                        descriptions));
                 int after = ledger.acks().size() + 20;
                 await().atMost(RECOVERY).until(() -> ledger.acks().size() >= after);
                 pace.shutdown();
                 probing.shutdown();
-                assertThat(probing.awaitTermination(120, TimeUnit.SECONDS)).as("probes answered").isTrue();
+                assertThat(probing.awaitTermination(120, TimeUnit.SECONDS))
+                        .as("probes answered")
+                        .isTrue();
                 desk.stop();
             }
 
@@ -122,9 +146,17 @@ class MongoUnreachableIT {
     }
 
     /** Takes the database away for a while under load, then gives it back. */
-    private static Outage outage(String kind, Runnable cut, Duration length, Duration failFast, TcpProxy proxy,
-                                 ForkedNewsroom newsroom, Http http, Ledger ledger, List<Probe> probes,
-                                 List<String> descriptions) {
+    private static Outage outage(
+            String kind,
+            Runnable cut,
+            Duration length,
+            Duration failFast,
+            TcpProxy proxy,
+            ForkedNewsroom newsroom,
+            Http http,
+            Ledger ledger,
+            List<Probe> probes,
+            List<String> descriptions) {
         int before = ledger.acks().size() + 20;
         await().atMost(RECOVERY).until(() -> ledger.acks().size() >= before);
         Instant cutAt = Instant.now();
@@ -132,13 +164,16 @@ class MongoUnreachableIT {
         await().atMost(failFast.multipliedBy(2)).until(() -> !newsroom.healthy());
         long downAfter = Duration.between(cutAt, Instant.now()).toMillis();
         Http.Reply health = http.withTimeout(failFast).get("/actuator/health", null);
-        await().atMost(length.plusSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(length.plusSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().isAfter(cutAt.plus(length)));
         Instant restoredAt = Instant.now();
         proxy.restore();
         await().atMost(RECOVERY).until(newsroom::healthy);
-        await().atMost(RECOVERY).until(() -> probes.stream().anyMatch(probe ->
-                probe.sent().isAfter(restoredAt) && probe.reply().ok()));
+        await().atMost(RECOVERY)
+                .until(() -> probes.stream()
+                        .anyMatch(probe -> probe.sent().isAfter(restoredAt)
+                                && probe.reply().ok()));
         long upAfter = Duration.between(restoredAt, Instant.now()).toMillis();
         descriptions.add(kind + " for " + length.toSeconds() + " s: health " + health.status() + " DOWN " + downAfter
                 + " ms after the cut; writes succeed again " + upAfter + " ms after the restore");
@@ -148,8 +183,11 @@ class MongoUnreachableIT {
     private static void probe(Http http, List<Probe> probes, int n) {
         String correlation = "probe-" + n;
         Instant sent = Instant.now();
-        Http.Reply reply = http.call("POST", "/api/articles").as("reporter").correlation(correlation)
-                .json(Map.of("headline", "Probe " + n, "body", "<p>Is the database there?</p>")).send();
+        Http.Reply reply = http.call("POST", "/api/articles")
+                .as("reporter")
+                .correlation(correlation)
+                .json(Map.of("headline", "Probe " + n, "body", "<p>Is the database there?</p>"))
+                .send();
         probes.add(new Probe(sent, Instant.now(), correlation, reply));
     }
 
@@ -162,7 +200,10 @@ class MongoUnreachableIT {
         Map<String, Integer> refused = new java.util.TreeMap<>();
         for (Probe probe : probes) {
             Http.Reply reply = probe.reply();
-            Outage inside = outages.stream().filter(outage -> outage.contains(probe)).findFirst().orElse(null);
+            Outage inside = outages.stream()
+                    .filter(outage -> outage.contains(probe))
+                    .findFirst()
+                    .orElse(null);
             boolean near = outages.stream().anyMatch(outage -> outage.spans(probe));
             if (inside != null) {
                 slowest.merge(inside.kind(), reply.millis(), Math::max);
@@ -170,8 +211,9 @@ class MongoUnreachableIT {
                 if (!unavailable(reply) || reply.header("Retry-After").isEmpty()) {
                     report.violation("503", probe.correlation() + " during the " + inside.kind() + " got " + reply);
                 } else if (reply.millis() > inside.failFast().toMillis()) {
-                    report.violation("fail fast", probe.correlation() + " during the " + inside.kind() + " took "
-                            + reply.millis() + " ms");
+                    report.violation(
+                            "fail fast",
+                            probe.correlation() + " during the " + inside.kind() + " took " + reply.millis() + " ms");
                 }
             } else if (!reply.answered() || reply.status() >= 500 && reply.status() != 503) {
                 report.violation("503", probe.correlation() + " got " + reply);
@@ -192,8 +234,8 @@ class MongoUnreachableIT {
      * A 503 {@code service-unavailable} says "nothing was recorded": the log must agree. A 503 {@code outcome-unknown}
      * says it may have been: counted, both ways.
      */
-    private static void checkNothingRecordedFor503(Http http, Ledger ledger, List<Probe> probes,
-                                                   Invariants.Report report) {
+    private static void checkNothingRecordedFor503(
+            Http http, Ledger ledger, List<Probe> probes, Invariants.Report report) {
         Set<String> nothingRecorded = new HashSet<>();
         Set<String> unknown = new HashSet<>();
         probes.forEach(probe -> {
@@ -203,22 +245,31 @@ class MongoUnreachableIT {
                 unknown.add(probe.correlation());
             }
         });
-        ledger.refusals().stream().filter(refusal -> refusal.status() == 503).forEach(refusal ->
-                (refusal.body().contains("\"outcome-unknown\"") ? unknown : nothingRecorded)
+        ledger.refusals().stream()
+                .filter(refusal -> refusal.status() == 503)
+                .forEach(refusal -> (refusal.body().contains("\"outcome-unknown\"") ? unknown : nothingRecorded)
                         .add(refusal.correlationId()));
         Set<String> recorded = new HashSet<>();
-        Feed.readAll(http).stream().map(FeedEvent::articleId).distinct().forEach(article -> http
-                .getJson("/audit/articles/" + article + "/history", "auditor").path("entries")
-                .forEach(entry -> recorded.add(entry.path("correlationId").asText())));
+        Feed.readAll(http).stream()
+                .map(FeedEvent::articleId)
+                .distinct()
+                .forEach(article -> http.getJson("/audit/articles/" + article + "/history", "auditor")
+                        .path("entries")
+                        .forEach(entry ->
+                                recorded.add(entry.path("correlationId").asText())));
         for (String correlation : nothingRecorded) {
             if (recorded.contains(correlation)) {
-                report.violation("half-written", correlation + " was answered 503 service-unavailable (nothing"
-                        + " recorded) but the log holds its event");
+                report.violation(
+                        "half-written",
+                        correlation + " was answered 503 service-unavailable (nothing"
+                                + " recorded) but the log holds its event");
             }
         }
         report.count("503 service-unavailable checked absent from the log", nothingRecorded.size());
         report.count("503 outcome-unknown", unknown.size());
-        report.count("503 outcome-unknown that were recorded", unknown.stream().filter(recorded::contains).count());
+        report.count(
+                "503 outcome-unknown that were recorded",
+                unknown.stream().filter(recorded::contains).count());
     }
 
     private static InetSocketAddress address(String connectionString) {

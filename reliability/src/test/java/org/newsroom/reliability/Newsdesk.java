@@ -170,9 +170,19 @@ final class Newsdesk implements AutoCloseable {
 
         void run() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            Http.Reply drafted = write("DraftArticle", "POST", "/api/articles", "reporter", Map.of(
-                    "headline", "Story " + label, "standfirst", "What happened in " + label,
-                    "body", "<p>First paragraph of " + label + ".</p>"), false);
+            Http.Reply drafted = write(
+                    "DraftArticle",
+                    "POST",
+                    "/api/articles",
+                    "reporter",
+                    Map.of(
+                            "headline",
+                            "Story " + label,
+                            "standfirst",
+                            "What happened in " + label,
+                            "body",
+                            "<p>First paragraph of " + label + ".</p>"),
+                    false);
             id = drafted.json().path("id").asText();
             version = 1;
             ack("DraftArticle", drafted);
@@ -180,17 +190,43 @@ final class Newsdesk implements AutoCloseable {
                 revise("reporter");
             }
             if (random.nextBoolean()) {
-                Http.Reply photo = write("AttachPhoto", "POST", path("/photos"), "reporter", Map.of(
-                        "uri", "https://images.example.com/" + label + ".jpg",
-                        "caption", "A photo of " + label, "credit", "Reliability/AFP"), true);
+                Http.Reply photo = write(
+                        "AttachPhoto",
+                        "POST",
+                        path("/photos"),
+                        "reporter",
+                        Map.of(
+                                "uri",
+                                "https://images.example.com/" + label + ".jpg",
+                                "caption",
+                                "A photo of " + label,
+                                "credit",
+                                "Reliability/AFP"),
+                        true);
                 ack("AttachPhoto", photo);
             }
-            ack("AssignByline", write("AssignByline", "PUT", path("/byline"), "reporter",
-                    Map.of("bylines", List.of(Map.of("name", "Reporter " + client, "role", "author",
-                            "affiliation", "AFP"))), true));
+            ack(
+                    "AssignByline",
+                    write(
+                            "AssignByline",
+                            "PUT",
+                            path("/byline"),
+                            "reporter",
+                            Map.of(
+                                    "bylines",
+                                    List.of(Map.of(
+                                            "name", "Reporter " + client, "role", "author", "affiliation", "AFP"))),
+                            true));
             if (random.nextBoolean()) {
-                ack("SubmitForReview", write("SubmitForReview", "POST", path("/submit"), "reporter",
-                        Map.of("note", "Please review " + label), true));
+                ack(
+                        "SubmitForReview",
+                        write(
+                                "SubmitForReview",
+                                "POST",
+                                path("/submit"),
+                                "reporter",
+                                Map.of("note", "Please review " + label),
+                                true));
             }
             if (!running.get()) {
                 return;
@@ -198,16 +234,37 @@ final class Newsdesk implements AutoCloseable {
             ack("PublishArticle", write("PublishArticle", "POST", path("/publish"), "editor", null, true));
             if (random.nextInt(3) == 0 && running.get()) {
                 revise("editor");
-                ack("PublishArticle", write("PublishArticle", "POST", path("/publish"), "editor",
-                        Map.of("changeKind", "correction", "note", "Corrected " + label + " at step " + step), true));
+                ack(
+                        "PublishArticle",
+                        write(
+                                "PublishArticle",
+                                "POST",
+                                path("/publish"),
+                                "editor",
+                                Map.of("changeKind", "correction", "note", "Corrected " + label + " at step " + step),
+                                true));
             }
             int ending = random.nextInt(10);
             if (ending == 0) {
-                ack("KillArticle", write("KillArticle", "POST", path("/kill"), "editor",
-                        Map.of("reason", "legal", "notice", "Withdrawn: " + label), true));
+                ack(
+                        "KillArticle",
+                        write(
+                                "KillArticle",
+                                "POST",
+                                path("/kill"),
+                                "editor",
+                                Map.of("reason", "legal", "notice", "Withdrawn: " + label),
+                                true));
             } else if (ending <= 2) {
-                ack("UnpublishArticle", write("UnpublishArticle", "POST", path("/unpublish"), "editor",
-                        Map.of("reason", "outdated"), true));
+                ack(
+                        "UnpublishArticle",
+                        write(
+                                "UnpublishArticle",
+                                "POST",
+                                path("/unpublish"),
+                                "editor",
+                                Map.of("reason", "outdated"),
+                                true));
             }
         }
 
@@ -223,8 +280,8 @@ final class Newsdesk implements AutoCloseable {
         }
 
         /** Sends one write until its outcome is known; returns the acknowledgement. */
-        private Http.Reply write(String command, String method, String path, String who, Object body,
-                                 boolean conditional) {
+        private Http.Reply write(
+                String command, String method, String path, String who, Object body, boolean conditional) {
             awaitResumed();
             step++;
             String correlation = "op-" + label + "-" + step;
@@ -265,8 +322,13 @@ final class Newsdesk implements AutoCloseable {
 
         private void ack(String command, Http.Reply reply) {
             version = reply.etagVersion();
-            ledger.acknowledged(new Ledger.Ack(command, id, version, reply.position(),
-                    "op-" + label + "-" + step, idempotencyKeys ? "key-" + label + "-" + step : null));
+            ledger.acknowledged(new Ledger.Ack(
+                    command,
+                    id,
+                    version,
+                    reply.position(),
+                    "op-" + label + "-" + step,
+                    idempotencyKeys ? "key-" + label + "-" + step : null));
         }
     }
 
@@ -282,7 +344,9 @@ final class Newsdesk implements AutoCloseable {
         long seconds = inProgress.header("Retry-After").map(Long::parseLong).orElse(1L);
         Duration retryAfter = Duration.ofSeconds(Math.max(1, Math.min(seconds, 5)));
         AtomicReference<Http.Reply> latest = new AtomicReference<>(inProgress);
-        await().pollDelay(retryAfter).pollInterval(retryAfter).atMost(SETTLED)
+        await().pollDelay(retryAfter)
+                .pollInterval(retryAfter)
+                .atMost(SETTLED)
                 .until(() -> !inProgress(latest.updateAndGet(previous -> call.send())));
         return latest.get();
     }

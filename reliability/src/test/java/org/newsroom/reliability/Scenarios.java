@@ -20,8 +20,7 @@ final class Scenarios {
     /** {@code -Dreliability.long=true}: more kills, longer outages, more load. */
     static final boolean LONG = Boolean.getBoolean("reliability.long");
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /**
      * A fresh data directory under {@code target/reliability}, kept after the run with the process's log beside it
@@ -30,23 +29,31 @@ final class Scenarios {
     static Path dataDir(String scenario) {
         try {
             Path base = Files.createDirectories(Path.of("target", "reliability"));
-            return Files.createTempDirectory(base, scenario + "-").resolve("data").toAbsolutePath();
+            return Files.createTempDirectory(base, scenario + "-")
+                    .resolve("data")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Registers a webhook for {@code receiver} (all event types unless some are given) and hands it its secret. */
-    static Invariants.Hook register(Http http, WebhookReceiver receiver, Duration senderTimeout, boolean active,
-                                    String... types) {
-        Map<String, Object> body = types.length == 0 ? Map.of("url", receiver.url())
+    static Invariants.Hook register(
+            Http http, WebhookReceiver receiver, Duration senderTimeout, boolean active, String... types) {
+        Map<String, Object> body = types.length == 0
+                ? Map.of("url", receiver.url())
                 : Map.of("url", receiver.url(), "types", List.of(types));
         Http.Reply reply = http.post("/api/webhooks", "integrator", body);
         assertThat(reply.status()).as("webhook registration: %s", reply).isEqualTo(201);
         JsonNode registered = reply.json();
         receiver.secret(registered.path("secret").asText());
-        return new Invariants.Hook(receiver, registered.path("id").asText(), registered.path("position").asLong(),
-                Set.of(types), active, senderTimeout);
+        return new Invariants.Hook(
+                receiver,
+                registered.path("id").asText(),
+                registered.path("position").asLong(),
+                Set.of(types),
+                active,
+                senderTimeout);
     }
 
     /** One line of what a scenario did, for RELIABILITY.md. */
@@ -59,7 +66,8 @@ final class Scenarios {
     }
 
     static String describeStartups(ForkedNewsroom newsroom) {
-        return newsroom.startups().stream().map(duration -> duration.toMillis() / 100 / 10.0 + " s")
+        return newsroom.startups().stream()
+                .map(duration -> duration.toMillis() / 100 / 10.0 + " s")
                 .collect(Collectors.joining(", ", "startups [", "]"));
     }
 }

@@ -50,6 +50,7 @@ class SecurityIT {
     private Http http;
     /** An article with a photo and a publication, for the read routes. */
     private String article;
+
     private String slug;
     private String webhook;
 
@@ -61,10 +62,16 @@ class SecurityIT {
         http = new Http(newsroom);
         article = draft();
         String photo = attachPhoto(article);
-        write("PATCH", "/api/articles/" + article + "/photos/" + photo, "reporter",
+        write(
+                "PATCH",
+                "/api/articles/" + article + "/photos/" + photo,
+                "reporter",
                 Map.of("caption", "A caption, changed"));
         write("PUT", "/api/articles/" + article + "/byline", "reporter", byline());
-        slug = write("POST", "/api/articles/" + article + "/publish", "editor", null).json().path("url").asText()
+        slug = write("POST", "/api/articles/" + article + "/publish", "editor", null)
+                .json()
+                .path("url")
+                .asText()
                 .replace("/site/articles/", "");
         webhook = registerWebhook();
     }
@@ -79,11 +86,16 @@ class SecurityIT {
     @Order(1)
     void theDesignsRoutesAreExactlyTheApplicationsDocumentedRoutes() {
         Set<String> documented = new TreeSet<>();
-        http.getJson("/v3/api-docs", null).path("paths").fields().forEachRemaining(path ->
-                path.getValue().fieldNames().forEachRemaining(method ->
-                        documented.add(method.toUpperCase() + " " + normalized(path.getKey()))));
+        http.getJson("/v3/api-docs", null)
+                .path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                method -> documented.add(method.toUpperCase() + " " + normalized(path.getKey()))));
         Set<String> designed = new TreeSet<>();
-        DesignRoutes.ROUTES.stream().filter(route -> !route.path().startsWith("/actuator"))
+        DesignRoutes.ROUTES.stream()
+                .filter(route -> !route.path().startsWith("/actuator"))
                 .forEach(route -> designed.add(route.method() + " " + normalized(route.path())));
         assertThat(documented).as("routes in /v3/api-docs").isEqualTo(designed);
     }
@@ -104,7 +116,8 @@ class SecurityIT {
                     if (reply.status() != route.success()) {
                         wrong.add(route + " as " + caller + ": expected " + route.success() + ", got " + reply);
                     } else if (route.method().equals("POST") && route.path().startsWith("/api/articles")
-                            || route.method().matches("PATCH|PUT|DELETE") && route.path().startsWith("/api/articles")) {
+                            || route.method().matches("PATCH|PUT|DELETE")
+                                    && route.path().startsWith("/api/articles")) {
                         acknowledge(route.toString(), target, reply);
                     }
                 } else {
@@ -116,48 +129,75 @@ class SecurityIT {
                     if (head() != head) {
                         wrong.add(route + " as " + caller + " was refused but the log grew");
                     }
-                    if (route.method().equals("DELETE") && route.path().startsWith("/api/webhooks")
+                    if (route.method().equals("DELETE")
+                            && route.path().startsWith("/api/webhooks")
                             && http.get(target.path(), "integrator").status() != 200) {
                         wrong.add(route + " as " + caller + " was refused but the webhook is gone");
                     }
                 }
             }
         }
-        Scenarios.report(SCENARIO, "role matrix: " + DesignRoutes.ROUTES.size() + " routes x "
-                + DesignRoutes.CALLERS.size() + " callers = " + (allowed + refused) + " cells, " + allowed
-                + " allowed, " + refused + " refused, " + wrong.size() + " wrong");
+        Scenarios.report(
+                SCENARIO,
+                "role matrix: " + DesignRoutes.ROUTES.size() + " routes x "
+                        + DesignRoutes.CALLERS.size() + " callers = " + (allowed + refused) + " cells, " + allowed
+                        + " allowed, " + refused + " refused, " + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
     }
 
     @Test
     @Order(3)
     void credentialsAndActorsInARequestNeverChangeTheRecordedActor() {
-        Http.Reply drafted = http.call("POST", "/api/articles?actor=editor&user=editor").as("reporter")
-                .header("X-User", "editor").header("X-Forwarded-User", "editor").header("X-Remote-User", "editor")
-                .header("X-Actor", "editor").header("X-Auth-User", "editor").header("X-Roles", "editor")
+        Http.Reply drafted = http.call("POST", "/api/articles?actor=editor&user=editor")
+                .as("reporter")
+                .header("X-User", "editor")
+                .header("X-Forwarded-User", "editor")
+                .header("X-Remote-User", "editor")
+                .header("X-Actor", "editor")
+                .header("X-Auth-User", "editor")
+                .header("X-Roles", "editor")
                 .header("Authorization", Http.basic("editor", Http.PASSWORD))
-                .correlation(correlation()).json(Map.of("headline", "Who wrote this?", "body", "<p>Me.</p>")).send();
+                .correlation(correlation())
+                .json(Map.of("headline", "Who wrote this?", "body", "<p>Me.</p>"))
+                .send();
         assertThat(drafted.status()).as("%s", drafted).isIn(201, 400);
-        Scenarios.report(SCENARIO, "a reporter's draft with an editor in X-User, X-Forwarded-User, X-Remote-User,"
-                + " X-Actor, X-Auth-User, X-Roles, ?actor= and a second Authorization header: " + drafted.status()
-                + (drafted.status() == 201 ? ", recorded as the reporter's" : ", refused"));
+        Scenarios.report(
+                SCENARIO,
+                "a reporter's draft with an editor in X-User, X-Forwarded-User, X-Remote-User,"
+                        + " X-Actor, X-Auth-User, X-Roles, ?actor= and a second Authorization header: "
+                        + drafted.status()
+                        + (drafted.status() == 201 ? ", recorded as the reporter's" : ", refused"));
         if (drafted.status() == 201) {
             String id = drafted.json().path("id").asText();
             acknowledge("DraftArticle", new Target("/api/articles/" + id, null, id), drafted);
-            Http.Reply revised = http.call("PATCH", "/api/articles/" + id).as("reporter")
-                    .header("X-Forwarded-User", "auditor").header("Authorization", Http.basic("editor", Http.PASSWORD))
-                    .correlation(correlation()).json(Map.of("headline", "Who revised this?")).send();
+            Http.Reply revised = http.call("PATCH", "/api/articles/" + id)
+                    .as("reporter")
+                    .header("X-Forwarded-User", "auditor")
+                    .header("Authorization", Http.basic("editor", Http.PASSWORD))
+                    .correlation(correlation())
+                    .json(Map.of("headline", "Who revised this?"))
+                    .send();
             assertThat(revised.status()).isEqualTo(200);
             acknowledge("ReviseArticle", new Target("/api/articles/" + id, null, id), revised);
-            JsonNode history = http.getJson("/audit/articles/" + id + "/history?atLeast=" + revised.position(),
-                    "auditor").path("entries");
-            assertThat(history).allSatisfy(entry -> assertThat(entry.path("actor").asText()).isEqualTo("reporter"));
+            JsonNode history = http.getJson(
+                            "/audit/articles/" + id + "/history?atLeast=" + revised.position(), "auditor")
+                    .path("entries");
+            assertThat(history)
+                    .allSatisfy(
+                            entry -> assertThat(entry.path("actor").asText()).isEqualTo("reporter"));
             assertThat(http.getJson("/api/articles/" + id + "?atLeast=" + revised.position(), "editor")
-                    .path("updatedBy").asText()).isEqualTo("reporter");
-            assertThat(http.call("POST", "/api/articles/" + id + "/publish").as("reporter")
-                    .header("X-User", "editor").header("X-Roles", "editor")
-                    .header("Authorization", Http.basic("editor", Http.PASSWORD)).send().status())
-                    .as("a reporter with an editor's header publishing").isEqualTo(403);
+                            .path("updatedBy")
+                            .asText())
+                    .isEqualTo("reporter");
+            assertThat(http.call("POST", "/api/articles/" + id + "/publish")
+                            .as("reporter")
+                            .header("X-User", "editor")
+                            .header("X-Roles", "editor")
+                            .header("Authorization", Http.basic("editor", Http.PASSWORD))
+                            .send()
+                            .status())
+                    .as("a reporter with an editor's header publishing")
+                    .isEqualTo(403);
         }
         long head = head();
         for (Map<String, Object> forged : List.of(
@@ -165,11 +205,19 @@ class SecurityIT {
                 Map.<String, Object>of("headline", "Forged", "metaData", Map.of("actor", "editor")),
                 Map.<String, Object>of("headline", "Forged", "user", "editor", "password", Http.PASSWORD),
                 Map.<String, Object>of("headline", "Forged", "updatedBy", "editor", "createdBy", "editor"))) {
-            Http.Reply reply = http.call("POST", "/api/articles").as("reporter").json(forged).send();
-            assertThat(reply.isProblem(400, "unknown-property")).as("%s: %s", forged, reply).isTrue();
+            Http.Reply reply = http.call("POST", "/api/articles")
+                    .as("reporter")
+                    .json(forged)
+                    .send();
+            assertThat(reply.isProblem(400, "unknown-property"))
+                    .as("%s: %s", forged, reply)
+                    .isTrue();
         }
-        assertThat(http.call("POST", "/api/articles").json(Map.of("headline", "Anonymous", "user", "editor",
-                "password", Http.PASSWORD)).send().isProblem(401, "unauthenticated")).isTrue();
+        assertThat(http.call("POST", "/api/articles")
+                        .json(Map.of("headline", "Anonymous", "user", "editor", "password", Http.PASSWORD))
+                        .send()
+                        .isProblem(401, "unauthenticated"))
+                .isTrue();
         assertThat(head()).as("the log after forged bodies").isEqualTo(head);
     }
 
@@ -202,10 +250,14 @@ class SecurityIT {
         long head = head();
         List<String> accepted = new ArrayList<>();
         for (String body : hostile) {
-            Http.Reply drafted = http.call("POST", "/api/articles").as("reporter")
-                    .json(Map.of("headline", "Hostile", "body", body)).send();
-            Http.Reply revised = http.call("PATCH", "/api/articles/" + draft).as("reporter")
-                    .json(Map.of("body", body)).send();
+            Http.Reply drafted = http.call("POST", "/api/articles")
+                    .as("reporter")
+                    .json(Map.of("headline", "Hostile", "body", body))
+                    .send();
+            Http.Reply revised = http.call("PATCH", "/api/articles/" + draft)
+                    .as("reporter")
+                    .json(Map.of("body", body))
+                    .send();
             for (Http.Reply reply : List.of(drafted, revised)) {
                 if (!reply.isProblem(400, "validation-failed")) {
                     accepted.add(body + " -> " + reply);
@@ -213,14 +265,18 @@ class SecurityIT {
             }
         }
         for (String uri : List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "file:///etc/passwd")) {
-            Http.Reply photo = http.call("POST", "/api/articles/" + draft + "/photos").as("reporter")
-                    .json(Map.of("uri", uri, "caption", "c", "credit", "c")).send();
+            Http.Reply photo = http.call("POST", "/api/articles/" + draft + "/photos")
+                    .as("reporter")
+                    .json(Map.of("uri", uri, "caption", "c", "credit", "c"))
+                    .send();
             if (!photo.isProblem(400, "validation-failed")) {
                 accepted.add("photo " + uri + " -> " + photo);
             }
         }
-        Scenarios.report(SCENARIO, hostile.size() + " hostile bodies sent as drafts and revisions, 3 hostile photo"
-                + " URIs: " + accepted.size() + " accepted");
+        Scenarios.report(
+                SCENARIO,
+                hostile.size() + " hostile bodies sent as drafts and revisions, 3 hostile photo" + " URIs: "
+                        + accepted.size() + " accepted");
         assertThat(accepted).isEmpty();
         assertThat(head()).as("the log after hostile bodies").isEqualTo(head);
     }
@@ -237,17 +293,27 @@ class SecurityIT {
                 "<p>\"quotes\" and 'apostrophes' and onclick=alert(1) as text</p>");
         List<String> found = new ArrayList<>();
         for (String body : bodies) {
-            String id = write("POST", "/api/articles", "reporter", Map.of("headline", "Markup " + UUID.randomUUID(),
-                    "body", body)).json().path("id").asText();
+            String id = write(
+                            "POST",
+                            "/api/articles",
+                            "reporter",
+                            Map.of("headline", "Markup " + UUID.randomUUID(), "body", body))
+                    .json()
+                    .path("id")
+                    .asText();
             write("PUT", "/api/articles/" + id + "/byline", "reporter", byline());
             Http.Reply published = write("POST", "/api/articles/" + id + "/publish", "editor", null);
-            JsonNode ninjs = http.getJson(published.json().path("url").asText() + "?atLeast=" + published.position(),
-                    null);
-            ninjs.path("bodies").forEach(value -> found.addAll(AllowedHtml.violations(value.path("value").asText())));
+            JsonNode ninjs =
+                    http.getJson(published.json().path("url").asText() + "?atLeast=" + published.position(), null);
+            ninjs.path("bodies")
+                    .forEach(value -> found.addAll(
+                            AllowedHtml.violations(value.path("value").asText())));
             assertThat(ninjs.path("bodies")).isNotEmpty();
         }
-        Scenarios.report(SCENARIO, bodies.size() + " published bodies parsed with jsoup: " + found.size()
-                + " elements or attributes outside the allowed subset");
+        Scenarios.report(
+                SCENARIO,
+                bodies.size() + " published bodies parsed with jsoup: " + found.size()
+                        + " elements or attributes outside the allowed subset");
         assertThat(found).isEmpty();
     }
 
@@ -265,32 +331,45 @@ class SecurityIT {
                 List.of("org.newsroom.command.article.web.DraftArticleRequest", Map.of("headline", "Typed")),
                 "[\"java.net.URL\", \"http://evil.example\"]");
         for (Object body : drafts) {
-            Http.Reply reply = http.call("POST", "/api/articles").as("reporter").json(body).send();
+            Http.Reply reply =
+                    http.call("POST", "/api/articles").as("reporter").json(body).send();
             if (!reply.isProblem(400, "unknown-property") && !reply.isProblem(400, "malformed-request")) {
                 accepted.add("draft " + body + " -> " + reply);
             }
         }
-        Http.Reply byline = http.call("PUT", "/api/articles/" + article + "/byline").as("reporter")
-                .json(Map.of("bylines", List.of(Map.of("@class", "org.newsroom.article.Byline", "name", "X")))).send();
+        Http.Reply byline = http.call("PUT", "/api/articles/" + article + "/byline")
+                .as("reporter")
+                .json(Map.of("bylines", List.of(Map.of("@class", "org.newsroom.article.Byline", "name", "X"))))
+                .send();
         if (byline.status() != 400) {
             accepted.add("byline -> " + byline);
         }
-        Http.Reply hook = http.call("POST", "/api/webhooks").as("integrator")
-                .json(Map.of("@class", "java.net.URL", "url", receiver.url())).send();
+        Http.Reply hook = http.call("POST", "/api/webhooks")
+                .as("integrator")
+                .json(Map.of("@class", "java.net.URL", "url", receiver.url()))
+                .send();
         if (hook.status() != 400) {
             accepted.add("webhook -> " + hook);
         }
         assertThat(accepted).isEmpty();
         assertThat(head()).isEqualTo(head);
-        assertThat(http.getJson("/api/webhooks", "integrator").path("items").size()).isEqualTo(webhooks);
+        assertThat(http.getJson("/api/webhooks", "integrator").path("items").size())
+                .isEqualTo(webhooks);
     }
 
     @Test
     @Order(7)
     void theAuditTrailCannotBeWrittenThroughAnyRoute() {
         String base = "/audit/articles/" + article;
-        List<String> paths = List.of(base, base + "/history", base + "/versions", base + "/versions/1",
-                base + "/diff?from=1&to=2", base + "/integrity", "/audit/articles", "/audit");
+        List<String> paths = List.of(
+                base,
+                base + "/history",
+                base + "/versions",
+                base + "/versions/1",
+                base + "/diff?from=1&to=2",
+                base + "/integrity",
+                "/audit/articles",
+                "/audit");
         String history = http.getJson(base + "/history", "auditor").toString();
         String integrity = http.getJson(base + "/integrity", "auditor").toString();
         List<String> wrong = new ArrayList<>();
@@ -310,8 +389,10 @@ class SecurityIT {
         }
         assertThat(http.getJson(base + "/history", "auditor").toString()).isEqualTo(history);
         assertThat(http.getJson(base + "/integrity", "auditor").toString()).isEqualTo(integrity);
-        Scenarios.report(SCENARIO, attempts + " writes to the audit trail (" + paths.size()
-                + " paths x 4 methods x 5 callers): " + wrong.size() + " answered other than 401/403/404/405");
+        Scenarios.report(
+                SCENARIO,
+                attempts + " writes to the audit trail (" + paths.size() + " paths x 4 methods x 5 callers): "
+                        + wrong.size() + " answered other than 401/403/404/405");
         assertThat(wrong).isEmpty();
     }
 
@@ -328,11 +409,13 @@ class SecurityIT {
     void withMongodbUriSetTheDemoUsersDoNotExist() {
         Path dataDir = Scenarios.dataDir("security-external-mongo");
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir.resolveSibling("mongo"));
-             ForkedNewsroom external = new ForkedNewsroom(dataDir,
-                     "--newsroom.users[0].name=alice", "--newsroom.users[0].password={noop}s3cret-alice",
-                     "--newsroom.users[0].roles=editor,reporter,auditor,integrator")
-                     .withEnvironment("MONGODB_URI", mongo.connectionString() + "/newsroom")
-                     .withEnvironment("NEWSROOM_DEMO_PASSWORD", Http.PASSWORD)) {
+                ForkedNewsroom external = new ForkedNewsroom(
+                                dataDir,
+                                "--newsroom.users[0].name=alice",
+                                "--newsroom.users[0].password={noop}s3cret-alice",
+                                "--newsroom.users[0].roles=editor,reporter,auditor,integrator")
+                        .withEnvironment("MONGODB_URI", mongo.connectionString() + "/newsroom")
+                        .withEnvironment("NEWSROOM_DEMO_PASSWORD", Http.PASSWORD)) {
             external.start();
             assertThat(external.output()).contains("Using MongoDB at").doesNotContain("demo users");
             Http client = new Http(external::uri, Map.of("alice", "s3cret-alice"));
@@ -342,22 +425,30 @@ class SecurityIT {
             probes.put("auditor", "/audit/articles/any/history");
             probes.put("integrator", "/feed/events?after=0&limit=1");
             probes.forEach((demo, path) -> {
-                assertThat(client.get(path, demo).isProblem(401, "unauthenticated")).as("%s on %s", demo, path)
+                assertThat(client.get(path, demo).isProblem(401, "unauthenticated"))
+                        .as("%s on %s", demo, path)
                         .isTrue();
-                assertThat(client.get(path, "alice").status()).as("alice on %s", path).isIn(200, 404);
+                assertThat(client.get(path, "alice").status())
+                        .as("alice on %s", path)
+                        .isIn(200, 404);
             });
-            assertThat(client.call("POST", "/api/articles").as("reporter")
-                    .json(Map.of("headline", "Demo?")).send().isProblem(401, "unauthenticated")).isTrue();
-            Scenarios.report(SCENARIO, "with MONGODB_URI: the four demo users answered 401 on their routes, the"
-                    + " configured user got in");
+            assertThat(client.call("POST", "/api/articles")
+                            .as("reporter")
+                            .json(Map.of("headline", "Demo?"))
+                            .send()
+                            .isProblem(401, "unauthenticated"))
+                    .isTrue();
+            Scenarios.report(
+                    SCENARIO,
+                    "with MONGODB_URI: the four demo users answered 401 on their routes, the"
+                            + " configured user got in");
         }
     }
 
     // ---- fixtures ----
 
     /** Where a cell's request goes: its path (with query), its body, and the article it is about, if any. */
-    private record Target(String path, Object body, String articleId) {
-    }
+    private record Target(String path, Object body, String articleId) {}
 
     private Target prepare(DesignRoutes.Route route) {
         String path = route.path();
@@ -368,8 +459,11 @@ class SecurityIT {
             return switch (path.substring("/api/articles/{id}".length())) {
                 case "" -> new Target(at, Map.of("headline", "Revised " + UUID.randomUUID()), id);
                 case "/photos" -> new Target(at + "/photos", photo(), id);
-                case "/photos/{photoId}" -> new Target(at + "/photos/" + attachPhoto(id),
-                        method.equals("PATCH") ? Map.of("caption", "Changed " + UUID.randomUUID()) : null, id);
+                case "/photos/{photoId}" ->
+                    new Target(
+                            at + "/photos/" + attachPhoto(id),
+                            method.equals("PATCH") ? Map.of("caption", "Changed " + UUID.randomUUID()) : null,
+                            id);
                 case "/byline" -> new Target(at + "/byline", byline(), id);
                 case "/submit" -> new Target(at + "/submit", Map.of("note", "Please review"), id);
                 case "/request-changes" -> {
@@ -390,28 +484,29 @@ class SecurityIT {
             };
         }
         return switch (route.toString()) {
-            case "POST /api/articles" -> new Target(path, Map.of("headline", "Drafted " + UUID.randomUUID(),
-                    "body", "<p>Body.</p>"), null);
+            case "POST /api/articles" ->
+                new Target(path, Map.of("headline", "Drafted " + UUID.randomUUID(), "body", "<p>Body.</p>"), null);
             case "GET /api/articles/{id}" -> new Target("/api/articles/" + article, null, article);
             case "GET /site/articles/{slug}" -> new Target("/site/articles/" + slug, null, article);
-            case "GET /audit/articles/{id}/history" -> new Target("/audit/articles/" + article + "/history", null, null);
-            case "GET /audit/articles/{id}/versions/{v}" -> new Target("/audit/articles/" + article + "/versions/1",
-                    null, null);
-            case "GET /audit/articles/{id}/versions" -> new Target("/audit/articles/" + article + "/versions?at="
-                    + Instant.now(), null, null);
-            case "GET /audit/articles/{id}/diff" -> new Target("/audit/articles/" + article + "/diff?from=1&to=2",
-                    null, null);
-            case "GET /audit/articles/{id}/integrity" -> new Target("/audit/articles/" + article + "/integrity",
-                    null, null);
+            case "GET /audit/articles/{id}/history" ->
+                new Target("/audit/articles/" + article + "/history", null, null);
+            case "GET /audit/articles/{id}/versions/{v}" ->
+                new Target("/audit/articles/" + article + "/versions/1", null, null);
+            case "GET /audit/articles/{id}/versions" ->
+                new Target("/audit/articles/" + article + "/versions?at=" + Instant.now(), null, null);
+            case "GET /audit/articles/{id}/diff" ->
+                new Target("/audit/articles/" + article + "/diff?from=1&to=2", null, null);
+            case "GET /audit/articles/{id}/integrity" ->
+                new Target("/audit/articles/" + article + "/integrity", null, null);
             case "GET /feed/events" -> new Target("/feed/events?after=0&limit=1", null, null);
             case "GET /feed/stream" -> new Target("/feed/stream?after=" + head(), null, null);
             case "POST /api/webhooks" -> new Target(path, Map.of("url", receiver.url()), null);
             case "GET /api/webhooks/{webhookId}" -> new Target("/api/webhooks/" + webhook, null, null);
             case "DELETE /api/webhooks/{webhookId}" -> new Target("/api/webhooks/" + registerWebhook(), null, null);
-            case "GET /api/webhooks/{webhookId}/deliveries" -> new Target("/api/webhooks/" + webhook + "/deliveries",
-                    null, null);
-            case "POST /api/webhooks/{webhookId}/redeliver" -> new Target("/api/webhooks/" + webhook + "/redeliver",
-                    null, null);
+            case "GET /api/webhooks/{webhookId}/deliveries" ->
+                new Target("/api/webhooks/" + webhook + "/deliveries", null, null);
+            case "POST /api/webhooks/{webhookId}/redeliver" ->
+                new Target("/api/webhooks/" + webhook + "/redeliver", null, null);
             default -> new Target(path, null, null);
         };
     }
@@ -433,15 +528,18 @@ class SecurityIT {
 
     /** A stream never ends: its status and headers are the answer. */
     private Http.Reply openStream(String path, String caller) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/event-stream");
         if (!caller.equals(DesignRoutes.ANONYMOUS)) {
             request.header("Authorization", Http.basic(caller, Http.PASSWORD));
         }
         try {
-            HttpResponse<InputStream> response = http.client().send(request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            String body = response.statusCode() == 200 ? "" : new String(response.body().readAllBytes());
+            HttpResponse<InputStream> response =
+                    http.client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String body = response.statusCode() == 200
+                    ? ""
+                    : new String(response.body().readAllBytes());
             response.body().close();
             return new Http.Reply(response.statusCode(), response.headers().map(), body, null, 0);
         } catch (IOException e) {
@@ -453,24 +551,45 @@ class SecurityIT {
     }
 
     private void acknowledge(String command, Target target, Http.Reply reply) {
-        String id = target.articleId() != null ? target.articleId() : reply.json().path("id").asText();
+        String id = target.articleId() != null
+                ? target.articleId()
+                : reply.json().path("id").asText();
         ledger.attempted();
-        ledger.acknowledged(new Ledger.Ack(command, id, reply.etagVersion(), reply.position(),
-                reply.header("X-Correlation-Id").orElseThrow(), null));
+        ledger.acknowledged(new Ledger.Ack(
+                command,
+                id,
+                reply.etagVersion(),
+                reply.position(),
+                reply.header("X-Correlation-Id").orElseThrow(),
+                null));
     }
 
     private String draft() {
-        return write("POST", "/api/articles", "reporter", Map.of("headline", "Story " + UUID.randomUUID(),
-                "body", "<p>A story.</p>")).json().path("id").asText();
+        return write(
+                        "POST",
+                        "/api/articles",
+                        "reporter",
+                        Map.of("headline", "Story " + UUID.randomUUID(), "body", "<p>A story.</p>"))
+                .json()
+                .path("id")
+                .asText();
     }
 
     private String attachPhoto(String id) {
-        return write("POST", "/api/articles/" + id + "/photos", "reporter", photo()).json().path("photoId").asText();
+        return write("POST", "/api/articles/" + id + "/photos", "reporter", photo())
+                .json()
+                .path("photoId")
+                .asText();
     }
 
     private static Map<String, Object> photo() {
-        return Map.of("uri", "https://images.example.com/" + UUID.randomUUID() + ".jpg", "caption", "A caption",
-                "credit", "Reliability/AFP");
+        return Map.of(
+                "uri",
+                "https://images.example.com/" + UUID.randomUUID() + ".jpg",
+                "caption",
+                "A caption",
+                "credit",
+                "Reliability/AFP");
     }
 
     private static Map<String, Object> byline() {
@@ -506,8 +625,11 @@ class SecurityIT {
     private long head() {
         JsonNode projections = http.getJson("/actuator/projections", "editor");
         long known = projections.path("head").asLong();
-        JsonNode after = http.getJson("/feed/events?after=" + known + "&limit=1000", "integrator").path("events");
-        return after.isEmpty() ? known : after.get(after.size() - 1).path("position").asLong();
+        JsonNode after = http.getJson("/feed/events?after=" + known + "&limit=1000", "integrator")
+                .path("events");
+        return after.isEmpty()
+                ? known
+                : after.get(after.size() - 1).path("position").asLong();
     }
 
     private static String normalized(String path) {

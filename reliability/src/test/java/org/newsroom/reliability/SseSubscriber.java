@@ -46,10 +46,11 @@ final class SseSubscriber implements AutoCloseable {
                     .header("Authorization", Http.basic("integrator", Http.PASSWORD))
                     .header("Accept", "text/event-stream")
                     .header("Last-Event-ID", lastEventId)
-                    .GET().build();
+                    .GET()
+                    .build();
             try {
-                HttpResponse<InputStream> response = http.client().send(request,
-                        HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response =
+                        http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() != 200) {
                     failures.add("stream answered " + response.statusCode());
                     response.body().close();
@@ -95,7 +96,9 @@ final class SseSubscriber implements AutoCloseable {
                     if (field.equals("id")) {
                         id = value;
                     } else if (field.equals("data")) {
-                        data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                        data = data == null
+                                ? new StringBuilder(value)
+                                : data.append('\n').append(value);
                     }
                 }
             }

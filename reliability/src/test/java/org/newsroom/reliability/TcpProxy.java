@@ -20,7 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class TcpProxy implements AutoCloseable {
 
-    enum State { UP, REFUSING, BLACK_HOLE }
+    enum State {
+        UP,
+        REFUSING,
+        BLACK_HOLE
+    }
 
     private final int port;
     private final InetSocketAddress target;
@@ -106,23 +110,25 @@ final class TcpProxy implements AutoCloseable {
 
     /** Copies bytes one way; in a black hole, holds them until it heals. */
     private void pump(InputStream from, OutputStream to, Socket source, Socket other) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try {
-                int read;
-                while ((read = from.read(buffer)) >= 0 && awaitPassage()) {
-                    to.write(buffer, 0, read);
-                    to.flush();
-                }
-            } catch (IOException e) {
-                // one side closed or was dropped
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                closeQuietly(source);
-                closeQuietly(other);
-            }
-        }, "proxy-pump-" + port);
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try {
+                        int read;
+                        while ((read = from.read(buffer)) >= 0 && awaitPassage()) {
+                            to.write(buffer, 0, read);
+                            to.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed or was dropped
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        closeQuietly(source);
+                        closeQuietly(other);
+                    }
+                },
+                "proxy-pump-" + port);
         thread.setDaemon(true);
         thread.start();
     }

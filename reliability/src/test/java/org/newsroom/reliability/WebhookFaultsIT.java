@@ -40,20 +40,22 @@ class WebhookFaultsIT {
     void slowFailingAndGoneReceiversGetWhatTheScheduleAndTheirAnswersSay() {
         Path dataDir = Scenarios.dataDir("webhook-faults");
         Ledger ledger = new Ledger();
-        try (ForkedNewsroom newsroom = new ForkedNewsroom(dataDir,
-                "--newsroom.webhooks.allow-private-targets=true",
-                "--newsroom.webhooks.timeout=" + TIMEOUT.toMillis() + "ms",
-                "--newsroom.webhooks.retry.initial-interval=" + INITIAL.toMillis() + "ms",
-                "--newsroom.webhooks.retry.multiplier=" + MULTIPLIER,
-                "--newsroom.webhooks.retry.max-interval=" + MAX_INTERVAL.toMillis() + "ms",
-                "--newsroom.webhooks.retry.jitter=" + JITTER,
-                "--newsroom.webhooks.retry.max-attempts=60").start();
-             WebhookReceiver healthy = new WebhookReceiver("healthy receiver", WebhookReceiver.accepting());
-             WebhookReceiver slow = new WebhookReceiver("slow receiver",
-                     WebhookReceiver.slowFor(SLOW_FOR, TIMEOUT.multipliedBy(2)));
-             WebhookReceiver failing = new WebhookReceiver("failing receiver",
-                     WebhookReceiver.failingFor(FAILING_FOR, 500));
-             WebhookReceiver gone = new WebhookReceiver("gone receiver", WebhookReceiver.gone())) {
+        try (ForkedNewsroom newsroom = new ForkedNewsroom(
+                                dataDir,
+                                "--newsroom.webhooks.allow-private-targets=true",
+                                "--newsroom.webhooks.timeout=" + TIMEOUT.toMillis() + "ms",
+                                "--newsroom.webhooks.retry.initial-interval=" + INITIAL.toMillis() + "ms",
+                                "--newsroom.webhooks.retry.multiplier=" + MULTIPLIER,
+                                "--newsroom.webhooks.retry.max-interval=" + MAX_INTERVAL.toMillis() + "ms",
+                                "--newsroom.webhooks.retry.jitter=" + JITTER,
+                                "--newsroom.webhooks.retry.max-attempts=60")
+                        .start();
+                WebhookReceiver healthy = new WebhookReceiver("healthy receiver", WebhookReceiver.accepting());
+                WebhookReceiver slow = new WebhookReceiver(
+                        "slow receiver", WebhookReceiver.slowFor(SLOW_FOR, TIMEOUT.multipliedBy(2)));
+                WebhookReceiver failing =
+                        new WebhookReceiver("failing receiver", WebhookReceiver.failingFor(FAILING_FOR, 500));
+                WebhookReceiver gone = new WebhookReceiver("gone receiver", WebhookReceiver.gone())) {
             Http http = new Http(newsroom);
             Invariants.Hook healthyHook = Scenarios.register(http, healthy, TIMEOUT, true);
             Invariants.Hook slowHook = Scenarios.register(http, slow, TIMEOUT, true);
@@ -62,24 +64,36 @@ class WebhookFaultsIT {
             Instant failingUntil = Instant.now().plus(FAILING_FOR);
 
             try (Newsdesk desk = new Newsdesk(http, ledger, newsroom, 2).start()) {
-                await().atMost(FAILING_FOR.plusSeconds(60)).pollInterval(Duration.ofMillis(500))
+                await().atMost(FAILING_FOR.plusSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> Instant.now().isAfter(failingUntil));
                 desk.stop();
                 Scenarios.report(SCENARIO, desk.stories() + " stories, " + Scenarios.describe(ledger));
             }
 
-            Invariants.Report report = new Invariants(http, ledger).webhook(healthyHook).webhook(slowHook)
-                    .webhook(failingHook).webhook(goneHook).check(SCENARIO);
+            Invariants.Report report = new Invariants(http, ledger)
+                    .webhook(healthyHook)
+                    .webhook(slowHook)
+                    .webhook(failingHook)
+                    .webhook(goneHook)
+                    .check(SCENARIO);
 
             JsonNode disabled = http.getJson("/api/webhooks/" + goneHook.id(), "integrator");
-            assertThat(disabled.path("state").asText()).as("the 410 webhook: %s", disabled).isEqualTo("disabled");
+            assertThat(disabled.path("state").asText())
+                    .as("the 410 webhook: %s", disabled)
+                    .isEqualTo("disabled");
             assertThat(gone.deliveries()).as("requests to the 410 receiver").hasSize(1);
             checkSchedule(http, failingHook, report);
             checkSchedule(http, slowHook, report);
             for (Invariants.Hook hook : List.of(healthyHook, slowHook, failingHook, goneHook)) {
-                Scenarios.report(SCENARIO, hook.receiver().name() + ": " + hook.receiver().deliveries().size()
-                        + " requests, state " + http.getJson("/api/webhooks/" + hook.id(), "integrator")
-                        .path("state").asText());
+                Scenarios.report(
+                        SCENARIO,
+                        hook.receiver().name() + ": "
+                                + hook.receiver().deliveries().size()
+                                + " requests, state "
+                                + http.getJson("/api/webhooks/" + hook.id(), "integrator")
+                                        .path("state")
+                                        .asText());
             }
             report.assertClean();
         }
@@ -92,32 +106,46 @@ class WebhookFaultsIT {
      */
     private static void checkSchedule(Http http, Invariants.Hook hook, Invariants.Report report) {
         List<JsonNode> attempts = attempts(http, hook.id());
-        long first = attempts.stream().mapToLong(attempt -> attempt.path("position").asLong()).min().orElseThrow();
-        List<JsonNode> retried = attempts.stream().filter(attempt -> attempt.path("position").asLong() == first)
-                .sorted(Comparator.comparingInt(attempt -> attempt.path("attempt").asInt())).toList();
+        long first = attempts.stream()
+                .mapToLong(attempt -> attempt.path("position").asLong())
+                .min()
+                .orElseThrow();
+        List<JsonNode> retried = attempts.stream()
+                .filter(attempt -> attempt.path("position").asLong() == first)
+                .sorted(Comparator.comparingInt(
+                        attempt -> attempt.path("attempt").asInt()))
+                .toList();
         List<String> waits = new ArrayList<>();
         for (int i = 1; i < retried.size(); i++) {
             JsonNode previous = retried.get(i - 1);
             Instant ended = Instant.parse(previous.path("time").asText())
                     .plusMillis(previous.path("durationMillis").asLong());
-            long waited = Duration.between(ended, Instant.parse(retried.get(i).path("time").asText())).toMillis();
+            long waited = Duration.between(
+                            ended, Instant.parse(retried.get(i).path("time").asText()))
+                    .toMillis();
             long nominal = nominal(previous.path("attempt").asInt());
             long earliest = (long) (nominal * (1 - JITTER)) - 50;
             long latest = (long) (nominal * (1 + JITTER)) + LATENESS.toMillis();
             waits.add(waited + " ms (" + earliest + "-" + latest + ")");
             if (waited < earliest || waited > latest) {
-                report.violation("schedule", hook.receiver().name() + ": after attempt "
-                        + previous.path("attempt").asInt() + " the sender waited " + waited + " ms, the schedule says "
-                        + nominal + " ms ± " + (int) (JITTER * 100) + " %");
+                report.violation(
+                        "schedule",
+                        hook.receiver().name() + ": after attempt "
+                                + previous.path("attempt").asInt() + " the sender waited " + waited
+                                + " ms, the schedule says "
+                                + nominal + " ms ± " + (int) (JITTER * 100) + " %");
             }
         }
         if (retried.size() < 3) {
-            report.violation("schedule", hook.receiver().name() + ": only " + retried.size() + " attempts at its first"
-                    + " event; the fault did not last");
+            report.violation(
+                    "schedule",
+                    hook.receiver().name() + ": only " + retried.size() + " attempts at its first"
+                            + " event; the fault did not last");
         }
         report.count("retries checked against the schedule", retried.size() - 1L);
-        Scenarios.report(SCENARIO, hook.receiver().name() + ": " + retried.size() + " attempts at position " + first
-                + ", waits " + waits);
+        Scenarios.report(
+                SCENARIO,
+                hook.receiver().name() + ": " + retried.size() + " attempts at position " + first + ", waits " + waits);
     }
 
     /** The wait after failed attempt {@code attempt}: initial × multiplier^(attempt-1), at most the maximum. */

@@ -28,8 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 final class WebhookReceiver implements AutoCloseable {
 
     /** What to answer a request: a status, after a delay. */
-    record Answer(int status, Duration delay) {
-    }
+    record Answer(int status, Duration delay) {}
 
     /** Decides each answer from the time since the receiver started. */
     @FunctionalInterface
@@ -56,12 +55,21 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One request as it came. */
-    record Delivery(Instant arrived, Map<String, List<String>> headers, String body, int answered, Duration delay,
-                    boolean signatureValid, String signatureProblem) {
+    record Delivery(
+            Instant arrived,
+            Map<String, List<String>> headers,
+            String body,
+            int answered,
+            Duration delay,
+            boolean signatureValid,
+            String signatureProblem) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         String webhookId() {
@@ -87,6 +95,7 @@ final class WebhookReceiver implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Instant started = Instant.now();
     private volatile String secret;
@@ -132,12 +141,13 @@ final class WebhookReceiver implements AutoCloseable {
             problem = e.toString();
         }
         Answer answer = behaviour.answer(Duration.between(started, arrived));
-        deliveries.add(new Delivery(arrived, Map.copyOf(headers), body, answer.status(), answer.delay(),
-                problem == null, problem));
+        deliveries.add(new Delivery(
+                arrived, Map.copyOf(headers), body, answer.status(), answer.delay(), problem == null, problem));
         if (answer.delay().isZero()) {
             respond(exchange, answer.status());
         } else {
-            threads.schedule(() -> respond(exchange, answer.status()), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+            threads.schedule(
+                    () -> respond(exchange, answer.status()), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * strong, blockquote, ul, ol, li and br. Photos are in display order, the lead photo first.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ArticleContent(String headline, String standfirst, String body, String language,
-                             List<Photo> photos, List<Byline> bylines) {
+public record ArticleContent(
+        String headline, String standfirst, String body, String language, List<Photo> photos, List<Byline> bylines) {
 
     public ArticleContent {
         photos = photos == null ? List.of() : List.copyOf(photos);

@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleDrafted(ArticleId articleId, String headline, String standfirst, String body, String language)
-        implements ArticleEvent {
-}
+        implements ArticleEvent {}

@@ -2,8 +2,17 @@ package org.newsroom.article;
 
 /** Every event the Article aggregate records. */
 public sealed interface ArticleEvent
-        permits ArticleDrafted, ArticleRevised, PhotoAttached, PhotoUpdated, PhotoDetached, BylineAssigned,
-        ArticleSubmittedForReview, ChangesRequested, ArticlePublished, ArticleUnpublished, ArticleKilled {
+        permits ArticleDrafted,
+                ArticleRevised,
+                PhotoAttached,
+                PhotoUpdated,
+                PhotoDetached,
+                BylineAssigned,
+                ArticleSubmittedForReview,
+                ChangesRequested,
+                ArticlePublished,
+                ArticleUnpublished,
+                ArticleKilled {
 
     ArticleId articleId();
 }

@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * Nothing is accepted for the article afterwards.
  */
 @Revision("1")
-public record ArticleKilled(ArticleId articleId, String reason, String notice) implements ArticleEvent {
-}
+public record ArticleKilled(ArticleId articleId, String reason, String notice) implements ArticleEvent {}

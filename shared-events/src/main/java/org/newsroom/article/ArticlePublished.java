@@ -12,6 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ArticlePublished(ArticleId articleId, int publicationNumber, String slug, ChangeKind changeKind,
-                               String note, ArticleContent content) implements ArticleEvent {
-}
+public record ArticlePublished(
+        ArticleId articleId,
+        int publicationNumber,
+        String slug,
+        ChangeKind changeKind,
+        String note,
+        ArticleContent content)
+        implements ArticleEvent {}

@@ -11,5 +11,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleRevised(ArticleId articleId, String headline, String standfirst, String body, String language)
-        implements ArticleEvent {
-}
+        implements ArticleEvent {}

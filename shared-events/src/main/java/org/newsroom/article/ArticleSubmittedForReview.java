@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** Recorded when a draft goes to the editors. The note is optional. */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ArticleSubmittedForReview(ArticleId articleId, String note) implements ArticleEvent {
-}
+public record ArticleSubmittedForReview(ArticleId articleId, String note) implements ArticleEvent {}

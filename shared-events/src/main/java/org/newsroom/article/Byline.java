@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * organisation they write for (an agency such as "AFP").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Byline(String name, String role, String affiliation) {
-}
+public record Byline(String name, String role, String affiliation) {}

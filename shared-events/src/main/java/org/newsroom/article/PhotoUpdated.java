@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PhotoUpdated(ArticleId articleId, PhotoId photoId, String caption, String credit, String altText)
-        implements ArticleEvent {
-}
+        implements ArticleEvent {}

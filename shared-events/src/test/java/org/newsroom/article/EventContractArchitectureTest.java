@@ -15,22 +15,24 @@ class EventContractArchitectureTest {
 
     @ArchTest
     static final ArchRule noSpringInTheEventContract = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..")
             .because("integrations depend on this jar and must not inherit our framework");
 
     @ArchTest
-    static final ArchRule eventsAreRecords = classes()
-            .that().implement(ArticleEvent.class)
-            .should().beAssignableTo(Record.class);
+    static final ArchRule eventsAreRecords =
+            classes().that().implement(ArticleEvent.class).should().beAssignableTo(Record.class);
 
     @ArchTest
-    static final ArchRule eventsCarryARevision = classes()
-            .that().implement(ArticleEvent.class)
-            .should().beAnnotatedWith(Revision.class);
+    static final ArchRule eventsCarryARevision =
+            classes().that().implement(ArticleEvent.class).should().beAnnotatedWith(Revision.class);
 
     @ArchTest
     static final ArchRule eventsAreTopLevel = classes()
-            .that().implement(ArticleEvent.class)
-            .should().beTopLevelClasses()
+            .that()
+            .implement(ArticleEvent.class)
+            .should()
+            .beTopLevelClasses()
             .because("the class name is the stored payload type");
 }

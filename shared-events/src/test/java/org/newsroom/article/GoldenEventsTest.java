@@ -50,7 +50,9 @@ class GoldenEventsTest {
 
         for (var component : eventType.getRecordComponents()) {
             if (golden.has(component.getName())) {
-                assertThat(readComponent(event, component)).as(component.getName()).isNotNull();
+                assertThat(readComponent(event, component))
+                        .as(component.getName())
+                        .isNotNull();
             }
         }
     }
@@ -61,15 +63,21 @@ class GoldenEventsTest {
 
         assertThat(published.changeKind()).isEqualTo(ChangeKind.CORRECTION);
         assertThat(published.publicationNumber()).isEqualTo(2);
-        assertThat(published.content().photos()).singleElement()
+        assertThat(published.content().photos())
+                .singleElement()
                 .satisfies(photo -> assertThat(photo.credit()).isEqualTo("Filippo Monteforte/AFP"));
-        assertThat(published.content().bylines()).extracting(Byline::affiliation).containsExactly("AFP");
+        assertThat(published.content().bylines())
+                .extracting(Byline::affiliation)
+                .containsExactly("AFP");
     }
 
     @Test
     void unknownFieldsInAGoldenFileAreNoticed() {
         JsonNode tampered = mapper.createObjectNode()
-                .put("articleId", "a-1").put("photoId", "p-1").put("caption", "c").put("captionn", "typo");
+                .put("articleId", "a-1")
+                .put("photoId", "p-1")
+                .put("caption", "c")
+                .put("captionn", "typo");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.treeToValue(tampered, PhotoUpdated.class))
                 .hasMessageContaining("captionn");

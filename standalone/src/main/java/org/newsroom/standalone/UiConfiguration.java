@@ -38,7 +38,8 @@ class UiConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/ui/assets/**")
                 .addResourceLocations("classpath:/static/ui/assets/")
-                .setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable())
+                .setCacheControl(
+                        CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable())
                 .resourceChain(true)
                 .addResolver(new EncodedResourceResolver());
     }

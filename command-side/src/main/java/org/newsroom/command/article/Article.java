@@ -30,19 +30,22 @@ class Article {
 
     @AggregateIdentifier
     private ArticleId id;
+
     private ArticleStatus status;
     private WorkingCopy workingCopy;
     private boolean pendingChanges;
     private int publicationNumber;
     private String slug;
 
-    Article() {
-    }
+    Article() {}
 
     @CommandHandler
     Article(DraftArticle command) {
-        apply(new ArticleDrafted(command.articleId(), ContentPolicy.headline(command.headline()),
-                ContentPolicy.standfirst(command.standfirst()), ContentPolicy.body(command.body()),
+        apply(new ArticleDrafted(
+                command.articleId(),
+                ContentPolicy.headline(command.headline()),
+                ContentPolicy.standfirst(command.standfirst()),
+                ContentPolicy.body(command.body()),
                 ContentPolicy.language(command.language())));
     }
 
@@ -115,7 +118,9 @@ class Article {
 
     @CommandHandler
     void handle(KillArticle command) {
-        apply(new ArticleKilled(id, ContentPolicy.requiredNote(command.reason(), "reason"),
+        apply(new ArticleKilled(
+                id,
+                ContentPolicy.requiredNote(command.reason(), "reason"),
                 ContentPolicy.requiredNote(command.notice(), "notice")));
     }
 
@@ -126,15 +131,55 @@ class Article {
         workingCopy = WorkingCopy.of(event);
     }
 
-    @EventSourcingHandler void on(ArticleRevised event) { workingCopy = workingCopy.with(event); pendingChanges = true; }
-    @EventSourcingHandler void on(PhotoAttached event) { workingCopy = workingCopy.with(event); pendingChanges = true; }
-    @EventSourcingHandler void on(PhotoUpdated event) { workingCopy = workingCopy.with(event); pendingChanges = true; }
-    @EventSourcingHandler void on(PhotoDetached event) { workingCopy = workingCopy.with(event); pendingChanges = true; }
-    @EventSourcingHandler void on(BylineAssigned event) { workingCopy = workingCopy.with(event); pendingChanges = true; }
-    @EventSourcingHandler void on(ArticleSubmittedForReview event) { status = IN_REVIEW; }
-    @EventSourcingHandler void on(ChangesRequested event) { status = DRAFT; }
-    @EventSourcingHandler void on(ArticleUnpublished event) { status = UNPUBLISHED; }
-    @EventSourcingHandler void on(ArticleKilled event) { status = KILLED; }
+    @EventSourcingHandler
+    void on(ArticleRevised event) {
+        workingCopy = workingCopy.with(event);
+        pendingChanges = true;
+    }
+
+    @EventSourcingHandler
+    void on(PhotoAttached event) {
+        workingCopy = workingCopy.with(event);
+        pendingChanges = true;
+    }
+
+    @EventSourcingHandler
+    void on(PhotoUpdated event) {
+        workingCopy = workingCopy.with(event);
+        pendingChanges = true;
+    }
+
+    @EventSourcingHandler
+    void on(PhotoDetached event) {
+        workingCopy = workingCopy.with(event);
+        pendingChanges = true;
+    }
+
+    @EventSourcingHandler
+    void on(BylineAssigned event) {
+        workingCopy = workingCopy.with(event);
+        pendingChanges = true;
+    }
+
+    @EventSourcingHandler
+    void on(ArticleSubmittedForReview event) {
+        status = IN_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(ChangesRequested event) {
+        status = DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(ArticleUnpublished event) {
+        status = UNPUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(ArticleKilled event) {
+        status = KILLED;
+    }
 
     @EventSourcingHandler
     void on(ArticlePublished event) {

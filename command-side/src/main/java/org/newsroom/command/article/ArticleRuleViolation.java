@@ -73,13 +73,14 @@ public final class ArticleRuleViolation extends ArticleCommandRejection {
     }
 
     static ArticleRuleViolation nothingToCorrect(ChangeKind kind) {
-        return new ArticleRuleViolation("nothing-to-correct",
+        return new ArticleRuleViolation(
+                "nothing-to-correct",
                 "There is nothing to issue a " + name(kind) + " for: the article was never published");
     }
 
     static ArticleRuleViolation publicNoteRequired(ChangeKind kind) {
-        return new ArticleRuleViolation("public-note-required",
-                "A " + name(kind) + " needs a public note telling readers what changed");
+        return new ArticleRuleViolation(
+                "public-note-required", "A " + name(kind) + " needs a public note telling readers what changed");
     }
 
     private static String name(ChangeKind kind) {

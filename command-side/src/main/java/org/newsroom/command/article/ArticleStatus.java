@@ -1,5 +1,9 @@
 package org.newsroom.command.article;
 
 enum ArticleStatus {
-    DRAFT, IN_REVIEW, PUBLISHED, UNPUBLISHED, KILLED
+    DRAFT,
+    IN_REVIEW,
+    PUBLISHED,
+    UNPUBLISHED,
+    KILLED
 }

@@ -15,8 +15,7 @@ final class ContentPolicy {
     private static final int MAX_BYLINES = 10;
     private static final int MAX_NOTE = 2_000;
 
-    private ContentPolicy() {
-    }
+    private ContentPolicy() {}
 
     static String headline(String headline) {
         return required(headline, "headline", "invalid-headline", 300);
@@ -36,7 +35,9 @@ final class ContentPolicy {
         }
         String wellFormed = Locale.forLanguageTag(tag).toLanguageTag();
         if (wellFormed.equals("und") || !wellFormed.equalsIgnoreCase(tag)) {
-            throw new InvalidArticleContent("invalid-language", "language",
+            throw new InvalidArticleContent(
+                    "invalid-language",
+                    "language",
                     "language '" + tag + "' is not a well-formed BCP 47 language tag such as en or pt-BR");
         }
         return tag;
@@ -77,8 +78,10 @@ final class ContentPolicy {
 
     static List<Byline> bylines(List<Byline> bylines) {
         if (bylines == null || bylines.isEmpty() || bylines.size() > MAX_BYLINES) {
-            throw new InvalidArticleContent("invalid-bylines", "bylines", "an article has 1 to " + MAX_BYLINES
-                    + " bylines, not " + (bylines == null ? 0 : bylines.size()));
+            throw new InvalidArticleContent(
+                    "invalid-bylines",
+                    "bylines",
+                    "an article has 1 to " + MAX_BYLINES + " bylines, not " + (bylines == null ? 0 : bylines.size()));
         }
         List<Byline> valid = new ArrayList<>();
         for (int i = 0; i < bylines.size(); i++) {
@@ -87,7 +90,8 @@ final class ContentPolicy {
             if (byline == null) {
                 throw new InvalidArticleContent("invalid-byline", field, field + " is missing");
             }
-            valid.add(new Byline(required(byline.name(), field + ".name", "invalid-byline", 200),
+            valid.add(new Byline(
+                    required(byline.name(), field + ".name", "invalid-byline", 200),
                     blankToNull(optional(byline.role(), field + ".role", "invalid-byline", 100)),
                     blankToNull(optional(byline.affiliation(), field + ".affiliation", "invalid-byline", 200))));
         }
@@ -115,8 +119,8 @@ final class ContentPolicy {
         }
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
-            throw new InvalidArticleContent(code, field,
-                    field + " is " + length + " characters long; at most " + maxLength + " are allowed");
+            throw new InvalidArticleContent(
+                    code, field, field + " is " + length + " characters long; at most " + maxLength + " are allowed");
         }
         rejectInvisibleControls(text, field, code);
         return text;
@@ -127,12 +131,17 @@ final class ContentPolicy {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
-            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)));
+            boolean loneSurrogate = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1)));
             if (control || loneSurrogate) {
-                throw new InvalidArticleContent(code, field, String.format(
-                        "%s contains %s U+%04X, which is not allowed", field,
-                        control ? "the control character" : "the unpaired surrogate", (int) c));
+                throw new InvalidArticleContent(
+                        code,
+                        field,
+                        String.format(
+                                "%s contains %s U+%04X, which is not allowed",
+                                field, control ? "the control character" : "the unpaired surrogate", (int) c));
             }
             if (Character.isHighSurrogate(c)) {
                 i++;

@@ -5,9 +5,13 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.newsroom.article.ArticleId;
 
 /** Sent to start an article under an id the caller chose; a null language means English. */
-public record DraftArticle(@TargetAggregateIdentifier ArticleId articleId, String headline, String standfirst,
-                           String body, String language,
-                           @TargetAggregateVersion Long expectedVersion) {
+public record DraftArticle(
+        @TargetAggregateIdentifier ArticleId articleId,
+        String headline,
+        String standfirst,
+        String body,
+        String language,
+        @TargetAggregateVersion Long expectedVersion) {
 
     public DraftArticle(ArticleId articleId, String headline, String standfirst, String body, String language) {
         this(articleId, headline, standfirst, body, language, null);

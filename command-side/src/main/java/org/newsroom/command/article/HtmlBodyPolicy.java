@@ -26,14 +26,14 @@ final class HtmlBodyPolicy {
     private static final Pattern URL_EDGE = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$");
     private static final Pattern URL_IGNORED = Pattern.compile("[\\t\\n\\r]");
 
-    private HtmlBodyPolicy() {
-    }
+    private HtmlBodyPolicy() {}
 
     static String check(String body) {
         // Jsoup.parseBodyFragment drops some markup from the tree without a trace (a stray <tr>, a <body onload>);
         // the same fragment parse with error tracking reports it.
         Parser parser = Parser.htmlParser().setTrackErrors(1);
-        List<Node> nodes = parser.parseFragmentInput(body, Document.createShell("").body(), "");
+        List<Node> nodes =
+                parser.parseFragmentInput(body, Document.createShell("").body(), "");
         for (Node node : nodes) {
             node.forEachNode(HtmlBodyPolicy::checkNode);
         }

@@ -5,8 +5,11 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.newsroom.article.ArticleId;
 
 /** Sent by an editor to withdraw an article for good, with a reason and a notice shown to readers. */
-public record KillArticle(@TargetAggregateIdentifier ArticleId articleId, String reason, String notice,
-                          @TargetAggregateVersion Long expectedVersion) {
+public record KillArticle(
+        @TargetAggregateIdentifier ArticleId articleId,
+        String reason,
+        String notice,
+        @TargetAggregateVersion Long expectedVersion) {
 
     public KillArticle(ArticleId articleId, String reason, String notice) {
         this(articleId, reason, notice, null);

@@ -1,4 +1,3 @@
 package org.newsroom.command.article;
 
-public record Publication(int publicationNumber, String slug) {
-}
+public record Publication(int publicationNumber, String slug) {}

@@ -5,9 +5,13 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.newsroom.article.ArticleId;
 
 /** Sent to change the working copy's text; a null field is left as it is. */
-public record ReviseArticle(@TargetAggregateIdentifier ArticleId articleId, String headline, String standfirst,
-                            String body, String language,
-                            @TargetAggregateVersion Long expectedVersion) {
+public record ReviseArticle(
+        @TargetAggregateIdentifier ArticleId articleId,
+        String headline,
+        String standfirst,
+        String body,
+        String language,
+        @TargetAggregateVersion Long expectedVersion) {
 
     public ReviseArticle(ArticleId articleId, String headline, String standfirst, String body, String language) {
         this(articleId, headline, standfirst, body, language, null);

@@ -10,13 +10,16 @@ final class Slug {
     private static final int MAX_WORDS = 80;
     private static final int ID_CHARACTERS = 8;
 
-    private Slug() {
-    }
+    private Slug() {}
 
     static String of(String headline, ArticleId id) {
         String ascii = Normalizer.normalize(headline.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "")
-                .replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ø", "o").replace("ł", "l");
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("œ", "oe")
+                .replace("ø", "o")
+                .replace("ł", "l");
         String words = shorten(ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", ""));
         String idPart = id.value().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         idPart = idPart.substring(0, Math.min(ID_CHARACTERS, idPart.length()));

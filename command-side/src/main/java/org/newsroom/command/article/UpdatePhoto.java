@@ -6,9 +6,13 @@ import org.newsroom.article.ArticleId;
 import org.newsroom.article.PhotoId;
 
 /** Sent to change an attached photo's caption, credit or alt text; a null field is left as it is. */
-public record UpdatePhoto(@TargetAggregateIdentifier ArticleId articleId, PhotoId photoId, String caption,
-                          String credit, String altText,
-                          @TargetAggregateVersion Long expectedVersion) {
+public record UpdatePhoto(
+        @TargetAggregateIdentifier ArticleId articleId,
+        PhotoId photoId,
+        String caption,
+        String credit,
+        String altText,
+        @TargetAggregateVersion Long expectedVersion) {
 
     public UpdatePhoto(ArticleId articleId, PhotoId photoId, String caption, String credit, String altText) {
         this(articleId, photoId, caption, credit, altText, null);

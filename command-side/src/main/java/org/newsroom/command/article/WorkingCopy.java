@@ -19,8 +19,8 @@ import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
 
-record WorkingCopy(String headline, String standfirst, String body, String language, List<Photo> photos,
-                   List<Byline> bylines) {
+record WorkingCopy(
+        String headline, String standfirst, String body, String language, List<Photo> photos, List<Byline> bylines) {
 
     static final int MAX_PHOTOS = 50;
 
@@ -30,12 +30,13 @@ record WorkingCopy(String headline, String standfirst, String body, String langu
     }
 
     static WorkingCopy of(ArticleDrafted drafted) {
-        return new WorkingCopy(drafted.headline(), drafted.standfirst(), drafted.body(), drafted.language(), List.of(),
-                List.of());
+        return new WorkingCopy(
+                drafted.headline(), drafted.standfirst(), drafted.body(), drafted.language(), List.of(), List.of());
     }
 
     ArticleRevised revise(ArticleId id, ReviseArticle command) {
-        ArticleRevised revised = new ArticleRevised(id,
+        ArticleRevised revised = new ArticleRevised(
+                id,
                 changed(ifGiven(command.headline(), ContentPolicy::headline), headline),
                 changed(ifGiven(command.standfirst(), ContentPolicy::standfirst), standfirst),
                 changed(ifGiven(command.body(), ContentPolicy::body), body),
@@ -45,9 +46,13 @@ record WorkingCopy(String headline, String standfirst, String body, String langu
     }
 
     PhotoAttached attach(ArticleId id, AttachPhoto command) {
-        PhotoAttached attached = new PhotoAttached(id, ContentPolicy.photoId(command.photoId()),
-                ContentPolicy.photoUri(command.uri()), ContentPolicy.caption(command.caption()),
-                ContentPolicy.credit(command.credit()), ContentPolicy.altText(command.altText()));
+        PhotoAttached attached = new PhotoAttached(
+                id,
+                ContentPolicy.photoId(command.photoId()),
+                ContentPolicy.photoUri(command.uri()),
+                ContentPolicy.caption(command.caption()),
+                ContentPolicy.credit(command.credit()),
+                ContentPolicy.altText(command.altText()));
         if (photo(command.photoId()).isPresent()) {
             throw ArticleRuleViolation.photoAlreadyAttached(command.photoId());
         }
@@ -62,14 +67,19 @@ record WorkingCopy(String headline, String standfirst, String body, String langu
         String credit = ifGiven(command.credit(), ContentPolicy::credit);
         String altText = ifGiven(command.altText(), ContentPolicy::altText);
         Photo photo = existingPhoto(ContentPolicy.photoId(command.photoId()));
-        PhotoUpdated updated = new PhotoUpdated(id, photo.photoId(), changed(caption, photo.caption()),
-                changed(credit, photo.credit()), changed(altText, photo.altText()));
+        PhotoUpdated updated = new PhotoUpdated(
+                id,
+                photo.photoId(),
+                changed(caption, photo.caption()),
+                changed(credit, photo.credit()),
+                changed(altText, photo.altText()));
         requireChange(updated.caption(), updated.credit(), updated.altText());
         return updated;
     }
 
     PhotoDetached detach(ArticleId id, DetachPhoto command) {
-        return new PhotoDetached(id, existingPhoto(ContentPolicy.photoId(command.photoId())).photoId());
+        return new PhotoDetached(
+                id, existingPhoto(ContentPolicy.photoId(command.photoId())).photoId());
     }
 
     BylineAssigned assign(ArticleId id, AssignByline command) {
@@ -81,13 +91,18 @@ record WorkingCopy(String headline, String standfirst, String body, String langu
     }
 
     WorkingCopy with(ArticleRevised revised) {
-        return new WorkingCopy(either(revised.headline(), headline), either(revised.standfirst(), standfirst),
-                either(revised.body(), body), either(revised.language(), language), photos, bylines);
+        return new WorkingCopy(
+                either(revised.headline(), headline),
+                either(revised.standfirst(), standfirst),
+                either(revised.body(), body),
+                either(revised.language(), language),
+                photos,
+                bylines);
     }
 
     WorkingCopy with(PhotoAttached attached) {
-        Photo photo = new Photo(attached.photoId(), attached.uri(), attached.caption(), attached.credit(),
-                attached.altText());
+        Photo photo = new Photo(
+                attached.photoId(), attached.uri(), attached.caption(), attached.credit(), attached.altText());
         return withPhotos(Stream.concat(photos.stream(), Stream.of(photo)).toList());
     }
 
@@ -116,8 +131,12 @@ record WorkingCopy(String headline, String standfirst, String body, String langu
     }
 
     private static Photo updatedPhoto(Photo photo, PhotoUpdated updated) {
-        return new Photo(photo.photoId(), photo.uri(), either(updated.caption(), photo.caption()),
-                either(updated.credit(), photo.credit()), either(updated.altText(), photo.altText()));
+        return new Photo(
+                photo.photoId(),
+                photo.uri(),
+                either(updated.caption(), photo.caption()),
+                either(updated.credit(), photo.credit()),
+                either(updated.altText(), photo.altText()));
     }
 
     private Optional<Photo> photo(PhotoId photoId) {

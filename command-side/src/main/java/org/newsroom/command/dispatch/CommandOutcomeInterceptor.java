@@ -45,8 +45,8 @@ public final class CommandOutcomeInterceptor implements MessageHandlerIntercepto
         CommandOutcome outcome = new CommandOutcome(result);
         unitOfWork.afterCommit(committed -> {
             UnitOfWork<?> root = committed.root();
-            outcome.committed(root.getResource(LAST_SEQUENCE_NUMBER),
-                    root.getResource(EventLogStorageEngine.LAST_POSITION));
+            outcome.committed(
+                    root.getResource(LAST_SEQUENCE_NUMBER), root.getResource(EventLogStorageEngine.LAST_POSITION));
         });
         return outcome;
     }
@@ -60,8 +60,12 @@ public final class CommandOutcomeInterceptor implements MessageHandlerIntercepto
                 if (CurrentUnitOfWork.isStarted()) {
                     for (EventMessage<?> event : events) {
                         if (event instanceof DomainEventMessage<?> domainEvent) {
-                            CurrentUnitOfWork.get().root().resources()
-                                    .merge(LAST_SEQUENCE_NUMBER, domainEvent.getSequenceNumber(),
+                            CurrentUnitOfWork.get()
+                                    .root()
+                                    .resources()
+                                    .merge(
+                                            LAST_SEQUENCE_NUMBER,
+                                            domainEvent.getSequenceNumber(),
                                             (known, next) -> Math.max((Long) known, (Long) next));
                         }
                     }

@@ -14,8 +14,8 @@ class DispatchConfiguration {
     /** The command's own actor, correlation id and idempotent request go into every event it records. */
     @Bean
     CorrelationDataProvider commandCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID,
-                CommandMetadata.IDEMPOTENT_REQUEST);
+        return new SimpleCorrelationDataProvider(
+                CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID, CommandMetadata.IDEMPOTENT_REQUEST);
     }
 
     /**

@@ -20,22 +20,32 @@ class ArticleArchitectureTest {
 
     @ArchTest
     static final ArchRule aggregatesAreNotPublic = classes()
-            .that().areAnnotatedWith(Aggregate.class)
-            .should().notBePublic()
+            .that()
+            .areAnnotatedWith(Aggregate.class)
+            .should()
+            .notBePublic()
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule commandsAreRecordsOfTheCommandSide = classes()
-            .that().containAnyFieldsThat(annotatedWith(TargetAggregateIdentifier.class))
-            .should().resideInAPackage("org.newsroom.command..")
-            .andShould().beAssignableTo(Record.class)
-            .andShould().beTopLevelClasses()
+            .that()
+            .containAnyFieldsThat(annotatedWith(TargetAggregateIdentifier.class))
+            .should()
+            .resideInAPackage("org.newsroom.command..")
+            .andShould()
+            .beAssignableTo(Record.class)
+            .andShould()
+            .beTopLevelClasses()
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule theAggregateNeverReadsTheClock = noClasses()
-            .that().resideInAPackage("org.newsroom.command.article")
-            .should().callMethod(Instant.class, "now")
-            .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+            .that()
+            .resideInAPackage("org.newsroom.command.article")
+            .should()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(Clock.class)
             .because("event timestamps come from Axon");
 }

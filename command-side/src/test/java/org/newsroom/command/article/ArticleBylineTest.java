@@ -129,6 +129,8 @@ class ArticleBylineTest {
     }
 
     private static List<Byline> bylines(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> new Byline("Reporter " + i, null, "AFP")).toList();
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Byline("Reporter " + i, null, "AFP"))
+                .toList();
     }
 }

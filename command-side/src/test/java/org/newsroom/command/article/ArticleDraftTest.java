@@ -61,8 +61,17 @@ class ArticleDraftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Breaking\u0000news", "Bell\u0007", "\u001b[31mRed", "Del\u007f", "Next\u0085line",
-            "Lone \uD800 high", "Lone \uDC00 low", "Ends high \uD83D"})
+    @ValueSource(
+            strings = {
+                "Breaking\u0000news",
+                "Bell\u0007",
+                "\u001b[31mRed",
+                "Del\u007f",
+                "Next\u0085line",
+                "Lone \uD800 high",
+                "Lone \uDC00 low",
+                "Ends high \uD83D"
+            })
     void cannotDraftTextWithInvisibleControlsOrBrokenCharacters(String text) {
         fixture.givenNoPriorActivity()
                 .when(new DraftArticle(ID, text, null, null, null))

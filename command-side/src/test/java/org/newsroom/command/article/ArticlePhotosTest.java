@@ -44,8 +44,8 @@ class ArticlePhotosTest {
     @Test
     void canAttachTheLeadPhoto() {
         fixture.given(Story.draft())
-                .when(new AttachPhoto(ID, LEAD, LEAD_PHOTO.uri(), LEAD_PHOTO.caption(), LEAD_PHOTO.credit(),
-                        LEAD_PHOTO.altText()))
+                .when(new AttachPhoto(
+                        ID, LEAD, LEAD_PHOTO.uri(), LEAD_PHOTO.caption(), LEAD_PHOTO.credit(), LEAD_PHOTO.altText()))
                 .expectEvents(attached(LEAD_PHOTO));
     }
 
@@ -53,8 +53,8 @@ class ArticlePhotosTest {
     void canAttachAPhotoWithoutAltText() {
         fixture.given(Story.draft())
                 .when(new AttachPhoto(ID, BOAT, BOAT_PHOTO.uri(), BOAT_PHOTO.caption(), BOAT_PHOTO.credit(), null))
-                .expectEvents(new PhotoAttached(ID, BOAT, BOAT_PHOTO.uri(), BOAT_PHOTO.caption(), BOAT_PHOTO.credit(),
-                        ""));
+                .expectEvents(
+                        new PhotoAttached(ID, BOAT, BOAT_PHOTO.uri(), BOAT_PHOTO.caption(), BOAT_PHOTO.credit(), ""));
     }
 
     @Test
@@ -97,9 +97,18 @@ class ArticlePhotosTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "ftp://images.example.com/a.jpg", "javascript:alert(1)", "data:image/png;base64,iVBO",
-            "/images/a.jpg", "images.example.com/a.jpg", "https:///a.jpg", "https://images.example.com/a b.jpg",
-            "file:///etc/passwd"})
+    @ValueSource(
+            strings = {
+                "",
+                "ftp://images.example.com/a.jpg",
+                "javascript:alert(1)",
+                "data:image/png;base64,iVBO",
+                "/images/a.jpg",
+                "images.example.com/a.jpg",
+                "https:///a.jpg",
+                "https://images.example.com/a b.jpg",
+                "file:///etc/passwd"
+            })
     void cannotAttachAPhotoThatIsNotAnAbsoluteHttpUrl(String uri) {
         fixture.given(Story.draft())
                 .when(new AttachPhoto(ID, LEAD, uri, "Caption", "AFP", null))
@@ -110,8 +119,8 @@ class ArticlePhotosTest {
     @Test
     void cannotAttachAPhotoWithAUriOver2000Characters() {
         fixture.given(Story.draft())
-                .when(new AttachPhoto(ID, LEAD, "https://images.example.com/" + "a".repeat(1_975), "Caption", "AFP",
-                        null))
+                .when(new AttachPhoto(
+                        ID, LEAD, "https://images.example.com/" + "a".repeat(1_975), "Caption", "AFP", null))
                 .expectNoEvents()
                 .expectException(invalid("invalid-photo-uri", "uri"));
     }
@@ -224,26 +233,39 @@ class ArticlePhotosTest {
         Photo rome = new Photo(new PhotoId("rome"), URI, "Rome", "AFP", "");
 
         fixture.given(Story.readyToPublish())
-                .andGivenCommands(new AttachPhoto(ID, rome.photoId(), URI, "Rome", "AFP", null),
+                .andGivenCommands(
+                        new AttachPhoto(ID, rome.photoId(), URI, "Rome", "AFP", null),
                         new UpdatePhoto(ID, BOAT, "New caption", null, null),
                         new DetachPhoto(ID, LEAD))
                 .when(new PublishArticle(ID, null, null))
-                .expectEvents(new ArticlePublished(ID, 1, SLUG, null, null, new ArticleContent(HEADLINE, STANDFIRST,
-                        BODY, "en", List.of(updatedBoat, rome), List.of(BYLINE))));
+                .expectEvents(new ArticlePublished(
+                        ID,
+                        1,
+                        SLUG,
+                        null,
+                        null,
+                        new ArticleContent(
+                                HEADLINE, STANDFIRST, BODY, "en", List.of(updatedBoat, rome), List.of(BYLINE))));
     }
 
     @Test
     void canRepublishAfterAPhotoChange() {
         fixture.given(plus(Story.published(), new PhotoDetached(ID, BOAT)))
                 .when(new PublishArticle(ID, ChangeKind.UPDATE, null))
-                .expectEvents(new ArticlePublished(ID, 2, SLUG, ChangeKind.UPDATE, null, new ArticleContent(HEADLINE,
-                        STANDFIRST, BODY, "en", List.of(LEAD_PHOTO), List.of(BYLINE))));
+                .expectEvents(new ArticlePublished(
+                        ID,
+                        2,
+                        SLUG,
+                        ChangeKind.UPDATE,
+                        null,
+                        new ArticleContent(HEADLINE, STANDFIRST, BODY, "en", List.of(LEAD_PHOTO), List.of(BYLINE))));
     }
 
     private static Object[] photos(int count) {
         List<Object> events = new ArrayList<>();
-        IntStream.rangeClosed(1, count).forEach(i -> events.add(
-                new PhotoAttached(ID, new PhotoId("photo-" + i), URI, "Photo " + i, "AFP", "")));
+        IntStream.rangeClosed(1, count)
+                .forEach(i ->
+                        events.add(new PhotoAttached(ID, new PhotoId("photo-" + i), URI, "Photo " + i, "AFP", "")));
         return events.toArray();
     }
 }

@@ -34,10 +34,10 @@ import org.newsroom.article.PhotoId;
 class ArticlePublicationTest {
 
     private static final String CORRECTION = "An earlier version misspelt the name of Italy's chief of defence staff.";
-    private static final ArticleRevised TYPO_FIXED = new ArticleRevised(ID, null, null, BODY.replace("adminstration",
-            "administration"), null);
-    private static final ArticleContent FIXED_CONTENT = new ArticleContent(HEADLINE, STANDFIRST,
-            TYPO_FIXED.body(), "en", List.of(LEAD_PHOTO, BOAT_PHOTO), List.of(BYLINE));
+    private static final ArticleRevised TYPO_FIXED =
+            new ArticleRevised(ID, null, null, BODY.replace("adminstration", "administration"), null);
+    private static final ArticleContent FIXED_CONTENT = new ArticleContent(
+            HEADLINE, STANDFIRST, TYPO_FIXED.body(), "en", List.of(LEAD_PHOTO, BOAT_PHOTO), List.of(BYLINE));
 
     private final FixtureConfiguration<Article> fixture = new AggregateTestFixture<>(Article.class);
 
@@ -65,7 +65,9 @@ class ArticlePublicationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChangeKind.class, names = {"CORRECTION", "CLARIFICATION"})
+    @EnumSource(
+            value = ChangeKind.class,
+            names = {"CORRECTION", "CLARIFICATION"})
     void cannotCorrectOrClarifyWhatWasNeverPublished(ChangeKind kind) {
         fixture.given(Story.readyToPublish())
                 .when(new PublishArticle(ID, kind, CORRECTION))
@@ -100,8 +102,10 @@ class ArticlePublicationTest {
 
     @Test
     void cannotPublishAPhotoWithoutCaption() {
-        fixture.given(plus(Story.readyToPublish(), new PhotoAttached(ID, new PhotoId("legacy"),
-                        "https://images.example.com/legacy.jpg", " ", "AFP", null)))
+        fixture.given(plus(
+                        Story.readyToPublish(),
+                        new PhotoAttached(
+                                ID, new PhotoId("legacy"), "https://images.example.com/legacy.jpg", " ", "AFP", null)))
                 .when(new PublishArticle(ID, null, null))
                 .expectNoEvents()
                 .expectException(violation("photo-caption-missing"));
@@ -109,8 +113,15 @@ class ArticlePublicationTest {
 
     @Test
     void cannotPublishAPhotoWithoutCredit() {
-        fixture.given(plus(Story.readyToPublish(), new PhotoAttached(ID, new PhotoId("legacy"),
-                        "https://images.example.com/legacy.jpg", "Caption", null, null)))
+        fixture.given(plus(
+                        Story.readyToPublish(),
+                        new PhotoAttached(
+                                ID,
+                                new PhotoId("legacy"),
+                                "https://images.example.com/legacy.jpg",
+                                "Caption",
+                                null,
+                                null)))
                 .when(new PublishArticle(ID, null, null))
                 .expectNoEvents()
                 .expectException(violation("photo-credit-missing"));
@@ -126,7 +137,9 @@ class ArticlePublicationTest {
 
     @Test
     void cannotRepublishAfterTheChangesWentLive() {
-        fixture.given(plus(Story.published(), TYPO_FIXED,
+        fixture.given(plus(
+                        Story.published(),
+                        TYPO_FIXED,
                         new ArticlePublished(ID, 2, SLUG, ChangeKind.UPDATE, null, FIXED_CONTENT)))
                 .when(new PublishArticle(ID, ChangeKind.CORRECTION, CORRECTION))
                 .expectNoEvents()
@@ -145,12 +158,14 @@ class ArticlePublicationTest {
     void canRepublishAnUpdateWithANote() {
         fixture.given(plus(Story.published(), TYPO_FIXED))
                 .when(new PublishArticle(ID, ChangeKind.UPDATE, "Adds the Tunisia visit"))
-                .expectEvents(new ArticlePublished(ID, 2, SLUG, ChangeKind.UPDATE, "Adds the Tunisia visit",
-                        FIXED_CONTENT));
+                .expectEvents(
+                        new ArticlePublished(ID, 2, SLUG, ChangeKind.UPDATE, "Adds the Tunisia visit", FIXED_CONTENT));
     }
 
     @ParameterizedTest
-    @EnumSource(value = ChangeKind.class, names = {"CORRECTION", "CLARIFICATION"})
+    @EnumSource(
+            value = ChangeKind.class,
+            names = {"CORRECTION", "CLARIFICATION"})
     void canRepublishACorrectionOrClarificationWithAPublicNote(ChangeKind kind) {
         fixture.given(plus(Story.published(), TYPO_FIXED))
                 .when(new PublishArticle(ID, kind, CORRECTION))
@@ -193,11 +208,17 @@ class ArticlePublicationTest {
 
     @Test
     void canKeepTheSlugWhenTheHeadlineChanges() {
-        ArticleContent renamed = new ArticleContent("Haftar in Rome: Italy's new partner?", STANDFIRST, BODY, "en",
-                List.of(LEAD_PHOTO, BOAT_PHOTO), List.of(BYLINE));
+        ArticleContent renamed = new ArticleContent(
+                "Haftar in Rome: Italy's new partner?",
+                STANDFIRST,
+                BODY,
+                "en",
+                List.of(LEAD_PHOTO, BOAT_PHOTO),
+                List.of(BYLINE));
 
         fixture.given(Story.published())
-                .andGivenCommands(new ReviseArticle(ID, "Haftar in Rome: Italy's new partner?", null, null, null),
+                .andGivenCommands(
+                        new ReviseArticle(ID, "Haftar in Rome: Italy's new partner?", null, null, null),
                         new PublishArticle(ID, null, null),
                         new UnpublishArticle(ID, "Legal review"))
                 .when(new PublishArticle(ID, null, null))
@@ -208,11 +229,12 @@ class ArticlePublicationTest {
     @Test
     void canPublishTheContentExactlyAsItGoesLive() {
         Photo rome = new Photo(new PhotoId("rome"), "https://images.example.com/rome.jpg", "Rome", "AFP", "");
-        ArticleContent live = new ArticleContent("Haftar in Rome", "", "<p>Short.</p>", "it",
-                List.of(BOAT_PHOTO, rome), List.of(BYLINE));
+        ArticleContent live = new ArticleContent(
+                "Haftar in Rome", "", "<p>Short.</p>", "it", List.of(BOAT_PHOTO, rome), List.of(BYLINE));
 
         fixture.given(Story.readyToPublish())
-                .andGivenCommands(new ReviseArticle(ID, "Haftar in Rome", "", "<p>Short.</p>", "it"),
+                .andGivenCommands(
+                        new ReviseArticle(ID, "Haftar in Rome", "", "<p>Short.</p>", "it"),
                         new DetachPhoto(ID, LEAD_PHOTO.photoId()),
                         new AttachPhoto(ID, rome.photoId(), rome.uri(), "Rome", "AFP", null))
                 .when(new PublishArticle(ID, null, null))

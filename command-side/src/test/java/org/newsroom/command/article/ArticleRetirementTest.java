@@ -114,13 +114,18 @@ class ArticleRetirementTest {
     }
 
     static Stream<Named<List<Object>>> notPublished() {
-        return Stream.of(Named.of("draft", Story.draft()), Named.of("in review", Story.inReview()),
+        return Stream.of(
+                Named.of("draft", Story.draft()),
+                Named.of("in review", Story.inReview()),
                 Named.of("unpublished", Story.unpublished()));
     }
 
     static Stream<Named<List<Object>>> alive() {
-        return Stream.of(Named.of("draft", Story.draft()), Named.of("in review", Story.inReview()),
-                Named.of("published", Story.published()), Named.of("unpublished", Story.unpublished()));
+        return Stream.of(
+                Named.of("draft", Story.draft()),
+                Named.of("in review", Story.inReview()),
+                Named.of("published", Story.published()),
+                Named.of("unpublished", Story.unpublished()));
     }
 
     static Stream<Object> everyCommand() {

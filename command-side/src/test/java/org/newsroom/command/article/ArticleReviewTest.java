@@ -67,9 +67,7 @@ class ArticleReviewTest {
 
     @Test
     void canRequestChangesToAnArticleInReview() {
-        fixture.given(Story.inReview())
-                .when(new RequestChanges(ID, NOTE))
-                .expectEvents(new ChangesRequested(ID, NOTE));
+        fixture.given(Story.inReview()).when(new RequestChanges(ID, NOTE)).expectEvents(new ChangesRequested(ID, NOTE));
     }
 
     @ParameterizedTest
@@ -100,13 +98,17 @@ class ArticleReviewTest {
     }
 
     static Stream<Named<List<Object>>> notDrafts() {
-        return Stream.of(Named.of("in review", Story.inReview()), Named.of("published", Story.published()),
+        return Stream.of(
+                Named.of("in review", Story.inReview()),
+                Named.of("published", Story.published()),
                 Named.of("unpublished", Story.unpublished()));
     }
 
     static Stream<Named<List<Object>>> notInReview() {
-        return Stream.of(Named.of("draft", Story.draft()),
+        return Stream.of(
+                Named.of("draft", Story.draft()),
                 Named.of("back to draft", plus(Story.inReview(), new ChangesRequested(ID, NOTE))),
-                Named.of("published", Story.published()), Named.of("unpublished", Story.unpublished()));
+                Named.of("published", Story.published()),
+                Named.of("unpublished", Story.unpublished()));
     }
 }

@@ -130,8 +130,13 @@ class ArticleRevisionTest {
 
     @Test
     void canPublishTheRevisionOfAPublishedArticle() {
-        ArticleContent revised = new ArticleContent(NEW_HEADLINE, STANDFIRST, BODY, "en",
-                List.of(Story.LEAD_PHOTO, Story.BOAT_PHOTO), List.of(Story.BYLINE));
+        ArticleContent revised = new ArticleContent(
+                NEW_HEADLINE,
+                STANDFIRST,
+                BODY,
+                "en",
+                List.of(Story.LEAD_PHOTO, Story.BOAT_PHOTO),
+                List.of(Story.BYLINE));
 
         fixture.given(Story.published())
                 .andGivenCommands(new ReviseArticle(ID, NEW_HEADLINE, null, null, null))

@@ -60,14 +60,28 @@ class ArticleSnapshotTest {
         String json = snapshots.writeValueAsString(republishedWithPendingChanges());
         Article restored = snapshots.readValue(json, Article.class);
         FixtureConfiguration<Article> fixture = new AggregateTestFixture<>(Article.class);
-        Photo updatedBoat = new Photo(BOAT_PHOTO.photoId(), BOAT_PHOTO.uri(), "Rescued migrants, 2017.",
-                BOAT_PHOTO.credit(), BOAT_PHOTO.altText());
+        Photo updatedBoat = new Photo(
+                BOAT_PHOTO.photoId(),
+                BOAT_PHOTO.uri(),
+                "Rescued migrants, 2017.",
+                BOAT_PHOTO.credit(),
+                BOAT_PHOTO.altText());
 
         fixture.givenState(() -> restored)
                 .when(new PublishArticle(ID, ChangeKind.CORRECTION, "The caption misdated the rescue."))
-                .expectEvents(new ArticlePublished(ID, 3, SLUG, ChangeKind.CORRECTION,
-                        "The caption misdated the rescue.", new ArticleContent("Haftar in Rome", STANDFIRST,
-                        REVISED_BODY, "en", List.of(LEAD_PHOTO, updatedBoat), List.of(BYLINE, EDITOR))))
+                .expectEvents(new ArticlePublished(
+                        ID,
+                        3,
+                        SLUG,
+                        ChangeKind.CORRECTION,
+                        "The caption misdated the rescue.",
+                        new ArticleContent(
+                                "Haftar in Rome",
+                                STANDFIRST,
+                                REVISED_BODY,
+                                "en",
+                                List.of(LEAD_PHOTO, updatedBoat),
+                                List.of(BYLINE, EDITOR))))
                 .expectResultMessagePayload(new Publication(3, SLUG));
     }
 

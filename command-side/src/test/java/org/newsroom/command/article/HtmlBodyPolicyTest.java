@@ -78,8 +78,14 @@ class HtmlBodyPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<p>x <em>unclosed</p>", "<em>unclosed", "<p>stray</strong></p>", "<p>5 < 6</p>",
-            "<p>&copy 2017</p>"})
+    @ValueSource(
+            strings = {
+                "<p>x <em>unclosed</p>",
+                "<em>unclosed",
+                "<p>stray</strong></p>",
+                "<p>5 < 6</p>",
+                "<p>&copy 2017</p>"
+            })
     void cannotSendMalformedMarkup(String body) {
         assertThatThrownBy(() -> HtmlBodyPolicy.check(body))
                 .isInstanceOf(InvalidArticleContent.class)

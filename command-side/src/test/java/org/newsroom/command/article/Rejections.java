@@ -6,8 +6,7 @@ import org.hamcrest.TypeSafeMatcher;
 
 final class Rejections {
 
-    private Rejections() {
-    }
+    private Rejections() {}
 
     static Matcher<ArticleRuleViolation> violation(String code) {
         return new RejectionMatcher<>(ArticleRuleViolation.class, code, null);
@@ -31,8 +30,11 @@ final class Rejections {
         @Override
         protected boolean matchesSafely(T rejection) {
             boolean fieldMatches = field == null
-                    || rejection instanceof InvalidArticleContent invalid && invalid.field().equals(field);
-            return rejection.code().equals(code) && fieldMatches && !rejection.getMessage().isBlank();
+                    || rejection instanceof InvalidArticleContent invalid
+                            && invalid.field().equals(field);
+            return rejection.code().equals(code)
+                    && fieldMatches
+                    && !rejection.getMessage().isBlank();
         }
 
         @Override

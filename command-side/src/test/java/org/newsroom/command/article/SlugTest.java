@@ -17,15 +17,18 @@ class SlugTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Économie : les députés votent à Zürich | economie-les-deputes-votent-a-zurich-4f1c2a9e",
-            "Straße in Köln gesperrt                | strasse-in-koln-gesperrt-4f1c2a9e",
-            "Ærø, Łódź and Œuvre                    | aero-lodz-and-oeuvre-4f1c2a9e",
-            "São Paulo: Lula's 2nd term?            | sao-paulo-lula-s-2nd-term-4f1c2a9e",
-            "“Remember the threats” – Haftar (LNA)! | remember-the-threats-haftar-lna-4f1c2a9e",
-            "  --Rome--  ...  Tripoli--             | rome-tripoli-4f1c2a9e",
-            "Хафтар в Риме                          | article-4f1c2a9e",
-            "!!!                                    | article-4f1c2a9e"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Économie : les députés votent à Zürich | economie-les-deputes-votent-a-zurich-4f1c2a9e",
+                "Straße in Köln gesperrt                | strasse-in-koln-gesperrt-4f1c2a9e",
+                "Ærø, Łódź and Œuvre                    | aero-lodz-and-oeuvre-4f1c2a9e",
+                "São Paulo: Lula's 2nd term?            | sao-paulo-lula-s-2nd-term-4f1c2a9e",
+                "“Remember the threats” – Haftar (LNA)! | remember-the-threats-haftar-lna-4f1c2a9e",
+                "  --Rome--  ...  Tripoli--             | rome-tripoli-4f1c2a9e",
+                "Хафтар в Риме                          | article-4f1c2a9e",
+                "!!!                                    | article-4f1c2a9e"
+            })
     void canSpellAnyHeadlineInLowerCaseAscii(String headline, String slug) {
         assertThat(Slug.of(headline, ID)).isEqualTo(slug);
     }
@@ -52,10 +55,9 @@ class SlugTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "ABCDEF12-3456-7890 | abcdef12",
-            "a-1_b              | a1b",
-            "Ünïcode-ID-42      | ncodeid4"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"ABCDEF12-3456-7890 | abcdef12", "a-1_b              | a1b", "Ünïcode-ID-42      | ncodeid4"})
     void canUseTheFirstEightLettersOrDigitsOfTheId(String id, String suffix) {
         assertThat(Slug.of("Rome", new ArticleId(id))).isEqualTo("rome-" + suffix);
     }

@@ -30,18 +30,21 @@ final class Story {
     static final String BODY = resource("/stories/afp-haftar-rome.html");
     static final String SLUG = "italy-security-chiefs-meet-libyan-military-strongman-haftar-4f1c2a9e";
 
-    static final Photo LEAD_PHOTO = new Photo(new PhotoId("haftar-file"),
+    static final Photo LEAD_PHOTO = new Photo(
+            new PhotoId("haftar-file"),
             "https://images.example.com/afp/haftar.jpg",
             "File photo of General Khalifa Haftar, commander in the Libyan National Army (LNA).",
-            "Philippe Wojazer/Pool/AFP", "General Khalifa Haftar in uniform");
-    static final Photo BOAT_PHOTO = new Photo(new PhotoId("life-boat"),
+            "Philippe Wojazer/Pool/AFP",
+            "General Khalifa Haftar in uniform");
+    static final Photo BOAT_PHOTO = new Photo(
+            new PhotoId("life-boat"),
             "https://images.example.com/afp/life-boat.jpg",
             "A life boat carries the bodies of refugees and migrants who died during the oversea journey.",
-            "Aris Messinis/AFP", "");
+            "Aris Messinis/AFP",
+            "");
     static final Byline BYLINE = new Byline("Angus MacKinnon", "author", "AFP");
 
-    private Story() {
-    }
+    private Story() {}
 
     static ArticleDrafted drafted() {
         return new ArticleDrafted(ID, HEADLINE, STANDFIRST, BODY, "en");

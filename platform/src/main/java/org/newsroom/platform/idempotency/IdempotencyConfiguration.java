@@ -32,20 +32,27 @@ public class IdempotencyConfiguration {
     public static final int FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 10;
 
     @Bean
-    IdempotencyStore idempotencyStore(MongoDatabase database, ObjectProvider<Clock> clock,
-                                      ObjectProvider<MongoConnection> connection,
-                                      @Value("${newsroom.idempotency.ttl:24h}") String ttl,
-                                      @Value("${newsroom.idempotency.lease:2m}") String lease) {
+    IdempotencyStore idempotencyStore(
+            MongoDatabase database,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<MongoConnection> connection,
+            @Value("${newsroom.idempotency.ttl:24h}") String ttl,
+            @Value("${newsroom.idempotency.lease:2m}") String lease) {
         MongoConnection mongo = connection.getIfAvailable();
-        return new IdempotencyStore(database, clock.getIfAvailable(Clock::systemUTC), DurationStyle.detectAndParse(ttl),
-                DurationStyle.detectAndParse(lease), mongo == null || !mongo.isEmbedded());
+        return new IdempotencyStore(
+                database,
+                clock.getIfAvailable(Clock::systemUTC),
+                DurationStyle.detectAndParse(ttl),
+                DurationStyle.detectAndParse(lease),
+                mongo == null || !mongo.isEmbedded());
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
-                                                                ObjectProvider<RecordedAnswers> recorded,
-                                                                @Value("${newsroom.idempotency.wait:10s}")
-                                                                String wait) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyStore store,
+            ProblemWriter problems,
+            ObjectProvider<RecordedAnswers> recorded,
+            @Value("${newsroom.idempotency.wait:10s}") String wait) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(store, problems, DurationStyle.detectAndParse(wait), recorded.getIfAvailable()));
         registration.setOrder(FILTER_ORDER);

@@ -55,8 +55,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Set<String> NOT_REPLAYED = Set.of("x-correlation-id", "date", "content-length",
-            "transfer-encoding", "connection", "keep-alive", "set-cookie", "content-type");
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "x-correlation-id",
+            "date",
+            "content-length",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "set-cookie",
+            "content-type");
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
@@ -85,8 +92,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
-            problems.write(request, response, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
-                    "Invalid Idempotency-Key", "An Idempotency-Key is 1 to 255 visible ASCII characters"));
+            problems.write(
+                    request,
+                    response,
+                    Problems.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-idempotency-key",
+                            "Invalid Idempotency-Key",
+                            "An Idempotency-Key is 1 to 255 visible ASCII characters"));
             return;
         }
         String id = user.getName() + ":" + key;
@@ -107,8 +120,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         throw e;
                     }
                     if (answered.isPresent()) {
-                        log.info("Idempotency-Key {}: the event log already holds this request's events; answering"
-                                + " as it was answered", id);
+                        log.info(
+                                "Idempotency-Key {}: the event log already holds this request's events; answering"
+                                        + " as it was answered",
+                                id);
                         completeQuietly(claimed, answered.get());
                         replay(answered.get(), response);
                     } else {
@@ -119,16 +134,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     replay(replay.answer(), response);
                     return;
                 } else if (claim instanceof IdempotencyStore.Mismatch) {
-                    problems.write(request, response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
-                            "idempotency-key-reused", "Idempotency-Key reused",
-                            "This Idempotency-Key was already used for a different request"));
+                    problems.write(
+                            request,
+                            response,
+                            Problems.problem(
+                                    HttpStatus.UNPROCESSABLE_ENTITY,
+                                    "idempotency-key-reused",
+                                    "Idempotency-Key reused",
+                                    "This Idempotency-Key was already used for a different request"));
                     return;
                 } else if (System.nanoTime() > deadline) {
                     HttpHeaders headers = new HttpHeaders();
                     headers.set(HttpHeaders.RETRY_AFTER, "1");
-                    problems.write(request, response, Problems.problem(HttpStatus.CONFLICT,
-                            "idempotency-key-in-progress", "Request in progress",
-                            "A request with this Idempotency-Key is still being processed; retry later"), headers);
+                    problems.write(
+                            request,
+                            response,
+                            Problems.problem(
+                                    HttpStatus.CONFLICT,
+                                    "idempotency-key-in-progress",
+                                    "Request in progress",
+                                    "A request with this Idempotency-Key is still being processed; retry later"),
+                            headers);
                     return;
                 }
                 pause(pause);
@@ -138,18 +164,33 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (!MongoUnavailable.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("MongoDB unavailable for idempotent {} {} (correlation id {}): {}", request.getMethod(),
-                    request.getRequestURI(), CorrelationId.of(request).orElse("-"), e.toString());
+            log.warn(
+                    "MongoDB unavailable for idempotent {} {} (correlation id {}): {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    CorrelationId.of(request).orElse("-"),
+                    e.toString());
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, "5");
-            problems.write(request, response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "Service unavailable", "The database cannot be reached right now; nothing was recorded."
-                            + " Retry later."), headers);
+            problems.write(
+                    request,
+                    response,
+                    Problems.problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "service-unavailable",
+                            "Service unavailable",
+                            "The database cannot be reached right now; nothing was recorded." + " Retry later."),
+                    headers);
         }
     }
 
-    private void execute(IdempotencyStore.Claimed claim, String idempotentRequest, HttpServletRequest request,
-                         HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    private void execute(
+            IdempotencyStore.Claimed claim,
+            String idempotentRequest,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws IOException, ServletException {
         List<String[]> outerHeaders = headersOf(response);
         ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
         try {
@@ -162,8 +203,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if ((status == HttpStatus.CONFLICT.value() || status >= 500) && !response.isCommitted()) {
             Optional<StoredAnswer> answered = recordedAnswerQuietly(request, idempotentRequest);
             if (answered.isPresent()) {
-                log.info("Idempotency-Key {}: answered {}, but the event log holds this request's events; answering"
-                        + " as they were answered", claim.id(), status);
+                log.info(
+                        "Idempotency-Key {}: answered {}, but the event log holds this request's events; answering"
+                                + " as they were answered",
+                        claim.id(),
+                        status);
                 completeQuietly(claim, answered.get());
                 response.reset();
                 outerHeaders.forEach(header -> response.addHeader(header[0], header[1]));
@@ -188,9 +232,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (recorded == null) {
             return Optional.empty();
         }
-        return recorded.answer(request, idempotentRequest).map(answer -> new StoredAnswer(answer.status(),
-                answer.headers().stream().map(header -> new StoredAnswer.Header(header[0], header[1])).toList(),
-                answer.body()));
+        return recorded.answer(request, idempotentRequest)
+                .map(answer -> new StoredAnswer(
+                        answer.status(),
+                        answer.headers().stream()
+                                .map(header -> new StoredAnswer.Header(header[0], header[1]))
+                                .toList(),
+                        answer.body()));
     }
 
     private Optional<StoredAnswer> recordedAnswerQuietly(HttpServletRequest request, String idempotentRequest) {

@@ -42,24 +42,19 @@ class IdempotencyStore {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
     private static final int CLAIM_ATTEMPTS = 5;
 
-    sealed interface Claim permits Claimed, Replay, Mismatch, InProgress {
-    }
+    sealed interface Claim permits Claimed, Replay, Mismatch, InProgress {}
 
     /** This request owns the key and executes; it must {@link #complete} or {@link #release} the claim. */
-    record Claimed(String id, String token) implements Claim {
-    }
+    record Claimed(String id, String token) implements Claim {}
 
     /** The same request was answered before: give that answer again. */
-    record Replay(StoredAnswer answer) implements Claim {
-    }
+    record Replay(StoredAnswer answer) implements Claim {}
 
     /** The key was used for a different request. */
-    record Mismatch() implements Claim {
-    }
+    record Mismatch() implements Claim {}
 
     /** The same request is executing right now, elsewhere. */
-    record InProgress() implements Claim {
-    }
+    record InProgress() implements Claim {}
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
@@ -74,10 +69,13 @@ class IdempotencyStore {
         this.lease = lease;
         if (ttlIndex) {
             try {
-                keys.createIndex(Indexes.ascending("expiresAt"),
+                keys.createIndex(
+                        Indexes.ascending("expiresAt"),
                         new IndexOptions().name("expiresAt-ttl").expireAfter(0L, TimeUnit.SECONDS));
             } catch (MongoException unsupported) {
-                log.warn("no TTL index on {}: expired records are ignored on read, never removed: {}", COLLECTION,
+                log.warn(
+                        "no TTL index on {}: expired records are ignored on read, never removed: {}",
+                        COLLECTION,
                         unsupported.toString());
             }
         }
@@ -122,12 +120,14 @@ class IdempotencyStore {
         List<Document> headers = answer.headers().stream()
                 .map(header -> new Document("name", header.name()).append("value", header.value()))
                 .toList();
-        keys.updateOne(and(eq("_id", claim.id()), eq("claim", claim.token())), Updates.combine(
-                Updates.set("state", "done"),
-                Updates.set("status", answer.status()),
-                Updates.set("headers", headers),
-                Updates.set("body", new Binary(answer.body())),
-                Updates.set("completedAt", Date.from(clock.instant()))));
+        keys.updateOne(
+                and(eq("_id", claim.id()), eq("claim", claim.token())),
+                Updates.combine(
+                        Updates.set("state", "done"),
+                        Updates.set("status", answer.status()),
+                        Updates.set("headers", headers),
+                        Updates.set("body", new Binary(answer.body())),
+                        Updates.set("completedAt", Date.from(clock.instant()))));
     }
 
     void release(Claimed claim) {

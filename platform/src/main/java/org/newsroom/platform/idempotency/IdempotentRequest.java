@@ -22,10 +22,10 @@ public final class IdempotentRequest {
 
     /** The metadata entry of commands and events recorded for an idempotent request. */
     public static final String METADATA = "idempotentRequest";
+
     static final String ATTRIBUTE = IdempotentRequest.class.getName();
 
-    private IdempotentRequest() {
-    }
+    private IdempotentRequest() {}
 
     static String id(String user, String key, String requestHash) {
         try {
@@ -40,8 +40,10 @@ public final class IdempotentRequest {
     /** The idempotent request this thread is serving, if any. */
     public static Optional<String> current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        return attributes != null && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-                instanceof String id ? Optional.of(id) : Optional.empty();
+        return attributes != null
+                        && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof String id
+                ? Optional.of(id)
+                : Optional.empty();
     }
 
     static void mark(HttpServletRequest request, String id) {

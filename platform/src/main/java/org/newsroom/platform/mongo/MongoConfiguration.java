@@ -35,10 +35,11 @@ public class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MongoConnection mongoConnection(@Value("${newsroom.mongodb.uri:${MONGODB_URI:}}") String uri,
-                                    @Value("${newsroom.mongodb.database:newsroom}") String database,
-                                    @Value("${newsroom.mongodb.timeout:3s}") Duration timeout,
-                                    @Value("${newsroom.mongodb.socket-timeout:10s}") Duration socketTimeout) {
+    MongoConnection mongoConnection(
+            @Value("${newsroom.mongodb.uri:${MONGODB_URI:}}") String uri,
+            @Value("${newsroom.mongodb.database:newsroom}") String database,
+            @Value("${newsroom.mongodb.timeout:3s}") Duration timeout,
+            @Value("${newsroom.mongodb.socket-timeout:10s}") Duration socketTimeout) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalStateException("No MongoDB configured: set MONGODB_URI (or newsroom.mongodb.uri). Only the"
                     + " standalone application brings the embedded MongoDB-compatible server that is used without it.");
@@ -63,10 +64,10 @@ public class MongoConfiguration {
     }
 
     /** A client for a server on this machine that the application started itself and closes with the connection. */
-    public static MongoConnection embedded(String connectionString, String database, AutoCloseable server,
-                                           Duration timeout, Duration socketTimeout) {
-        MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(connectionString));
+    public static MongoConnection embedded(
+            String connectionString, String database, AutoCloseable server, Duration timeout, Duration socketTimeout) {
+        MongoClientSettings.Builder settings =
+                MongoClientSettings.builder().applyConnectionString(new ConnectionString(connectionString));
         applyTimeouts(settings, timeout, socketTimeout);
         return new MongoConnection(MongoClients.create(settings.build()), database, server);
     }
@@ -112,8 +113,10 @@ public class MongoConfiguration {
     }
 
     /** The client, the database name and, for the embedded default, the server they talk to. */
-    public record MongoConnection(MongoClient client, String databaseName, @Nullable AutoCloseable embeddedServer)
-            implements AutoCloseable {
+    public record MongoConnection(
+            MongoClient client,
+            String databaseName,
+            @Nullable AutoCloseable embeddedServer) implements AutoCloseable {
 
         public MongoDatabase database() {
             return client.getDatabase(databaseName);

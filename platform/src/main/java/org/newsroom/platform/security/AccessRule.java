@@ -12,7 +12,11 @@ import org.springframework.http.HttpMethod;
  */
 public record AccessRule(HttpMethod method, String pattern, Access access, Set<Role> roles) {
 
-    public enum Access { PUBLIC, AUTHENTICATED, ROLES }
+    public enum Access {
+        PUBLIC,
+        AUTHENTICATED,
+        ROLES
+    }
 
     public AccessRule {
         roles = Set.copyOf(roles);

@@ -39,7 +39,8 @@ public final class AccessRules {
 
     private AccessRules(List<AccessRule> table) {
         this.table = List.copyOf(table);
-        this.patterns = this.table.stream().map(rule -> PARSER.parse(rule.pattern())).toList();
+        this.patterns =
+                this.table.stream().map(rule -> PARSER.parse(rule.pattern())).toList();
     }
 
     /** The platform's rows around those of {@code contributions}. */
@@ -64,7 +65,8 @@ public final class AccessRules {
         PathContainer container = PathContainer.parsePath(path);
         for (int i = 0; i < table.size(); i++) {
             AccessRule rule = table.get(i);
-            if ((rule.method() == null || rule.method().equals(method)) && patterns.get(i).matches(container)) {
+            if ((rule.method() == null || rule.method().equals(method))
+                    && patterns.get(i).matches(container)) {
                 return Optional.of(rule);
             }
         }

@@ -19,9 +19,11 @@ class CurrentUserController {
         Set<String> authorities = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        return new CurrentUser(authentication.getName(), Arrays.stream(Role.values())
-                .filter(role -> authorities.contains(role.authority()))
-                .map(Role::id)
-                .toList());
+        return new CurrentUser(
+                authentication.getName(),
+                Arrays.stream(Role.values())
+                        .filter(role -> authorities.contains(role.authority()))
+                        .map(Role::id)
+                        .toList());
     }
 }

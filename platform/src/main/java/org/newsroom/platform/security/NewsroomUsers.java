@@ -13,14 +13,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Builds the HTTP Basic users: the demo users of the embedded default and the configured ones. */
 final class NewsroomUsers {
 
-    private NewsroomUsers() {
-    }
+    private NewsroomUsers() {}
 
     /** One user per role, named after it, all with the demo password (encoded here, never kept in clear). */
     static List<UserDetails> demo(String password, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         for (Role role : Role.values()) {
-            users.add(User.withUsername(role.id()).password(encoder.encode(password)).roles(role.id()).build());
+            users.add(User.withUsername(role.id())
+                    .password(encoder.encode(password))
+                    .roles(role.id())
+                    .build());
         }
         return users;
     }
@@ -36,8 +38,10 @@ final class NewsroomUsers {
             if (user.password() == null || !user.password().matches("^\\{[a-z0-9]+}.+")) {
                 throw new IllegalStateException(where + ".password must name its encoding, e.g. {bcrypt}$2a$10$...");
             }
-            users.add(User.withUsername(user.name()).password(user.password())
-                    .roles(roles(user.roles(), where).stream().map(Role::id).toArray(String[]::new)).build());
+            users.add(User.withUsername(user.name())
+                    .password(user.password())
+                    .roles(roles(user.roles(), where).stream().map(Role::id).toArray(String[]::new))
+                    .build());
         }
         return users;
     }
@@ -48,8 +52,10 @@ final class NewsroomUsers {
             try {
                 roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
-                throw new IllegalStateException(where + ".roles: unknown role '" + name + "'; known: reporter, editor,"
-                        + " auditor, integrator", unknown);
+                throw new IllegalStateException(
+                        where + ".roles: unknown role '" + name + "'; known: reporter, editor,"
+                                + " auditor, integrator",
+                        unknown);
             }
         }
         return roles;

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The roles of DESIGN.md; in users, tokens and URLs they are written in lower case. */
 public enum Role {
-    REPORTER, EDITOR, AUDITOR, INTEGRATOR;
+    REPORTER,
+    EDITOR,
+    AUDITOR,
+    INTEGRATOR;
 
     /** As written in configuration and tokens: {@code reporter}. */
     public String id() {

@@ -50,9 +50,14 @@ import jakarta.servlet.DispatcherType;
  * {@code editor}, {@code auditor} and {@code integrator} only on the embedded default (password
  * {@code NEWSROOM_DEMO_PASSWORD}, default {@code newsroom}), plus any {@code newsroom.users[i]}.
  */
-@AutoConfiguration(after = {MongoConfiguration.class, WebPlatformConfiguration.class},
-        before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-                OAuth2ResourceServerAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class})
+@AutoConfiguration(
+        after = {MongoConfiguration.class, WebPlatformConfiguration.class},
+        before = {
+            SecurityAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
@@ -67,8 +72,9 @@ public class SecurityConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    PasswordEncoder passwordEncoder(@Value("${newsroom.security.bcrypt-strength:10}") int strength,
-                                    @Value("${newsroom.security.verified-password-seconds:300}") long remembered) {
+    PasswordEncoder passwordEncoder(
+            @Value("${newsroom.security.bcrypt-strength:10}") int strength,
+            @Value("${newsroom.security.verified-password-seconds:300}") long remembered) {
         DelegatingPasswordEncoder defaults =
                 (DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
         Map<String, PasswordEncoder> encoders = new HashMap<>();
@@ -81,12 +87,15 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    InMemoryUserDetailsManager newsroomUsers(ObjectProvider<MongoConnection> mongo, Environment environment,
-                                             ObjectProvider<JwtDecoder> jwtDecoder, PasswordEncoder encoder,
-                                             @Value("${newsroom.demo-password:${NEWSROOM_DEMO_PASSWORD:newsroom}}")
-                                             String demoPassword) {
+    InMemoryUserDetailsManager newsroomUsers(
+            ObjectProvider<MongoConnection> mongo,
+            Environment environment,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            PasswordEncoder encoder,
+            @Value("${newsroom.demo-password:${NEWSROOM_DEMO_PASSWORD:newsroom}}") String demoPassword) {
         List<UserDetails> users = new ArrayList<>(NewsroomUsers.configured(Binder.get(environment)
-                .bind("newsroom.users", Bindable.listOf(ConfiguredUser.class)).orElse(List.of())));
+                .bind("newsroom.users", Bindable.listOf(ConfiguredUser.class))
+                .orElse(List.of())));
         MongoConnection connection = mongo.getIfAvailable();
         if (connection != null && connection.isEmbedded()) {
             users.addAll(NewsroomUsers.demo(demoPassword, encoder));
@@ -117,20 +126,22 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain newsroomSecurityFilterChain(HttpSecurity http, SecurityProblems problems, AccessRules rules,
-                                                    ObjectProvider<JwtDecoder> jwtDecoder,
-                                                    @Value("${newsroom.security.jwt.roles-claim:roles}")
-                                                    String rolesClaim,
-                                                    @Value("${newsroom.security.jwt.principal-claim:sub}")
-                                                    String principalClaim) throws Exception {
+    SecurityFilterChain newsroomSecurityFilterChain(
+            HttpSecurity http,
+            SecurityProblems problems,
+            AccessRules rules,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            @Value("${newsroom.security.jwt.roles-claim:roles}") String rolesClaim,
+            @Value("${newsroom.security.jwt.principal-claim:sub}") String principalClaim)
+            throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .httpBasic(basic -> basic.realmName("newsroom").authenticationEntryPoint(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(registry -> applyAccessTable(registry, rules));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
@@ -153,7 +164,8 @@ public class SecurityConfiguration {
             switch (rule.access()) {
                 case PUBLIC -> url.permitAll();
                 case AUTHENTICATED -> url.authenticated();
-                case ROLES -> url.hasAnyRole(rule.roles().stream().map(Role::id).sorted().toArray(String[]::new));
+                case ROLES ->
+                    url.hasAnyRole(rule.roles().stream().map(Role::id).sorted().toArray(String[]::new));
             }
         }
     }

@@ -28,8 +28,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException failure) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
         String detail;
         if (failure instanceof BadCredentialsException) {
             detail = "The user name or password is not valid";
@@ -44,14 +44,23 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         if (bearerTokens) {
             headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        writer.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Authentication required", detail), headers);
+        writer.write(
+                request,
+                response,
+                Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail),
+                headers);
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException denied) throws IOException {
-        writer.write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI()));
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        writer.write(
+                request,
+                response,
+                Problems.problem(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Forbidden",
+                        "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI()));
     }
 }

@@ -20,11 +20,12 @@ public final class CorrelationId {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    private CorrelationId() {
-    }
+    private CorrelationId() {}
 
     static String acceptOrGenerate(String candidate) {
-        return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SANE.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 
     /** The correlation id of this request, once {@link CorrelationIdFilter} has seen it. */

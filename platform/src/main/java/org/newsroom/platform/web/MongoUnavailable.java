@@ -8,8 +8,7 @@ import com.mongodb.MongoTimeoutException;
 /** Recognises a failure that means "the database cannot be reached right now", however deeply it is wrapped. */
 public final class MongoUnavailable {
 
-    private MongoUnavailable() {
-    }
+    private MongoUnavailable() {}
 
     /** The database stopped answering while a write was on its way: it may or may not have been stored. */
     public static boolean outcomeUnknown(Throwable failure) {
@@ -23,8 +22,10 @@ public final class MongoUnavailable {
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException) {
+            if (cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException
+                    || cause instanceof MongoNotPrimaryException
+                    || cause instanceof MongoNodeIsRecoveringException) {
                 return true;
             }
         }

@@ -23,8 +23,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -57,7 +57,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> onUnexpected(Exception failure, HttpServletRequest request) throws Exception {
         if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException) {
-            throw failure;  // Spring Security answers these
+            throw failure; // Spring Security answers these
         }
         return unexpected(failure, request);
     }
@@ -66,47 +66,72 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static ResponseEntity<Object> unexpected(Exception failure, HttpServletRequest request) {
         String correlationId = CorrelationId.of(request).orElse("-");
         if (MongoUnavailable.outcomeUnknown(failure)) {
-            log.warn("MongoDB stopped answering during a write of {} {} (correlation id {}): {}", request.getMethod(),
-                    request.getRequestURI(), correlationId, failure.toString());
+            log.warn(
+                    "MongoDB stopped answering during a write of {} {} (correlation id {}): {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    correlationId,
+                    failure.toString());
             return outcomeUnknown(request);
         }
         if (MongoUnavailable.causedBy(failure)) {
-            log.warn("MongoDB unavailable for {} {} (correlation id {}): {}", request.getMethod(),
-                    request.getRequestURI(), correlationId, failure.toString());
+            log.warn(
+                    "MongoDB unavailable for {} {} (correlation id {}): {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    correlationId,
+                    failure.toString());
             return unavailable(request);
         }
-        log.error("Unexpected failure of {} {} (correlation id {})", request.getMethod(), request.getRequestURI(),
-                correlationId, failure);
+        log.error(
+                "Unexpected failure of {} {} (correlation id {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                correlationId,
+                failure);
         return Problems.response(Problems.forRequest(internalError(), request), HttpHeaders.EMPTY);
     }
 
     static ResponseEntity<Object> unavailable(HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return Problems.response(Problems.forRequest(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "service-unavailable", "Service unavailable",
-                "The database cannot be reached right now; nothing was recorded. Retry later."), request), headers);
+        return Problems.response(
+                Problems.forRequest(
+                        Problems.problem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "service-unavailable",
+                                "Service unavailable",
+                                "The database cannot be reached right now; nothing was recorded. Retry later."),
+                        request),
+                headers);
     }
 
     static ResponseEntity<Object> outcomeUnknown(HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return Problems.response(Problems.forRequest(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "outcome-unknown", "Outcome unknown",
-                "The database stopped answering while this write was being stored: it may or may not have been"
-                        + " recorded. Retry with the same Idempotency-Key, or read the article before retrying."),
-                request), headers);
+        return Problems.response(
+                Problems.forRequest(
+                        Problems.problem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "outcome-unknown",
+                                "Outcome unknown",
+                                "The database stopped answering while this write was being stored: it may or may not have been"
+                                        + " recorded. Retry with the same Idempotency-Key, or read the article before retrying."),
+                        request),
+                headers);
     }
 
     private static ProblemDetail internalError() {
-        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
                 "An unexpected error occurred. Quote the correlation id when reporting it.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(failure, unreadable(failure), headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -114,17 +139,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = failure.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return Problems.withErrors(Problems.problem(HttpStatus.BAD_REQUEST, "unknown-property", "Unknown property",
+            return Problems.withErrors(
+                    Problems.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "unknown-property",
+                            "Unknown property",
                             "The request has a property that this route does not know: '" + field + "'"),
-                    List.of(new FieldProblem(field, "unknown-property", "'" + unknown.getPropertyName()
-                            + "' is not a property of this request; known ones: " + known(unknown))));
+                    List.of(new FieldProblem(
+                            field,
+                            "unknown-property",
+                            "'" + unknown.getPropertyName() + "' is not a property of this request; known ones: "
+                                    + known(unknown))));
         }
         if (cause instanceof StreamConstraintsException tooMuch) {
             return malformed("The JSON body exceeds a parser limit: " + tooMuch.getOriginalMessage());
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            return Problems.withErrors(malformed("Property '" + field + "' has the wrong type or value"),
+            return Problems.withErrors(
+                    malformed("Property '" + field + "' has the wrong type or value"),
                     List.of(new FieldProblem(field, "wrong-type", expected(mismatch))));
         }
         if (cause instanceof MismatchedInputException) {
@@ -138,7 +172,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof java.nio.charset.CharacterCodingException) {
             return malformed("The request body is not valid UTF-8");
         }
-        if (cause instanceof IllegalArgumentException && failure.getMessage() != null
+        if (cause instanceof IllegalArgumentException
+                && failure.getMessage() != null
                 && failure.getMessage().startsWith("The charset")) {
             return malformed(failure.getMessage());
         }
@@ -165,8 +200,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String known(UnrecognizedPropertyException unknown) {
-        return unknown.getKnownPropertyIds() == null ? "none" : unknown.getKnownPropertyIds().stream()
-                .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        return unknown.getKnownPropertyIds() == null
+                ? "none"
+                : unknown.getKnownPropertyIds().stream()
+                        .map(String::valueOf)
+                        .sorted()
+                        .collect(Collectors.joining(", "));
     }
 
     private static String expected(MismatchedInputException mismatch) {
@@ -175,8 +214,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "has the wrong type";
         }
         if (target.isEnum()) {
-            return "must be one of " + Arrays.stream(target.getEnumConstants())
-                    .map(constant -> jsonName((Enum<?>) constant)).collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(constant -> jsonName((Enum<?>) constant))
+                            .collect(Collectors.joining(", "));
         }
         if (target == String.class) {
             return "must be a string";
@@ -192,7 +233,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String jsonName(Enum<?> constant) {
         try {
-            var annotation = constant.getDeclaringClass().getField(constant.name())
+            var annotation = constant.getDeclaringClass()
+                    .getField(constant.name())
                     .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
             return annotation != null ? annotation.value() : constant.name();
         } catch (NoSuchFieldException impossible) {
@@ -201,53 +243,74 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException failure,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : failure.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(error.getField(), constraintCode(error.getCode()), error.getDefaultMessage()));
         }
-        failure.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
-                new FieldProblem(error.getObjectName(), constraintCode(error.getCode()), error.getDefaultMessage())));
+        failure.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(new FieldProblem(
+                        error.getObjectName(), constraintCode(error.getCode()), error.getDefaultMessage())));
         return handleExceptionInternal(failure, validationFailed(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException failure,
-                                                                            HttpHeaders headers,
-                                                                            HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException failure, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        failure.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
-                        constraintCode(error.getCodes() == null ? null : error.getCodes()[error.getCodes().length - 1]),
-                        error.getDefaultMessage()))));
+        failure.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldProblem(
+                                result.getMethodParameter().getParameterName(),
+                                constraintCode(
+                                        error.getCodes() == null
+                                                ? null
+                                                : error.getCodes()[error.getCodes().length - 1]),
+                                error.getDefaultMessage()))));
         return handleExceptionInternal(failure, validationFailed(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** 400 {@code validation-failed} with field-level errors. */
     public static ProblemDetail validationFailed(List<FieldProblem> errors) {
         String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
-        return Problems.withErrors(Problems.problem(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
-                "The request is invalid: " + (fields.isEmpty() ? "see errors" : fields)), errors);
+        return Problems.withErrors(
+                Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "validation-failed",
+                        "Validation failed",
+                        "The request is invalid: " + (fields.isEmpty() ? "see errors" : fields)),
+                errors);
     }
 
     private static final Map<String, String> CONSTRAINT_CODES = Map.of(
-            "NotNull", "required", "NotBlank", "required", "NotEmpty", "required", "Size", "size",
-            "Pattern", "pattern", "Max", "too-large", "Min", "too-small");
+            "NotNull",
+            "required",
+            "NotBlank",
+            "required",
+            "NotEmpty",
+            "required",
+            "Size",
+            "size",
+            "Pattern",
+            "pattern",
+            "Max",
+            "too-large",
+            "Min",
+            "too-small");
 
     private static String constraintCode(String constraint) {
         if (constraint == null) {
             return "invalid";
         }
-        return CONSTRAINT_CODES.getOrDefault(constraint,
-                constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+        return CONSTRAINT_CODES.getOrDefault(
+                constraint, constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         if (((ServletWebRequest) request).getResponse() != null
                 && ((ServletWebRequest) request).getResponse().isCommitted()) {
@@ -271,8 +334,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty(Problems.CODE, code);
         }
         if (status.is5xxServerError() && status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            log.error("Failure of {} {} (correlation id {})", servletRequest.getMethod(),
-                    servletRequest.getRequestURI(), CorrelationId.of(servletRequest).orElse("-"), failure);
+            log.error(
+                    "Failure of {} {} (correlation id {})",
+                    servletRequest.getMethod(),
+                    servletRequest.getRequestURI(),
+                    CorrelationId.of(servletRequest).orElse("-"),
+                    failure);
             problem = internalError();
         }
         return Problems.response(Problems.forRequest(problem, servletRequest), headers);

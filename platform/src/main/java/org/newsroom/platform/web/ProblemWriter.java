@@ -20,8 +20,9 @@ public class ProblemWriter {
         this.objectMapper = objectMapper;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
-                      HttpHeaders headers) throws IOException {
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, HttpHeaders headers)
+            throws IOException {
         Problems.forRequest(problem, request);
         response.setStatus(problem.getStatus());
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

@@ -24,11 +24,9 @@ public final class Problems {
     public static final String ERRORS = "errors";
 
     /** One input error: the request field (e.g. {@code bylines[0].name}), a stable code and a message for people. */
-    public record FieldProblem(String field, String code, String message) {
-    }
+    public record FieldProblem(String field, String code, String message) {}
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail problem(HttpStatusCode status, String code, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -45,8 +43,7 @@ public final class Problems {
 
     /** Adds what only the request knows: its correlation id and path. */
     public static ProblemDetail forRequest(ProblemDetail problem, HttpServletRequest request) {
-        CorrelationId.of(request).or(CorrelationId::current)
-                .ifPresent(id -> problem.setProperty(CORRELATION_ID, id));
+        CorrelationId.of(request).or(CorrelationId::current).ifPresent(id -> problem.setProperty(CORRELATION_ID, id));
         if (problem.getInstance() == null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }

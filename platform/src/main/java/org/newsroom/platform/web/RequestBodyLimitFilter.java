@@ -48,8 +48,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        problems.write(request, response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                "Request body too large", "The request body is larger than the limit of " + describe(limit)));
+        problems.write(
+                request,
+                response,
+                Problems.problem(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "payload-too-large",
+                        "Request body too large",
+                        "The request body is larger than the limit of " + describe(limit)));
     }
 
     static String describe(DataSize size) {

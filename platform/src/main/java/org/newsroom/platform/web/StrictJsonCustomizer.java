@@ -20,13 +20,13 @@ class StrictJsonCustomizer implements Jackson2ObjectMapperBuilderCustomizer, Ord
 
     @Override
     public void customize(Jackson2ObjectMapperBuilder builder) {
-        builder.featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        builder.featuresToEnable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
-                        DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .postConfigurer(mapper -> {
                     mapper.coercionConfigFor(LogicalType.Textual)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

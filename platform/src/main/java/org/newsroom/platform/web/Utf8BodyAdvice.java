@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -29,29 +29,33 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 class Utf8BodyAdvice extends RequestBodyAdviceAdapter {
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-                            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return AbstractJackson2HttpMessageConverter.class.isAssignableFrom(converterType);
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
-                                           Class<? extends HttpMessageConverter<?>> converterType)
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage message,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
             throws IOException {
         MediaType contentType = message.getHeaders().getContentType();
         Charset charset;
         try {
             charset = contentType == null ? null : contentType.getCharset();
         } catch (IllegalArgumentException unknown) {
-            throw new HttpMessageNotReadableException("The charset of the Content-Type is not supported", unknown,
-                    message);
+            throw new HttpMessageNotReadableException(
+                    "The charset of the Content-Type is not supported", unknown, message);
         }
         if (charset != null && !StandardCharsets.UTF_8.equals(charset)) {
             return message;
         }
         byte[] body = message.getBody().readAllBytes();
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));

@@ -5,5 +5,4 @@ package org.newsroom.platform.web;
  * stored, may still arrive, or may be lost. Such a failure is answered 503 {@code outcome-unknown}, never "nothing was
  * recorded"; a retry with the same {@code Idempotency-Key} finds out what happened.
  */
-public interface WriteOutcomeUnknown {
-}
+public interface WriteOutcomeUnknown {}

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.testing.TestMongo;
 import org.newsroom.platform.web.ProblemWriter;
+import org.newsroom.testing.TestMongo;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -28,10 +28,10 @@ class IdempotencyFilterTest {
 
     private final TestMongo server = new TestMongo();
     private final MongoClient client = MongoClients.create(server.connectionString());
-    private final IdempotencyStore store = new IdempotencyStore(client.getDatabase("test"), Clock.systemUTC(),
-            Duration.ofHours(24), Duration.ofMinutes(2), false);
-    private final IdempotencyFilter filter = new IdempotencyFilter(store,
-            new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofMillis(300), null);
+    private final IdempotencyStore store = new IdempotencyStore(
+            client.getDatabase("test"), Clock.systemUTC(), Duration.ofHours(24), Duration.ofMinutes(2), false);
+    private final IdempotencyFilter filter = new IdempotencyFilter(
+            store, new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofMillis(300), null);
     private final AtomicInteger executions = new AtomicInteger();
 
     IdempotencyFilterTest() {
@@ -103,15 +103,15 @@ class IdempotencyFilterTest {
 
     @Test
     void aDuplicateWaitsForTheFirstAnswer() throws Exception {
-        IdempotencyStore.Claimed first = (IdempotencyStore.Claimed) store.claim("editor:k1",
-                IdempotencyFilter.requestHash(request("k1")));
+        IdempotencyStore.Claimed first =
+                (IdempotencyStore.Claimed) store.claim("editor:k1", IdempotencyFilter.requestHash(request("k1")));
         MockHttpServletResponse duplicate = new MockHttpServletResponse();
-        IdempotencyFilter patient = new IdempotencyFilter(store,
-                new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofSeconds(10), null);
+        IdempotencyFilter patient = new IdempotencyFilter(
+                store, new ProblemWriter(Jackson2ObjectMapperBuilder.json().build()), Duration.ofSeconds(10), null);
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
-            SecurityContextHolder.getContext().setAuthentication(
-                    new TestingAuthenticationToken("editor", "x", "ROLE_editor"));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("editor", "x", "ROLE_editor"));
             try {
                 patient.doFilter(request("k1"), duplicate, answering(200));
             } catch (Exception e) {

@@ -8,11 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.testing.MutableClock;
 import org.newsroom.platform.idempotency.IdempotencyStore.Claimed;
 import org.newsroom.platform.idempotency.IdempotencyStore.InProgress;
 import org.newsroom.platform.idempotency.IdempotencyStore.Mismatch;
 import org.newsroom.platform.idempotency.IdempotencyStore.Replay;
+import org.newsroom.testing.MutableClock;
 import org.newsroom.testing.TestMongo;
 
 import com.mongodb.client.MongoClient;
@@ -25,9 +25,10 @@ class IdempotencyStoreTest {
     private final TestMongo server = new TestMongo();
     private final MongoClient client = MongoClients.create(server.connectionString());
     private final MutableClock clock = new MutableClock(NOON);
-    private final IdempotencyStore store = new IdempotencyStore(client.getDatabase("test"), clock,
-            Duration.ofHours(24), Duration.ofMinutes(2), false);
-    private final StoredAnswer created = new StoredAnswer(201,
+    private final IdempotencyStore store =
+            new IdempotencyStore(client.getDatabase("test"), clock, Duration.ofHours(24), Duration.ofMinutes(2), false);
+    private final StoredAnswer created = new StoredAnswer(
+            201,
             List.of(new StoredAnswer.Header("ETag", "\"1\""), new StoredAnswer.Header("Location", "/api/articles/a1")),
             "{\"id\":\"a1\",\"version\":1}".getBytes());
 
@@ -96,7 +97,8 @@ class IdempotencyStoreTest {
         store.complete(abandoned, created);
 
         assertThat(taken.token()).isNotEqualTo(abandoned.token());
-        assertThat(store.claim("editor:k1", "hash")).as("the late first request cannot complete a claim it lost")
+        assertThat(store.claim("editor:k1", "hash"))
+                .as("the late first request cannot complete a claim it lost")
                 .isInstanceOf(InProgress.class);
     }
 }

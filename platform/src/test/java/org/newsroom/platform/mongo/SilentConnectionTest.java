@@ -23,19 +23,32 @@ class SilentConnectionTest {
     @Test
     void anOperationOnASilentConnectionFailsWithinTheSocketTimeout() throws Exception {
         try (TestMongo server = new TestMongo();
-             SilenceableProxy proxy = new SilenceableProxy(server.connectionString())) {
+                SilenceableProxy proxy = new SilenceableProxy(server.connectionString())) {
             MongoConfiguration.MongoConnection connection = MongoConfiguration.connect(
-                    "mongodb://127.0.0.1:" + proxy.port() + "/test", "test", Duration.ofSeconds(3),
+                    "mongodb://127.0.0.1:" + proxy.port() + "/test",
+                    "test",
+                    Duration.ofSeconds(3),
                     Duration.ofMillis(800));
             try (connection) {
-                assertThat(connection.database().runCommand(new Document("ping", 1)).get("ok")).isNotNull();
+                assertThat(connection
+                                .database()
+                                .runCommand(new Document("ping", 1))
+                                .get("ok"))
+                        .isNotNull();
                 proxy.silence();
 
-                Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowable(() ->
-                        connection.database().getCollection("any").find().first()));
+                Throwable failure = assertTimeoutPreemptively(
+                        Duration.ofSeconds(20),
+                        () -> catchThrowable(() -> connection
+                                .database()
+                                .getCollection("any")
+                                .find()
+                                .first()));
 
                 assertThat(failure).isNotNull();
-                assertThat(MongoUnavailable.causedBy(failure)).as("%s counts as unavailable", failure).isTrue();
+                assertThat(MongoUnavailable.causedBy(failure))
+                        .as("%s counts as unavailable", failure)
+                        .isTrue();
             }
         }
     }

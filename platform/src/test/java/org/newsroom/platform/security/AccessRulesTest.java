@@ -17,8 +17,7 @@ class AccessRulesTest {
 
     private final RouteAccess site = () -> List.of(open("/site/**"));
     private final RouteAccess feed = () -> List.of(
-            roles(GET, "/feed/stream", Role.REPORTER, Role.INTEGRATOR),
-            roles(null, "/feed/**", Role.INTEGRATOR));
+            roles(GET, "/feed/stream", Role.REPORTER, Role.INTEGRATOR), roles(null, "/feed/**", Role.INTEGRATOR));
     private final AccessRules rules = AccessRules.assemble(List.of(site, feed));
 
     @Test
@@ -30,16 +29,21 @@ class AccessRulesTest {
 
     @Test
     void theContributedRowsComeBetweenThePlatformsPublicRowsAndItsCatchAll() {
-        assertThat(rules.table()).startsWith(AccessRules.PUBLIC.toArray(AccessRule[]::new))
+        assertThat(rules.table())
+                .startsWith(AccessRules.PUBLIC.toArray(AccessRule[]::new))
                 .endsWith(AccessRules.LAST.toArray(AccessRule[]::new))
-                .containsSubsequence(site.rules().get(0), feed.rules().get(0), feed.rules().get(1));
+                .containsSubsequence(
+                        site.rules().get(0), feed.rules().get(0), feed.rules().get(1));
     }
 
     @Test
     void theFirstMatchingRowWinsInTheOrderOfTheContributions() {
-        assertThat(rules.ruleFor(GET, "/feed/stream").allows(EnumSet.of(Role.REPORTER))).isTrue();
-        assertThat(rules.ruleFor(POST, "/feed/stream").allows(EnumSet.of(Role.REPORTER))).isFalse();
-        assertThat(rules.ruleFor(GET, "/feed/events").allows(EnumSet.of(Role.INTEGRATOR))).isTrue();
+        assertThat(rules.ruleFor(GET, "/feed/stream").allows(EnumSet.of(Role.REPORTER)))
+                .isTrue();
+        assertThat(rules.ruleFor(POST, "/feed/stream").allows(EnumSet.of(Role.REPORTER)))
+                .isFalse();
+        assertThat(rules.ruleFor(GET, "/feed/events").allows(EnumSet.of(Role.INTEGRATOR)))
+                .isTrue();
         assertThat(rules.ruleFor(GET, "/site/articles/some-slug").allows(null)).isTrue();
     }
 

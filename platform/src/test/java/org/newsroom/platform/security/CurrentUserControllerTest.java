@@ -14,10 +14,12 @@ class CurrentUserControllerTest {
 
     @Test
     void rolesAreThoseOfDesignMdInTheirOwnOrderAndOtherAuthoritiesAreLeftOut() {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated("amackinnon", null,
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                "amackinnon",
+                null,
                 AuthorityUtils.createAuthorityList("ROLE_editor", "SCOPE_openid", "ROLE_reporter", "ROLE_admin"));
 
-        assertThat(controller.me(authentication)).isEqualTo(new CurrentUser("amackinnon",
-                List.of("reporter", "editor")));
+        assertThat(controller.me(authentication))
+                .isEqualTo(new CurrentUser("amackinnon", List.of("reporter", "editor")));
     }
 }

@@ -13,8 +13,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class JwtRolesTest {
 
     private static Jwt token(Map<String, Object> claims) {
-        Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "none").subject("angus")
-                .issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(60));
+        Jwt.Builder jwt = Jwt.withTokenValue("t")
+                .header("alg", "none")
+                .subject("angus")
+                .issuedAt(Instant.EPOCH)
+                .expiresAt(Instant.EPOCH.plusSeconds(60));
         claims.forEach(jwt::claim);
         return jwt.build();
     }
@@ -22,18 +25,21 @@ class JwtRolesTest {
     @Test
     void readsRolesFromAnArrayInAnyCase() {
         assertThat(new JwtRoles("roles").convert(token(Map.of("roles", List.of("Editor", "reporter")))))
-                .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_editor", "ROLE_reporter");
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_editor", "ROLE_reporter");
     }
 
     @Test
     void readsRolesFromASpaceSeparatedStringInTheConfiguredClaim() {
         assertThat(new JwtRoles("newsroom_roles").convert(token(Map.of("newsroom_roles", "auditor  integrator"))))
-                .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_auditor", "ROLE_integrator");
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_auditor", "ROLE_integrator");
     }
 
     @Test
     void grantsNothingWithoutTheClaim() {
-        assertThat(new JwtRoles("roles").convert(token(Map.of("scope", "read")))).isEmpty();
+        assertThat(new JwtRoles("roles").convert(token(Map.of("scope", "read"))))
+                .isEmpty();
     }
 
     @Test
@@ -42,7 +48,8 @@ class JwtRolesTest {
                 .convert(token(Map.of("preferred_username", "amackinnon", "roles", List.of("reporter"))));
 
         assertThat(authentication.getName()).isEqualTo("amackinnon");
-        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(authentication.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .containsExactly("ROLE_reporter");
     }
 }

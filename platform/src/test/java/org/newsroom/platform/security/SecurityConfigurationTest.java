@@ -25,13 +25,15 @@ import com.mongodb.client.MongoClient;
 class SecurityConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-                    WebPlatformConfiguration.class, SecurityAutoConfiguration.class, SecurityConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    JacksonAutoConfiguration.class,
+                    WebPlatformConfiguration.class,
+                    SecurityAutoConfiguration.class,
+                    SecurityConfiguration.class))
             .withPropertyValues("newsroom.security.bcrypt-strength=4");
 
     private static MongoConnection connection(boolean embedded) {
-        return new MongoConnection(mock(MongoClient.class), "newsroom",
-                embedded ? mock(AutoCloseable.class) : null);
+        return new MongoConnection(mock(MongoClient.class), "newsroom", embedded ? mock(AutoCloseable.class) : null);
     }
 
     @Test
@@ -44,13 +46,18 @@ class SecurityConfigurationTest {
                     for (Role role : Role.values()) {
                         UserDetails user = users.loadUserByUsername(role.id());
                         assertThat(user.getPassword()).startsWith("{bcrypt}");
-                        assertThat(encoder.matches("s3cret-demo", user.getPassword())).isTrue();
-                        assertThat(encoder.matches("newsroom", user.getPassword())).isFalse();
-                        assertThat(user.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                        assertThat(encoder.matches("s3cret-demo", user.getPassword()))
+                                .isTrue();
+                        assertThat(encoder.matches("newsroom", user.getPassword()))
+                                .isFalse();
+                        assertThat(user.getAuthorities())
+                                .extracting(GrantedAuthority::getAuthority)
                                 .containsExactly(role.authority());
                     }
                 });
-        assertThat(output).contains("demo users reporter, editor, auditor and integrator").doesNotContain("s3cret");
+        assertThat(output)
+                .contains("demo users reporter, editor, auditor and integrator")
+                .doesNotContain("s3cret");
     }
 
     @Test
@@ -67,13 +74,17 @@ class SecurityConfigurationTest {
     @Test
     void configuredUsersExistWithTheirRoles() {
         runner.withBean(MongoConnection.class, () -> connection(false))
-                .withPropertyValues("newsroom.users[0].name=alice", "newsroom.users[0].password={noop}wonderland",
+                .withPropertyValues(
+                        "newsroom.users[0].name=alice",
+                        "newsroom.users[0].password={noop}wonderland",
                         "newsroom.users[0].roles=editor,Auditor")
                 .run(context -> {
-                    UserDetails alice = context.getBean(InMemoryUserDetailsManager.class).loadUserByUsername("alice");
+                    UserDetails alice =
+                            context.getBean(InMemoryUserDetailsManager.class).loadUserByUsername("alice");
                     assertThat(context.getBean(PasswordEncoder.class).matches("wonderland", alice.getPassword()))
                             .isTrue();
-                    assertThat(alice.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                    assertThat(alice.getAuthorities())
+                            .extracting(GrantedAuthority::getAuthority)
                             .containsExactlyInAnyOrder("ROLE_editor", "ROLE_auditor");
                 });
     }
@@ -81,18 +92,24 @@ class SecurityConfigurationTest {
     @Test
     void aConfiguredPasswordMustNameItsEncoding() {
         runner.withBean(MongoConnection.class, () -> connection(false))
-                .withPropertyValues("newsroom.users[0].name=alice", "newsroom.users[0].password=plain",
+                .withPropertyValues(
+                        "newsroom.users[0].name=alice",
+                        "newsroom.users[0].password=plain",
                         "newsroom.users[0].roles=editor")
-                .run(context -> assertThat(context).hasFailed().getFailure()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
                         .hasStackTraceContaining("newsroom.users[0].password must name its encoding"));
     }
 
     @Test
     void aConfiguredRoleMustExist() {
         runner.withBean(MongoConnection.class, () -> connection(false))
-                .withPropertyValues("newsroom.users[0].name=alice", "newsroom.users[0].password={noop}x",
+                .withPropertyValues(
+                        "newsroom.users[0].name=alice",
+                        "newsroom.users[0].password={noop}x",
                         "newsroom.users[0].roles=admin")
-                .run(context -> assertThat(context).hasFailed().getFailure()
-                        .hasStackTraceContaining("unknown role 'admin'"));
+                .run(context ->
+                        assertThat(context).hasFailed().getFailure().hasStackTraceContaining("unknown role 'admin'"));
     }
 }

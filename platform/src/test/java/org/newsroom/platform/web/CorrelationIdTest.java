@@ -18,7 +18,9 @@ class CorrelationIdTest {
     @NullAndEmptySource
     @ValueSource(strings = {"with space", "<script>", "a/b", "tab\there", "line\nbreak", "é"})
     void replacesAnythingElseWithAUuid(String token) {
-        assertThat(CorrelationId.acceptOrGenerate(token)).matches("[0-9a-f-]{36}").isNotEqualTo(token);
+        assertThat(CorrelationId.acceptOrGenerate(token))
+                .matches("[0-9a-f-]{36}")
+                .isNotEqualTo(token);
     }
 
     @org.junit.jupiter.api.Test

@@ -24,8 +24,7 @@ import org.newsroom.article.PhotoUpdated;
  */
 public final class ArticleFold {
 
-    private ArticleFold() {
-    }
+    private ArticleFold() {}
 
     /**
      * @param before the article before the event, null before its first event
@@ -36,9 +35,23 @@ public final class ArticleFold {
             if (before != null) {
                 throw new IllegalStateException("article " + drafted.articleId() + " was drafted twice");
             }
-            return new ArticleVersion(drafted.articleId().value(), version, timestamp, "DRAFT", drafted.headline(),
-                    drafted.standfirst(), drafted.body(), drafted.language(), List.of(), List.of(), 0, null, null,
-                    null, null, null);
+            return new ArticleVersion(
+                    drafted.articleId().value(),
+                    version,
+                    timestamp,
+                    "DRAFT",
+                    drafted.headline(),
+                    drafted.standfirst(),
+                    drafted.body(),
+                    drafted.language(),
+                    List.of(),
+                    List.of(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         if (before == null) {
             throw new IllegalStateException("article " + event.articleId() + " has a "
@@ -51,12 +64,17 @@ public final class ArticleFold {
             next.body = either(revised.body(), before.body());
             next.language = either(revised.language(), before.language());
         } else if (event instanceof PhotoAttached attached) {
-            next.photos.add(new Photo(attached.photoId(), attached.uri(), attached.caption(), attached.credit(),
-                    attached.altText()));
+            next.photos.add(new Photo(
+                    attached.photoId(), attached.uri(), attached.caption(), attached.credit(), attached.altText()));
         } else if (event instanceof PhotoUpdated updated) {
-            next.photos.replaceAll(photo -> !photo.photoId().equals(updated.photoId()) ? photo
-                    : new Photo(photo.photoId(), photo.uri(), either(updated.caption(), photo.caption()),
-                            either(updated.credit(), photo.credit()), either(updated.altText(), photo.altText())));
+            next.photos.replaceAll(photo -> !photo.photoId().equals(updated.photoId())
+                    ? photo
+                    : new Photo(
+                            photo.photoId(),
+                            photo.uri(),
+                            either(updated.caption(), photo.caption()),
+                            either(updated.credit(), photo.credit()),
+                            either(updated.altText(), photo.altText())));
         } else if (event instanceof PhotoDetached detached) {
             next.photos.removeIf(photo -> photo.photoId().equals(detached.photoId()));
         } else if (event instanceof BylineAssigned assigned) {
@@ -71,9 +89,15 @@ public final class ArticleFold {
             next.state = "PUBLISHED";
             next.publicationNumber = published.publicationNumber();
             next.slug = published.slug();
-            next.live = new LivePublication(published.publicationNumber(), version, timestamp,
-                    published.changeKind() == null ? null : published.changeKind().name().toLowerCase(java.util.Locale.ROOT),
-                    published.note(), published.content());
+            next.live = new LivePublication(
+                    published.publicationNumber(),
+                    version,
+                    timestamp,
+                    published.changeKind() == null
+                            ? null
+                            : published.changeKind().name().toLowerCase(java.util.Locale.ROOT),
+                    published.note(),
+                    published.content());
         } else if (event instanceof ArticleUnpublished unpublished) {
             next.state = "UNPUBLISHED";
             next.reason = unpublished.reason();
@@ -129,8 +153,23 @@ public final class ArticleFold {
         }
 
         ArticleVersion build() {
-            return new ArticleVersion(before.id(), version, timestamp, state, headline, standfirst, body, language,
-                    photos, bylines, publicationNumber, slug, live, note, reason, notice);
+            return new ArticleVersion(
+                    before.id(),
+                    version,
+                    timestamp,
+                    state,
+                    headline,
+                    standfirst,
+                    body,
+                    language,
+                    photos,
+                    bylines,
+                    publicationNumber,
+                    slug,
+                    live,
+                    note,
+                    reason,
+                    notice);
         }
     }
 }

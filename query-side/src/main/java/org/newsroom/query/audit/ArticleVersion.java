@@ -11,10 +11,23 @@ import org.newsroom.article.Photo;
  * publication that was live then ({@code live}, null when none was), and the last workflow note, reason and public
  * notice.
  */
-public record ArticleVersion(String id, long version, Instant timestamp, String state, String headline,
-                             String standfirst, String body, String language, List<Photo> photos,
-                             List<Byline> bylines, int publicationNumber, String slug, LivePublication live,
-                             String note, String reason, String notice) {
+public record ArticleVersion(
+        String id,
+        long version,
+        Instant timestamp,
+        String state,
+        String headline,
+        String standfirst,
+        String body,
+        String language,
+        List<Photo> photos,
+        List<Byline> bylines,
+        int publicationNumber,
+        String slug,
+        LivePublication live,
+        String note,
+        String reason,
+        String notice) {
 
     public ArticleVersion {
         photos = photos == null ? List.of() : List.copyOf(photos);

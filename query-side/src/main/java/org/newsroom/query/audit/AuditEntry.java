@@ -8,8 +8,15 @@ import java.util.List;
  * event it is, who recorded it (null when no actor was recorded), when, under which correlation id, and what
  * changed.
  */
-public record AuditEntry(String articleId, long position, long version, String type, String actor,
-                         Instant timestamp, String correlationId, List<FieldChange> changes) {
+public record AuditEntry(
+        String articleId,
+        long position,
+        long version,
+        String type,
+        String actor,
+        Instant timestamp,
+        String correlationId,
+        List<FieldChange> changes) {
 
     public AuditEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);

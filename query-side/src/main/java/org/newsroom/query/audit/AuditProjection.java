@@ -39,10 +39,17 @@ public class AuditProjection {
                         + " but the next event makes version " + context.version());
             }
             ArticleVersion after = ArticleFold.apply(before, event, context.version(), context.timestamp());
-            AuditEntry entry = new AuditEntry(id, context.position(), context.version(),
-                    event.getClass().getSimpleName(), context.actor(), context.timestamp(), context.correlationId(),
+            AuditEntry entry = new AuditEntry(
+                    id,
+                    context.position(),
+                    context.version(),
+                    event.getClass().getSimpleName(),
+                    context.actor(),
+                    context.timestamp(),
+                    context.correlationId(),
                     FieldChanges.between(before, after));
-            batch.put(AuditReadModel.ENTRIES,
+            batch.put(
+                    AuditReadModel.ENTRIES,
                     Documents.toDocument(AuditEntry.key(id, context.version()), context.position(), entry));
             batch.put(AuditReadModel.ARTICLES, Documents.toDocument(id, context.position(), after));
         });

@@ -43,8 +43,8 @@ public class AuditTrail {
 
     /** Two lookups by {@code _id}: the article's version, then its entries {@code <id>/1 … <id>/<version>}. */
     public Optional<AuditHistory> handle(FindAuditHistory query) {
-        return recordedVersion(query.articleId()).map(version -> new AuditHistory(query.articleId(),
-                entries(query.articleId(), 1, version)));
+        return recordedVersion(query.articleId())
+                .map(version -> new AuditHistory(query.articleId(), entries(query.articleId(), 1, version)));
     }
 
     public Optional<ArticleVersion> handle(FindArticleVersion query) {
@@ -54,7 +54,9 @@ public class AuditTrail {
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
             long version = message.getSequenceNumber() + 1;
-            if (query.version() != null ? version > query.version() : message.getTimestamp().isAfter(query.at())) {
+            if (query.version() != null
+                    ? version > query.version()
+                    : message.getTimestamp().isAfter(query.at())) {
                 break;
             }
             current = ArticleFold.apply(current, (ArticleEvent) message.getPayload(), version, message.getTimestamp());
@@ -72,8 +74,8 @@ public class AuditTrail {
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new VersionDiff(query.articleId(), query.from(), query.to(),
-                FieldChanges.between(from.get(), to.get())));
+        return Optional.of(new VersionDiff(
+                query.articleId(), query.from(), query.to(), FieldChanges.between(from.get(), to.get())));
     }
 
     public Optional<IntegrityReport> handle(VerifyIntegrity query) {
@@ -88,34 +90,52 @@ public class AuditTrail {
         for (int i = 0; i < stored.size(); i++) {
             StoredEventView event = stored.get(i);
             if (event.position() <= previousPosition) {
-                return Optional.of(IntegrityReport.invalid(id, i, event.position(),
-                        "event " + (i + 1) + " is not after event " + i + " in the log"));
+                return Optional.of(IntegrityReport.invalid(
+                        id, i, event.position(), "event " + (i + 1) + " is not after event " + i + " in the log"));
             }
             if (event.hash() == null || !event.hash().equals(event.recomputeHash(previous))) {
-                return Optional.of(IntegrityReport.invalid(id, i, event.position(), "event " + (i + 1)
-                        + " does not match its hash: it was altered, or an event before it was removed or reordered"));
+                return Optional.of(
+                        IntegrityReport.invalid(
+                                id,
+                                i,
+                                event.position(),
+                                "event " + (i + 1)
+                                        + " does not match its hash: it was altered, or an event before it was removed or reordered"));
             }
             previous = event.hash();
             previousPosition = event.position();
         }
         if (stored.size() < recorded) {
             long missing = stored.size() + 1;
-            long position = entries(id, missing, missing).stream().findFirst().map(AuditEntry::position).orElse(0L);
-            return Optional.of(IntegrityReport.invalid(id, stored.size(), position, "event " + missing
-                    + " is missing from the log: the audit trail recorded it at position " + position));
+            long position = entries(id, missing, missing).stream()
+                    .findFirst()
+                    .map(AuditEntry::position)
+                    .orElse(0L);
+            return Optional.of(IntegrityReport.invalid(
+                    id,
+                    stored.size(),
+                    position,
+                    "event " + missing + " is missing from the log: the audit trail recorded it at position "
+                            + position));
         }
         return Optional.of(IntegrityReport.valid(id, stored.size(), previous));
     }
 
     private Optional<Long> recordedVersion(String articleId) {
-        Document article = audit().collection(AuditReadModel.ARTICLES).find(eq(ProjectionBatch.ID, articleId)).first();
-        return Optional.ofNullable(article).map(document -> Documents.fromDocument(document, ArticleVersion.class).version());
+        Document article = audit().collection(AuditReadModel.ARTICLES)
+                .find(eq(ProjectionBatch.ID, articleId))
+                .first();
+        return Optional.ofNullable(article)
+                .map(document ->
+                        Documents.fromDocument(document, ArticleVersion.class).version());
     }
 
     private List<AuditEntry> entries(String articleId, long fromVersion, long toVersion) {
         List<String> keys = LongStream.rangeClosed(fromVersion, toVersion)
-                .mapToObj(version -> AuditEntry.key(articleId, version)).toList();
-        List<AuditEntry> entries = audit().collection(AuditReadModel.ENTRIES).find(in(ProjectionBatch.ID, keys))
+                .mapToObj(version -> AuditEntry.key(articleId, version))
+                .toList();
+        List<AuditEntry> entries = audit().collection(AuditReadModel.ENTRIES)
+                .find(in(ProjectionBatch.ID, keys))
                 .map(document -> Documents.fromDocument(document, AuditEntry.class))
                 .into(new ArrayList<>());
         entries.sort(Comparator.comparingLong(AuditEntry::version));

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and the new value (null when absent), and for the body a unified line diff that a person can read.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldChange(String field, Object from, Object to, List<String> diff) {
-}
+public record FieldChange(String field, Object from, Object to, List<String> diff) {}

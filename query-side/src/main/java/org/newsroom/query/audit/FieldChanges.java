@@ -20,8 +20,7 @@ public final class FieldChanges {
 
     private static final int DIFF_CONTEXT_LINES = 1;
 
-    private FieldChanges() {
-    }
+    private FieldChanges() {}
 
     public static List<FieldChange> between(ArticleVersion from, ArticleVersion to) {
         Map<String, Object> before = from == null ? Map.of() : fields(from);
@@ -47,8 +46,13 @@ public final class FieldChanges {
         fields.put("standfirst", article.standfirst());
         fields.put("body", article.body());
         fields.put("language", article.language());
-        fields.put("photoOrder", article.photos().isEmpty() ? null
-                : article.photos().stream().map(photo -> photo.photoId().value()).toList());
+        fields.put(
+                "photoOrder",
+                article.photos().isEmpty()
+                        ? null
+                        : article.photos().stream()
+                                .map(photo -> photo.photoId().value())
+                                .toList());
         for (Photo photo : article.photos()) {
             String prefix = "photos." + photo.photoId().value() + ".";
             fields.put(prefix + "uri", photo.uri());
@@ -56,8 +60,11 @@ public final class FieldChanges {
             fields.put(prefix + "credit", photo.credit());
             fields.put(prefix + "altText", photo.altText());
         }
-        fields.put("bylines", article.bylines().isEmpty() ? null
-                : article.bylines().stream().map(FieldChanges::describe).toList());
+        fields.put(
+                "bylines",
+                article.bylines().isEmpty()
+                        ? null
+                        : article.bylines().stream().map(FieldChanges::describe).toList());
         fields.put("publicationNumber", article.publicationNumber() == 0 ? null : article.publicationNumber());
         fields.put("slug", article.slug());
         LivePublication live = article.live();
@@ -86,8 +93,8 @@ public final class FieldChanges {
     static List<String> bodyDiff(Object from, Object to) {
         List<String> before = lines(from);
         List<String> after = lines(to);
-        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("before", "after", before,
-                DiffUtils.diff(before, after), DIFF_CONTEXT_LINES);
+        List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
+                "before", "after", before, DiffUtils.diff(before, after), DIFF_CONTEXT_LINES);
         return unified.size() > 2 ? unified.subList(2, unified.size()) : unified;
     }
 
@@ -98,6 +105,9 @@ public final class FieldChanges {
         String broken = html.toString()
                 .replaceAll("(?i)(</(p|h2|h3|li|blockquote|ul|ol)>|<br\\s*/?>)", "$1\n")
                 .replaceAll("(?i)(<(ul|ol|blockquote)>)", "$1\n");
-        return Arrays.stream(broken.split("\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return Arrays.stream(broken.split("\n"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

@@ -1,5 +1,4 @@
 package org.newsroom.query.audit;
 
 /** Every event of an article, in order. */
-public record FindAuditHistory(String articleId) {
-}
+public record FindAuditHistory(String articleId) {}

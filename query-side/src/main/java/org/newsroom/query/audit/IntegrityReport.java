@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * with the global position of the first event that fails and why.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IntegrityReport(String articleId, boolean valid, int events, String head, Long firstBadPosition,
-                              String reason) {
+public record IntegrityReport(
+        String articleId, boolean valid, int events, String head, Long firstBadPosition, String reason) {
 
     static IntegrityReport valid(String articleId, int events, String head) {
         return new IntegrityReport(articleId, true, events, head, null, null);

@@ -1,5 +1,4 @@
 package org.newsroom.query.audit;
 
 /** Recompute the hash chain of an article's stored events. */
-public record VerifyIntegrity(String articleId) {
-}
+public record VerifyIntegrity(String articleId) {}

@@ -2,5 +2,9 @@ package org.newsroom.query.editorial;
 
 /** Where an article is in the workflow. */
 public enum ArticleState {
-    DRAFT, IN_REVIEW, PUBLISHED, UNPUBLISHED, KILLED
+    DRAFT,
+    IN_REVIEW,
+    PUBLISHED,
+    UNPUBLISHED,
+    KILLED
 }

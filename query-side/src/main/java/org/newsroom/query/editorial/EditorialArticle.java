@@ -21,10 +21,23 @@ import org.newsroom.query.projection.EventContext;
  * copy holds something not yet live (always, before the first publication); {@code updatedBy} is null when the event
  * carried no actor.
  */
-public record EditorialArticle(String id, ArticleState state, long version, String headline, String standfirst,
-                               String body, String language, List<Photo> photos, List<Byline> bylines,
-                               boolean pendingChanges, int publicationNumber, String slug,
-                               Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+public record EditorialArticle(
+        String id,
+        ArticleState state,
+        long version,
+        String headline,
+        String standfirst,
+        String body,
+        String language,
+        List<Photo> photos,
+        List<Byline> bylines,
+        boolean pendingChanges,
+        int publicationNumber,
+        String slug,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
 
     public EditorialArticle {
         photos = photos == null ? List.of() : List.copyOf(photos);
@@ -32,21 +45,63 @@ public record EditorialArticle(String id, ArticleState state, long version, Stri
     }
 
     static EditorialArticle drafted(ArticleDrafted event, EventContext context) {
-        return new EditorialArticle(event.articleId().value(), ArticleState.DRAFT, context.version(), event.headline(),
-                event.standfirst(), event.body(), event.language(), List.of(), List.of(), true, 0, null,
-                context.timestamp(), context.actor(), context.timestamp(), context.actor());
+        return new EditorialArticle(
+                event.articleId().value(),
+                ArticleState.DRAFT,
+                context.version(),
+                event.headline(),
+                event.standfirst(),
+                event.body(),
+                event.language(),
+                List.of(),
+                List.of(),
+                true,
+                0,
+                null,
+                context.timestamp(),
+                context.actor(),
+                context.timestamp(),
+                context.actor());
     }
 
     EditorialArticle touched(EventContext context) {
-        return new EditorialArticle(id, state, context.version(), headline, standfirst, body, language, photos,
-                bylines, pendingChanges, publicationNumber, slug, createdAt, createdBy, context.timestamp(),
+        return new EditorialArticle(
+                id,
+                state,
+                context.version(),
+                headline,
+                standfirst,
+                body,
+                language,
+                photos,
+                bylines,
+                pendingChanges,
+                publicationNumber,
+                slug,
+                createdAt,
+                createdBy,
+                context.timestamp(),
                 context.actor());
     }
 
     EditorialArticle revised(ArticleRevised event) {
-        return new EditorialArticle(id, state, version, either(event.headline(), headline),
-                either(event.standfirst(), standfirst), either(event.body(), body), either(event.language(), language),
-                photos, bylines, true, publicationNumber, slug, createdAt, createdBy, updatedAt, updatedBy);
+        return new EditorialArticle(
+                id,
+                state,
+                version,
+                either(event.headline(), headline),
+                either(event.standfirst(), standfirst),
+                either(event.body(), body),
+                either(event.language(), language),
+                photos,
+                bylines,
+                true,
+                publicationNumber,
+                slug,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     EditorialArticle withPhoto(PhotoAttached event) {
@@ -56,41 +111,110 @@ public record EditorialArticle(String id, ArticleState state, long version, Stri
     }
 
     EditorialArticle withPhoto(PhotoUpdated event) {
-        return withPhotos(photos.stream().map(photo -> !photo.photoId().equals(event.photoId()) ? photo
-                : new Photo(photo.photoId(), photo.uri(), either(event.caption(), photo.caption()),
-                        either(event.credit(), photo.credit()), either(event.altText(), photo.altText()))).toList());
+        return withPhotos(photos.stream()
+                .map(photo -> !photo.photoId().equals(event.photoId())
+                        ? photo
+                        : new Photo(
+                                photo.photoId(),
+                                photo.uri(),
+                                either(event.caption(), photo.caption()),
+                                either(event.credit(), photo.credit()),
+                                either(event.altText(), photo.altText())))
+                .toList());
     }
 
     EditorialArticle withoutPhoto(PhotoDetached event) {
-        return withPhotos(photos.stream().filter(photo -> !photo.photoId().equals(event.photoId())).toList());
+        return withPhotos(photos.stream()
+                .filter(photo -> !photo.photoId().equals(event.photoId()))
+                .toList());
     }
 
     EditorialArticle withBylines(List<Byline> assigned) {
-        return new EditorialArticle(id, state, version, headline, standfirst, body, language, photos, assigned, true,
-                publicationNumber, slug, createdAt, createdBy, updatedAt, updatedBy);
+        return new EditorialArticle(
+                id,
+                state,
+                version,
+                headline,
+                standfirst,
+                body,
+                language,
+                photos,
+                assigned,
+                true,
+                publicationNumber,
+                slug,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     EditorialArticle published(ArticlePublished event) {
-        return new EditorialArticle(id, ArticleState.PUBLISHED, version, headline, standfirst, body, language, photos,
-                bylines, false, event.publicationNumber(), event.slug(), createdAt, createdBy, updatedAt, updatedBy);
+        return new EditorialArticle(
+                id,
+                ArticleState.PUBLISHED,
+                version,
+                headline,
+                standfirst,
+                body,
+                language,
+                photos,
+                bylines,
+                false,
+                event.publicationNumber(),
+                event.slug(),
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     EditorialArticle in(ArticleState newState) {
-        return new EditorialArticle(id, newState, version, headline, standfirst, body, language, photos, bylines,
-                pendingChanges, publicationNumber, slug, createdAt, createdBy, updatedAt, updatedBy);
+        return new EditorialArticle(
+                id,
+                newState,
+                version,
+                headline,
+                standfirst,
+                body,
+                language,
+                photos,
+                bylines,
+                pendingChanges,
+                publicationNumber,
+                slug,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     private EditorialArticle withPhotos(List<Photo> changed) {
-        return new EditorialArticle(id, state, version, headline, standfirst, body, language, changed, bylines, true,
-                publicationNumber, slug, createdAt, createdBy, updatedAt, updatedBy);
+        return new EditorialArticle(
+                id,
+                state,
+                version,
+                headline,
+                standfirst,
+                body,
+                language,
+                changed,
+                bylines,
+                true,
+                publicationNumber,
+                slug,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy);
     }
 
     private static <T> T either(T change, T current) {
         return change != null ? change : current;
     }
 
-    static UnaryOperator<EditorialArticle> requirePhoto(org.newsroom.article.PhotoId photoId,
-                                                        UnaryOperator<EditorialArticle> change) {
+    static UnaryOperator<EditorialArticle> requirePhoto(
+            org.newsroom.article.PhotoId photoId, UnaryOperator<EditorialArticle> change) {
         return article -> {
             if (article.photos().stream().noneMatch(photo -> photo.photoId().equals(photoId))) {
                 throw new IllegalStateException("article " + article.id() + " has no photo " + photoId);

@@ -32,7 +32,9 @@ public class EditorialArticles {
 
     /** By {@code _id}: one lookup. */
     public Optional<EditorialArticle> handle(FindArticle query) {
-        return Optional.ofNullable(articles().find(eq(ProjectionBatch.ID, query.articleId())).first())
+        return Optional.ofNullable(articles()
+                        .find(eq(ProjectionBatch.ID, query.articleId()))
+                        .first())
                 .map(document -> Documents.fromDocument(document, EditorialArticle.class));
     }
 

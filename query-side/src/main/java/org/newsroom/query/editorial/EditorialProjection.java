@@ -40,8 +40,11 @@ public class EditorialProjection {
         EventContext context = EventContext.of(message);
         String id = event.articleId().value();
         writer.change(batch -> {
-            if (batch.find(EditorialReadModel.ARTICLES, id).filter(d -> applied(d, context)).isEmpty()) {
-                batch.put(EditorialReadModel.ARTICLES,
+            if (batch.find(EditorialReadModel.ARTICLES, id)
+                    .filter(d -> applied(d, context))
+                    .isEmpty()) {
+                batch.put(
+                        EditorialReadModel.ARTICLES,
                         Documents.toDocument(id, context.position(), EditorialArticle.drafted(event, context)));
             }
         });
@@ -59,13 +62,17 @@ public class EditorialProjection {
 
     @EventHandler
     public void on(PhotoUpdated event, EventMessage<?> message) {
-        update(event.articleId(), message,
+        update(
+                event.articleId(),
+                message,
                 EditorialArticle.requirePhoto(event.photoId(), article -> article.withPhoto(event)));
     }
 
     @EventHandler
     public void on(PhotoDetached event, EventMessage<?> message) {
-        update(event.articleId(), message,
+        update(
+                event.articleId(),
+                message,
                 EditorialArticle.requirePhoto(event.photoId(), article -> article.withoutPhoto(event)));
     }
 
@@ -103,8 +110,8 @@ public class EditorialProjection {
         EventContext context = EventContext.of(message);
         String id = articleId.value();
         writer.change(batch -> {
-            Document stored = batch.find(EditorialReadModel.ARTICLES, id).orElseThrow(
-                    () -> new IllegalStateException("editorial: article " + id + " was never drafted"));
+            Document stored = batch.find(EditorialReadModel.ARTICLES, id)
+                    .orElseThrow(() -> new IllegalStateException("editorial: article " + id + " was never drafted"));
             if (applied(stored, context)) {
                 return;
             }

@@ -1,5 +1,4 @@
 package org.newsroom.query.editorial;
 
 /** The working copy of one article. */
-public record FindArticle(String articleId) {
-}
+public record FindArticle(String articleId) {}

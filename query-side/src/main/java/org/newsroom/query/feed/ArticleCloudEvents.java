@@ -67,7 +67,8 @@ public class ArticleCloudEvents {
     /** The CloudEvent type of an event class. */
     public static String typeOf(Class<?> eventClass) {
         String name = eventClass.getSimpleName();
-        if (name.startsWith("Article") && name.length() > "Article".length()
+        if (name.startsWith("Article")
+                && name.length() > "Article".length()
                 && Character.isUpperCase(name.charAt("Article".length()))) {
             name = name.substring("Article".length());
         }

@@ -28,9 +28,13 @@ class FeedConfiguration {
     }
 
     @Bean
-    LiveFeed liveFeed(@Qualifier("eventBus") EmbeddedEventStore eventStore, EventLogStorageEngine engine,
-                      FeedLog feedLog, ArticleCloudEvents envelopes, FeedSettings settings,
-                      ObjectProvider<MeterRegistry> meters) {
+    LiveFeed liveFeed(
+            @Qualifier("eventBus") EmbeddedEventStore eventStore,
+            EventLogStorageEngine engine,
+            FeedLog feedLog,
+            ArticleCloudEvents envelopes,
+            FeedSettings settings,
+            ObjectProvider<MeterRegistry> meters) {
         LiveFeed feed = new LiveFeed(eventStore, engine, feedLog, envelopes, settings);
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("newsroom.feed.log.reads", feed, LiveFeed::logReads)
@@ -46,8 +50,10 @@ class FeedConfiguration {
     @Bean
     FeedStreams feedStreams(LiveFeed feed, FeedSettings settings, ObjectProvider<MeterRegistry> meters) {
         FeedStreams streams = new FeedStreams(feed, settings);
-        meters.ifAvailable(registry -> Gauge.builder("newsroom.feed.stream.subscribers", streams,
-                FeedStreams::subscriberCount).description("open /feed/stream connections").register(registry));
+        meters.ifAvailable(
+                registry -> Gauge.builder("newsroom.feed.stream.subscribers", streams, FeedStreams::subscriberCount)
+                        .description("open /feed/stream connections")
+                        .register(registry));
         return streams;
     }
 

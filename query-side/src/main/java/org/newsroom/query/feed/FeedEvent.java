@@ -40,7 +40,8 @@ public record FeedEvent(long position, CloudEvent cloudEvent, String json) {
         }
 
         @Override
-        public void serialize(FeedEvent event, JsonGenerator generator, SerializerProvider provider) throws IOException {
+        public void serialize(FeedEvent event, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
             generator.writeRawValue(event.json());
         }
     }

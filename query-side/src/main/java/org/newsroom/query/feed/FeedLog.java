@@ -40,13 +40,14 @@ public class FeedLog {
         long last = after;
         int examined = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream =
-                     engine.readEvents(new GlobalSequenceTrackingToken(after), false)) {
+                engine.readEvents(new GlobalSequenceTrackingToken(after), false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
             while (events.size() < limit && examined < scanLimit && iterator.hasNext()) {
                 TrackedEventMessage<?> message = iterator.next();
                 examined++;
                 last = ArticleCloudEvents.positionOf(message);
-                String subject = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+                String subject =
+                        message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
                 if (filter.matches(envelopes.typeOf(message), subject)) {
                     events.add(envelopes.toFeedEvent(message));
                 }

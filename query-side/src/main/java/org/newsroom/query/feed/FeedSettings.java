@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stream       the live stream
  */
 @ConfigurationProperties("newsroom.feed")
-public record FeedSettings(@DefaultValue("100") int defaultLimit,
-                           @DefaultValue("1000") int maxLimit,
-                           @DefaultValue("10000") int scanLimit,
-                           @DefaultValue("30s") Duration maxWait,
-                           @DefaultValue Stream stream) {
+public record FeedSettings(
+        @DefaultValue("100") int defaultLimit,
+        @DefaultValue("1000") int maxLimit,
+        @DefaultValue("10000") int scanLimit,
+        @DefaultValue("30s") Duration maxWait,
+        @DefaultValue Stream stream) {
 
     /**
      * @param bufferSize  recent events kept in memory for live readers; one further behind reads the log
@@ -29,10 +30,10 @@ public record FeedSettings(@DefaultValue("100") int defaultLimit,
      * @param timeout     how long one stream connection lasts before the client is asked to reconnect
      * @param writers     threads writing to stream subscribers
      */
-    public record Stream(@DefaultValue("1024") int bufferSize,
-                         @DefaultValue("15s") Duration heartbeat,
-                         @DefaultValue("3s") Duration retry,
-                         @DefaultValue("30m") Duration timeout,
-                         @DefaultValue("2") int writers) {
-    }
+    public record Stream(
+            @DefaultValue("1024") int bufferSize,
+            @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("3s") Duration retry,
+            @DefaultValue("30m") Duration timeout,
+            @DefaultValue("2") int writers) {}
 }

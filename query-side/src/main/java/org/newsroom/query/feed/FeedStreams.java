@@ -43,8 +43,7 @@ public class FeedStreams implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        writers = Executors.newFixedThreadPool(Math.max(1, settings.writers()),
-                daemonThreads("feed-stream-"));
+        writers = Executors.newFixedThreadPool(Math.max(1, settings.writers()), daemonThreads("feed-stream-"));
         heartbeats = Executors.newSingleThreadScheduledExecutor(daemonThreads("feed-heartbeat-"));
         long every = settings.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
@@ -87,7 +86,8 @@ public class FeedStreams implements SmartLifecycle {
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(error -> subscribers.remove(subscriber));
-        emitter.send(SseEmitter.event().reconnectTime(settings.retry().toMillis())
+        emitter.send(SseEmitter.event()
+                .reconnectTime(settings.retry().toMillis())
                 .comment("news.article CloudEvents after position " + after));
         subscribers.add(subscriber);
         subscriber.signal();
@@ -163,7 +163,9 @@ public class FeedStreams implements SmartLifecycle {
                     return;
                 }
                 for (FeedEvent event : batch) {
-                    emitter.send(SseEmitter.event().id(Long.toString(event.position())).data(event.json()));
+                    emitter.send(SseEmitter.event()
+                            .id(Long.toString(event.position()))
+                            .data(event.json()));
                     sent = event.position();
                 }
             }

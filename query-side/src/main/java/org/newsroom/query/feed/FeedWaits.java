@@ -30,8 +30,8 @@ public class FeedWaits implements SmartLifecycle {
      * Answers {@code result} with the first page after {@code after} that holds a matching event, or with an empty
      * page (whose {@code next} is the last position examined) once {@code wait} is over.
      */
-    public void await(long after, int limit, int scanLimit, FeedFilter filter, Duration wait,
-                      DeferredResult<FeedPage> result) {
+    public void await(
+            long after, int limit, int scanLimit, FeedFilter filter, Duration wait, DeferredResult<FeedPage> result) {
         Wait parked = new Wait(after, limit, scanLimit, filter, result);
         result.onTimeout(() -> parked.finish(FeedPage.empty(parked.after)));
         result.onCompletion(() -> waits.remove(parked));

@@ -40,8 +40,12 @@ public class LiveFeed implements SmartLifecycle {
     private volatile boolean running;
     private Thread tail;
 
-    public LiveFeed(EmbeddedEventStore eventStore, EventLogStorageEngine engine, FeedLog feedLog,
-                    ArticleCloudEvents envelopes, FeedSettings settings) {
+    public LiveFeed(
+            EmbeddedEventStore eventStore,
+            EventLogStorageEngine engine,
+            FeedLog feedLog,
+            ArticleCloudEvents envelopes,
+            FeedSettings settings) {
         this.eventStore = eventStore;
         this.engine = engine;
         this.feedLog = feedLog;
@@ -64,7 +68,7 @@ public class LiveFeed implements SmartLifecycle {
     private void follow() {
         while (running) {
             try (BlockingStream<TrackedEventMessage<?>> stream =
-                         eventStore.openStream(new GlobalSequenceTrackingToken(recent.newest()))) {
+                    eventStore.openStream(new GlobalSequenceTrackingToken(recent.newest()))) {
                 streamsOpened.incrementAndGet();
                 while (running) {
                     if (stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
@@ -140,7 +144,8 @@ public class LiveFeed implements SmartLifecycle {
         if (fromMemory != null) {
             return fromMemory;
         }
-        return feedLog.read(position, max, CATCH_UP_SCAN, FeedFilter.ALL, recent.newest()).events();
+        return feedLog.read(position, max, CATCH_UP_SCAN, FeedFilter.ALL, recent.newest())
+                .events();
     }
 
     /** A page of the feed: {@code limit} matching events at most, {@code scanLimit} positions examined at most. */

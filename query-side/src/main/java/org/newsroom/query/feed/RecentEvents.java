@@ -22,8 +22,8 @@ final class RecentEvents {
 
     synchronized void append(FeedEvent event) {
         if (event.position() != newest + 1) {
-            throw new IllegalStateException("the log is gap-free: expected position " + (newest + 1) + ", got "
-                    + event.position());
+            throw new IllegalStateException(
+                    "the log is gap-free: expected position " + (newest + 1) + ", got " + event.position());
         }
         ring[(int) (event.position() % ring.length)] = event;
         newest = event.position();

@@ -50,8 +50,8 @@ public class KafkaFeedPublisher implements SmartLifecycle {
     private volatile boolean running;
     private volatile long published;
 
-    public KafkaFeedPublisher(LiveFeed feed, KafkaTemplate<String, CloudEvent> kafka, KafkaSettings settings,
-                              MongoDatabase database) {
+    public KafkaFeedPublisher(
+            LiveFeed feed, KafkaTemplate<String, CloudEvent> kafka, KafkaSettings settings, MongoDatabase database) {
         this.feed = feed;
         this.kafka = kafka;
         this.settings = settings;
@@ -61,7 +61,9 @@ public class KafkaFeedPublisher implements SmartLifecycle {
     @Override
     public synchronized void start() {
         Document checkpoint = checkpoints.find(eq("_id", settings.topic())).first();
-        published = checkpoint == null ? 0 : checkpoint.get("position", Number.class).longValue();
+        published = checkpoint == null
+                ? 0
+                : checkpoint.get("position", Number.class).longValue();
         CustomizableThreadFactory threads = new CustomizableThreadFactory("kafka-publisher-");
         threads.setDaemon(true);
         executor = new ScheduledThreadPoolExecutor(1, threads);
@@ -145,8 +147,10 @@ public class KafkaFeedPublisher implements SmartLifecycle {
             kafka.flush();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long last = batch.get(batch.size() - 1).position();
-            checkpoints.replaceOne(eq("_id", settings.topic()), new Document("_id", settings.topic())
-                    .append("position", last), new ReplaceOptions().upsert(true));
+            checkpoints.replaceOne(
+                    eq("_id", settings.topic()),
+                    new Document("_id", settings.topic()).append("position", last),
+                    new ReplaceOptions().upsert(true));
             published = last;
         }
     }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch            events sent before waiting for the broker's acknowledgement and storing the checkpoint
  */
 @ConfigurationProperties("newsroom.kafka")
-public record KafkaSettings(String bootstrapServers,
-                            @DefaultValue("newsroom.articles") String topic,
-                            @DefaultValue("500") int batch) {
-}
+public record KafkaSettings(
+        String bootstrapServers,
+        @DefaultValue("newsroom.articles") String topic,
+        @DefaultValue("500") int batch) {}

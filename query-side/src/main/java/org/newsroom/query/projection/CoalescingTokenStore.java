@@ -28,8 +28,7 @@ final class CoalescingTokenStore implements TokenStore {
     private final Clock clock;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    private record Pending(TrackingToken token, long writtenAtMillis) {
-    }
+    private record Pending(TrackingToken token, long writtenAtMillis) {}
 
     CoalescingTokenStore(TokenStore delegate, Duration interval, Clock clock) {
         this.delegate = delegate;

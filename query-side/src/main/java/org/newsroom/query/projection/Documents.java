@@ -22,8 +22,7 @@ public final class Documents {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Documents() {
-    }
+    private Documents() {}
 
     public static Document toDocument(String id, long lastPosition, Object record) {
         Document document = new Document(ProjectionBatch.ID, id).append(ProjectionBatch.LAST_POSITION, lastPosition);
@@ -38,8 +37,10 @@ public final class Documents {
         try {
             return MAPPER.treeToValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + type.getSimpleName() + " " + document.get(ProjectionBatch.ID)
-                    + " cannot be read: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "stored " + type.getSimpleName() + " " + document.get(ProjectionBatch.ID) + " cannot be read: "
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 

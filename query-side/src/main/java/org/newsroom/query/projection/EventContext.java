@@ -20,8 +20,12 @@ public record EventContext(long position, long version, Instant timestamp, Strin
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
             throw new IllegalArgumentException("projections read article events only, not " + message.getPayloadType());
         }
-        return new EventContext(positionOf(message), domainEvent.getSequenceNumber() + 1, message.getTimestamp(),
-                text(message.getMetaData().get(ACTOR)), text(message.getMetaData().get(CORRELATION_ID)));
+        return new EventContext(
+                positionOf(message),
+                domainEvent.getSequenceNumber() + 1,
+                message.getTimestamp(),
+                text(message.getMetaData().get(ACTOR)),
+                text(message.getMetaData().get(CORRELATION_ID)));
     }
 
     /** The global position of a tracked event; a replay token answers with its current position. */

@@ -71,6 +71,7 @@ final class LogEventSource implements StreamableMessageSource<TrackedEventMessag
         private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         /** Separate from the stream's own monitor, which is held while reading the log: an append never waits for a read. */
         private final Object signal = new Object();
+
         private TrackingToken last;
         private volatile Runnable callback;
         private volatile boolean appended = true;
@@ -136,7 +137,8 @@ final class LogEventSource implements StreamableMessageSource<TrackedEventMessag
                 return;
             }
             List<TrackedEventMessage<?>> read = new ArrayList<>();
-            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(last, false).limit(FETCH_SIZE)) {
+            try (Stream<? extends TrackedEventMessage<?>> events =
+                    engine.readEvents(last, false).limit(FETCH_SIZE)) {
                 for (Iterator<? extends TrackedEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
                     read.add(it.next());
                 }

@@ -1,8 +1,8 @@
 package org.newsroom.query.projection;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.newsroom.platform.web.MongoUnavailable;
@@ -19,7 +19,8 @@ final class ParkPoisonOnly implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (MongoUnavailable.causedBy(cause)) {
-            throw cause instanceof RuntimeException unchecked ? unchecked
+            throw cause instanceof RuntimeException unchecked
+                    ? unchecked
                     : new IllegalStateException("the database cannot be reached", cause);
         }
         return Decisions.enqueue(cause);

@@ -32,7 +32,8 @@ final class PoisonedArticle {
     }
 
     void check(Message<?> message) {
-        if (articleId != null && message instanceof DomainEventMessage<?> event
+        if (articleId != null
+                && message instanceof DomainEventMessage<?> event
                 && articleId.equals(event.getAggregateIdentifier())) {
             throw new Fault(articleId, event.getPayloadType().getSimpleName());
         }

@@ -18,10 +18,10 @@ import org.bson.Document;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -50,8 +50,7 @@ public final class ProjectionBatch {
     private final List<Staged> change = new ArrayList<>();
     private long position;
 
-    private record Staged(String collection, Document document) {
-    }
+    private record Staged(String collection, Document document) {}
 
     public ProjectionBatch(ProjectionCollections target) {
         this.target = target;
@@ -65,14 +64,16 @@ public final class ProjectionBatch {
     public Optional<Document> find(String collection, String id) {
         for (int i = change.size() - 1; i >= 0; i--) {
             Staged staged = change.get(i);
-            if (staged.collection().equals(collection) && id.equals(staged.document().get(ID))) {
+            if (staged.collection().equals(collection)
+                    && id.equals(staged.document().get(ID))) {
                 return Optional.of(staged.document());
             }
         }
         Map<String, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
         Optional<Document> cached = documents.get(id);
         if (cached == null) {
-            cached = Optional.ofNullable(target.collection(collection).find(eq(ID, id)).first());
+            cached = Optional.ofNullable(
+                    target.collection(collection).find(eq(ID, id)).first());
             documents.put(id, cached);
             cached.ifPresent(document -> storedIds(collection).add(id));
         }
@@ -81,13 +82,15 @@ public final class ProjectionBatch {
 
     /** The document whose unique {@code field} has {@code value}, as this batch sees it (by a unique index). */
     public Optional<Document> findUnique(String collection, String field, Object value) {
-        for (Document document : writes.getOrDefault(collection, new LinkedHashMap<>()).values()) {
+        for (Document document :
+                writes.getOrDefault(collection, new LinkedHashMap<>()).values()) {
             if (value.equals(document.get(field))) {
                 return Optional.of(document);
             }
         }
         for (Staged staged : change) {
-            if (staged.collection().equals(collection) && value.equals(staged.document().get(field))) {
+            if (staged.collection().equals(collection)
+                    && value.equals(staged.document().get(field))) {
                 return Optional.of(staged.document());
             }
         }
@@ -95,7 +98,8 @@ public final class ProjectionBatch {
         if (prefetched != null && prefetched.containsKey(value)) {
             return prefetched.get(value);
         }
-        return Optional.ofNullable(target.collection(collection).find(eq(field, value)).first());
+        return Optional.ofNullable(
+                target.collection(collection).find(eq(field, value)).first());
     }
 
     /**
@@ -103,21 +107,26 @@ public final class ProjectionBatch {
      * {@link #findUnique} answers from memory for them; documents changed in this batch still take precedence.
      */
     public void prefetchUnique(String collection, String field, Collection<?> values) {
-        Map<Object, Optional<Document>> prefetched = knownUnique.computeIfAbsent(collection + "." + field,
-                key -> new HashMap<>());
-        List<?> missing = values.stream().distinct().filter(value -> !prefetched.containsKey(value)).toList();
+        Map<Object, Optional<Document>> prefetched =
+                knownUnique.computeIfAbsent(collection + "." + field, key -> new HashMap<>());
+        List<?> missing = values.stream()
+                .distinct()
+                .filter(value -> !prefetched.containsKey(value))
+                .toList();
         if (missing.isEmpty()) {
             return;
         }
         missing.forEach(value -> prefetched.put(value, Optional.empty()));
-        target.collection(collection).find(in(field, missing))
+        target.collection(collection)
+                .find(in(field, missing))
                 .forEach(document -> prefetched.put(document.get(field), Optional.of(document)));
     }
 
     /** Reads the documents of many ids at once, so that the handlers of a batch find them without a round trip. */
     public void prefetch(String collection, Collection<String> ids) {
         Map<String, Optional<Document>> documents = known.computeIfAbsent(collection, c -> new HashMap<>());
-        List<String> missing = ids.stream().distinct().filter(id -> !documents.containsKey(id)).toList();
+        List<String> missing =
+                ids.stream().distinct().filter(id -> !documents.containsKey(id)).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -143,7 +152,8 @@ public final class ProjectionBatch {
     void commitChange() {
         for (Staged staged : change) {
             String id = staged.document().getString(ID);
-            writes.computeIfAbsent(staged.collection(), c -> new LinkedHashMap<>()).put(id, staged.document());
+            writes.computeIfAbsent(staged.collection(), c -> new LinkedHashMap<>())
+                    .put(id, staged.document());
             known.computeIfAbsent(staged.collection(), c -> new HashMap<>()).put(id, Optional.of(staged.document()));
         }
         change.clear();
@@ -169,9 +179,10 @@ public final class ProjectionBatch {
             List<WriteModel<Document>> models = new ArrayList<>(entry.getValue().size());
             List<Document> documents = new ArrayList<>(entry.getValue().values());
             for (Document document : documents) {
-                models.add(existing.contains(document.getString(ID))
-                        ? new ReplaceOneModel<>(eq(ID, document.get(ID)), document)
-                        : new InsertOneModel<>(document));
+                models.add(
+                        existing.contains(document.getString(ID))
+                                ? new ReplaceOneModel<>(eq(ID, document.get(ID)), document)
+                                : new InsertOneModel<>(document));
             }
             MongoCollection<Document> collection = target.collection(entry.getKey());
             try {
@@ -182,8 +193,9 @@ public final class ProjectionBatch {
                     if (!isDuplicateId(error) || existing.contains(document.getString(ID))) {
                         throw e;
                     }
-                    collection.replaceOne(and(eq(ID, document.get(ID)),
-                            lt(LAST_POSITION, document.getLong(LAST_POSITION))), document);
+                    collection.replaceOne(
+                            and(eq(ID, document.get(ID)), lt(LAST_POSITION, document.getLong(LAST_POSITION))),
+                            document);
                 }
             }
             entry.getValue().keySet().forEach(existing::add);

@@ -39,7 +39,8 @@ public class ProjectionDeadLetters {
      * again, which stays parked with its new cause.
      */
     public RetryOutcome retry(String name) {
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processors.deadLetterProcessor(projections.model(name).name());
+        SequencedDeadLetterProcessor<EventMessage<?>> processor =
+                processors.deadLetterProcessor(projections.model(name).name());
         long sequences = sequences(name);
         int succeeded = 0;
         for (long i = 0; i < sequences; i++) {
@@ -51,8 +52,7 @@ public class ProjectionDeadLetters {
     }
 
     /** How a retry went: articles tried, articles whose letters all went through, articles still parked. */
-    public record RetryOutcome(String projection, long tried, long succeeded, long stillParked) {
-    }
+    public record RetryOutcome(String projection, long tried, long succeeded, long stillParked) {}
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String name) {
         return processors.deadLetterQueue(projections.model(name).name());
@@ -62,10 +62,20 @@ public class ProjectionDeadLetters {
         EventMessage<?> message = letter.message();
         String articleId = message instanceof DomainEventMessage<?> event ? event.getAggregateIdentifier() : null;
         Long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+                ? tracked.trackingToken().position().stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null)
+                : null;
         String cause = letter.cause().map(ProjectionDeadLetters::describe).orElse(null);
-        return new DeadLetterView(articleId, message.getIdentifier(), message.getPayloadType().getSimpleName(), position,
-                cause, letter.enqueuedAt(), letter.lastTouched());
+        return new DeadLetterView(
+                articleId,
+                message.getIdentifier(),
+                message.getPayloadType().getSimpleName(),
+                position,
+                cause,
+                letter.enqueuedAt(),
+                letter.lastTouched());
     }
 
     private static String describe(Cause cause) {

@@ -25,13 +25,19 @@ class ProjectionLagMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String name : projections.names()) {
-            Gauge.builder("newsroom.projection.lag", () -> Math.max(0,
-                            engine.knownHeadPosition() - projections.positions().position(name)))
+            Gauge.builder(
+                            "newsroom.projection.lag",
+                            () -> Math.max(
+                                    0,
+                                    engine.knownHeadPosition()
+                                            - projections.positions().position(name)))
                     .description("events in the log this projection has not processed yet")
                     .baseUnit("events")
                     .tag("projection", name)
                     .register(registry);
-            Gauge.builder("newsroom.projection.position", () -> projections.positions().position(name))
+            Gauge.builder(
+                            "newsroom.projection.position",
+                            () -> projections.positions().position(name))
                     .description("global position up to which this projection is written")
                     .tag("projection", name)
                     .register(registry);

@@ -67,35 +67,43 @@ class ProjectionProcessing {
     }
 
     @Bean
-    ConfigurerModule projectionProcessorsModule(Projections projections, TokenStore tokenStore,
-                                          LogEventSource projectionEventSource,
-                                          MongoTemplate projectionMongoTemplate,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ProjectionSettings settings) {
-        TokenStore projectionTokens = new CoalescingTokenStore(tokenStore, settings.tokenWriteInterval(),
-                Clock.systemUTC());
+    ConfigurerModule projectionProcessorsModule(
+            Projections projections,
+            TokenStore tokenStore,
+            LogEventSource projectionEventSource,
+            MongoTemplate projectionMongoTemplate,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ProjectionSettings settings) {
+        TokenStore projectionTokens =
+                new CoalescingTokenStore(tokenStore, settings.tokenWriteInterval(), Clock.systemUTC());
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String name : projections.names()) {
-                processing.registerPooledStreamingEventProcessor(name, config -> projectionEventSource,
-                                (config, builder) -> builder
-                                        .batchSize(settings.batchSize())
+                processing
+                        .registerPooledStreamingEventProcessor(
+                                name,
+                                config -> projectionEventSource,
+                                (config, builder) -> builder.batchSize(settings.batchSize())
                                         .initialSegmentCount(1)
-                                        .tokenClaimInterval(Duration.ofSeconds(1).toMillis()))
+                                        .tokenClaimInterval(
+                                                Duration.ofSeconds(1).toMillis()))
                         .registerEventHandler(config -> projections.liveProjection(name))
                         .registerTokenStore(name, config -> projectionTokens)
                         .registerTransactionManager(name, config -> NoTransactionManager.instance())
-                        .registerHandlerInterceptor(name, config -> projections.liveWriter(name).interceptor())
+                        .registerHandlerInterceptor(
+                                name, config -> projections.liveWriter(name).interceptor())
                         .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
-                        .registerDeadLetterQueue(name, config -> MongoSequencedDeadLetterQueue.builder()
-                                .processingGroup(name)
-                                .mongoTemplate(projectionMongoTemplate)
-                                .serializer(eventSerializer)
-                                .transactionManager(NoTransactionManager.instance())
-                                .build())
+                        .registerDeadLetterQueue(
+                                name,
+                                config -> MongoSequencedDeadLetterQueue.builder()
+                                        .processingGroup(name)
+                                        .mongoTemplate(projectionMongoTemplate)
+                                        .serializer(eventSerializer)
+                                        .transactionManager(NoTransactionManager.instance())
+                                        .build())
                         .registerDeadLetterPolicy(name, config -> new ParkPoisonOnly())
-                        .registerDeadLetteringEventHandlerInvokerConfiguration(name,
-                                (config, builder) -> builder.enableSequenceIdentifierCache());
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                name, (config, builder) -> builder.enableSequenceIdentifierCache());
             }
         };
     }

@@ -24,7 +24,8 @@ public class ProjectionProcessors {
     }
 
     public StreamingEventProcessor processor(String name) {
-        return axon.getObject().eventProcessingConfiguration()
+        return axon.getObject()
+                .eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new Projections.UnknownProjection(name));
     }
@@ -35,24 +36,29 @@ public class ProjectionProcessors {
         if (configuration == null) {
             return 0;
         }
-        Optional<StreamingEventProcessor> processor = configuration.eventProcessingConfiguration()
-                .eventProcessor(name, StreamingEventProcessor.class);
+        Optional<StreamingEventProcessor> processor =
+                configuration.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class);
         if (processor.isEmpty()) {
             return 0;
         }
         Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
         return status.values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
-                .min().orElse(0);
+                .min()
+                .orElse(0);
     }
 
     public SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String name) {
-        return axon.getObject().eventProcessingConfiguration().deadLetterQueue(name)
+        return axon.getObject()
+                .eventProcessingConfiguration()
+                .deadLetterQueue(name)
                 .orElseThrow(() -> new Projections.UnknownProjection(name));
     }
 
     public SequencedDeadLetterProcessor<EventMessage<?>> deadLetterProcessor(String name) {
-        return axon.getObject().eventProcessingConfiguration().sequencedDeadLetterProcessor(name)
+        return axon.getObject()
+                .eventProcessingConfiguration()
+                .sequencedDeadLetterProcessor(name)
                 .orElseThrow(() -> new Projections.UnknownProjection(name));
     }
 }

@@ -72,9 +72,14 @@ final class ProjectionRebuild {
         long refreshed();
     }
 
-    ProjectionRebuild(String name, Projections projections, ProjectionProcessors processors,
-                      StreamableMessageSource<TrackedEventMessage<?>> log, LongSupplierWithRefresh head,
-                      ProjectionSettings settings, Clock clock) {
+    ProjectionRebuild(
+            String name,
+            Projections projections,
+            ProjectionProcessors processors,
+            StreamableMessageSource<TrackedEventMessage<?>> log,
+            LongSupplierWithRefresh head,
+            ProjectionSettings settings,
+            Clock clock) {
         this.name = name;
         this.projections = projections;
         this.processors = processors;
@@ -93,13 +98,19 @@ final class ProjectionRebuild {
             }
         });
         this.total = head.refreshed();
-        ProjectionWriter writer = new ProjectionWriter(name + "-rebuild-v" + version, () -> target, this::flushed,
-                model.articleCollections(), model::prefetch, PoisonedArticle.NONE);
+        ProjectionWriter writer = new ProjectionWriter(
+                name + "-rebuild-v" + version,
+                () -> target,
+                this::flushed,
+                model.articleCollections(),
+                model::prefetch,
+                PoisonedArticle.NONE);
         String processorName = name + "-rebuild-v" + version;
         this.handover = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, processorName + "-handover"));
         this.coordinator = Executors.newSingleThreadScheduledExecutor(
                 runnable -> daemon(runnable, processorName + "-coordinator"));
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, processorName + "-worker"));
+        this.worker =
+                Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, processorName + "-worker"));
         this.processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
@@ -120,7 +131,10 @@ final class ProjectionRebuild {
     }
 
     void start() {
-        log.info("Projection '{}': rebuilding into version {} from position 0 ({} events in the log)", name, version,
+        log.info(
+                "Projection '{}': rebuilding into version {} from position 0 ({} events in the log)",
+                name,
+                version,
                 total);
         processor.start();
         synchronized (this) {
@@ -162,11 +176,18 @@ final class ProjectionRebuild {
         if (Duration.between(lastLogged, now).compareTo(LOG_EVERY) >= 0) {
             lastLogged = now;
             RebuildProgress progress = progress();
-            log.info("Projection '{}': rebuild of version {} at {}/{} events, {} events/s, about {} s left", name,
-                    version, progress.done(), progress.total(), Math.round(progress.eventsPerSecond()),
+            log.info(
+                    "Projection '{}': rebuild of version {} at {}/{} events, {} events/s, about {} s left",
+                    name,
+                    version,
+                    progress.done(),
+                    progress.total(),
+                    Math.round(progress.eventsPerSecond()),
                     progress.etaSeconds());
         }
-        if (!handoverRequested && "RUNNING".equals(state) && done >= projections.positions().position(name)) {
+        if (!handoverRequested
+                && "RUNNING".equals(state)
+                && done >= projections.positions().position(name)) {
             handoverRequested = true;
             handover.execute(this::handOver);
         }
@@ -184,7 +205,11 @@ final class ProjectionRebuild {
             projections.activate(name, version);
             processor.shutDown();
             finish("COMPLETED", null);
-            log.info("Projection '{}': version {} is active, rebuilt from {} events in {} s", name, version, done,
+            log.info(
+                    "Projection '{}': version {} is active, rebuilt from {} events in {} s",
+                    name,
+                    version,
+                    done,
                     Duration.between(startedAt, finishedAt).toSeconds());
         } catch (RuntimeException e) {
             abandon("hand-over failed: " + e.getMessage());
@@ -213,7 +238,8 @@ final class ProjectionRebuild {
     }
 
     private void failed(ErrorContext context) throws Exception {
-        String message = context.error().getClass().getSimpleName() + ": " + context.error().getMessage();
+        String message = context.error().getClass().getSimpleName() + ": "
+                + context.error().getMessage();
         if (error == null) {
             log.error("Projection '{}': rebuild of version {} failed", name, version, context.error());
             handover.execute(() -> abandon(message));

@@ -20,8 +20,13 @@ public class ProjectionRebuilds {
     private final Clock clock;
     private final Map<String, ProjectionRebuild> rebuilds = new ConcurrentHashMap<>();
 
-    ProjectionRebuilds(Projections projections, ProjectionProcessors processors, LogEventSource log,
-                       EventLogStorageEngine engine, ProjectionSettings settings, Clock clock) {
+    ProjectionRebuilds(
+            Projections projections,
+            ProjectionProcessors processors,
+            LogEventSource log,
+            EventLogStorageEngine engine,
+            ProjectionSettings settings,
+            Clock clock) {
         this.projections = projections;
         this.processors = processors;
         this.log = log;

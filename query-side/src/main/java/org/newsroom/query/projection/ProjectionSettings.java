@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenWriteInterval how often at most a live projection's token is written ({@link CoalescingTokenStore})
  */
 @ConfigurationProperties("newsroom.query")
-public record ProjectionSettings(@DefaultValue("500") int batchSize,
-                                 @DefaultValue("500") int rebuildBatchSize,
-                                 @DefaultValue("5s") Duration waitTimeout,
-                                 @DefaultValue("10s") Duration claimTimeout,
-                                 @DefaultValue("500ms") Duration tokenWriteInterval) {
-}
+public record ProjectionSettings(
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("500") int rebuildBatchSize,
+        @DefaultValue("5s") Duration waitTimeout,
+        @DefaultValue("10s") Duration claimTimeout,
+        @DefaultValue("500ms") Duration tokenWriteInterval) {}

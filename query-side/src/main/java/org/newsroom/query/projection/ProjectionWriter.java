@@ -40,7 +40,7 @@ public final class ProjectionWriter {
      * @param flushed told the position of the last event of each batch once it is written
      */
     public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed) {
-        this(name, target, flushed, List.of(), (batch, events) -> { }, PoisonedArticle.NONE);
+        this(name, target, flushed, List.of(), (batch, events) -> {}, PoisonedArticle.NONE);
     }
 
     /**
@@ -49,10 +49,13 @@ public final class ProjectionWriter {
      * @param prefetch           reads what else a batch will look up, before its first event ({@link ReadModel#prefetch})
      * @param poisoned           the test fault's article, {@link PoisonedArticle#NONE} in production
      */
-    public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed,
-                            List<String> articleCollections,
-                            BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch,
-                            PoisonedArticle poisoned) {
+    public ProjectionWriter(
+            String name,
+            Supplier<ProjectionCollections> target,
+            LongConsumer flushed,
+            List<String> articleCollections,
+            BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch,
+            PoisonedArticle poisoned) {
         this.articleCollections = List.copyOf(articleCollections);
         this.prefetch = prefetch;
         this.resourceKey = ProjectionWriter.class.getName() + "." + name + "." + System.identityHashCode(this);
@@ -115,8 +118,8 @@ public final class ProjectionWriter {
         }
     }
 
-    private Object intercept(UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                             InterceptorChain chain) throws Exception {
+    private Object intercept(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
         if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isFirstMessage()) {
             List<EventMessage<?>> events = batching.getMessages().stream()
                     .filter(message -> message instanceof EventMessage<?>)

@@ -29,11 +29,19 @@ public class Projections {
     private final Map<String, Object> liveProjections = new ConcurrentHashMap<>();
     private final PoisonedArticle poisoned;
 
-    Projections(List<ReadModel> models, MongoDatabase database, ProjectedPositions positions,
-                @Value("${" + PoisonedArticle.PROPERTY + ":}") String poisonedArticle) {
-        this.models = models.stream().collect(Collectors.toMap(ReadModel::name, Function.identity(),
-                (a, b) -> { throw new IllegalStateException("two read models named " + a.name()); },
-                java.util.TreeMap::new));
+    Projections(
+            List<ReadModel> models,
+            MongoDatabase database,
+            ProjectedPositions positions,
+            @Value("${" + PoisonedArticle.PROPERTY + ":}") String poisonedArticle) {
+        this.models = models.stream()
+                .collect(Collectors.toMap(
+                        ReadModel::name,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalStateException("two read models named " + a.name());
+                        },
+                        java.util.TreeMap::new));
         this.database = database;
         this.versions = new ProjectionVersions(database);
         this.positions = positions;
@@ -44,7 +52,9 @@ public class Projections {
     private void prepare(ReadModel model) {
         Integer abandoned = versions.building(model.name());
         if (abandoned != null) {
-            log.warn("Projection '{}': dropping version {} left by a rebuild that did not finish", model.name(),
+            log.warn(
+                    "Projection '{}': dropping version {} left by a rebuild that did not finish",
+                    model.name(),
                     abandoned);
             drop(model.name(), abandoned);
             versions.stopBuilding(model.name());
@@ -78,13 +88,20 @@ public class Projections {
     }
 
     public ProjectionWriter liveWriter(String name) {
-        return liveWriters.computeIfAbsent(model(name).name(),
-                key -> new ProjectionWriter(key, () -> active(key), position -> positions.advance(key, position),
-                        model(key).articleCollections(), model(key)::prefetch, poisoned));
+        return liveWriters.computeIfAbsent(
+                model(name).name(),
+                key -> new ProjectionWriter(
+                        key,
+                        () -> active(key),
+                        position -> positions.advance(key, position),
+                        model(key).articleCollections(),
+                        model(key)::prefetch,
+                        poisoned));
     }
 
     public Object liveProjection(String name) {
-        return liveProjections.computeIfAbsent(model(name).name(), key -> model(key).newProjection(liveWriter(key)));
+        return liveProjections.computeIfAbsent(
+                model(name).name(), key -> model(key).newProjection(liveWriter(key)));
     }
 
     int startBuilding(String name) {
@@ -105,7 +122,9 @@ public class Projections {
 
     private void drop(String name, int version) {
         ProjectionCollections target = collections(name, version);
-        model(name).collections().forEach(collection -> target.collection(collection).drop());
+        model(name)
+                .collections()
+                .forEach(collection -> target.collection(collection).drop());
     }
 
     /** Asked for a projection that does not exist. */

@@ -28,8 +28,11 @@ public class ProjectionsEndpoint {
     private final ProjectionDeadLetters deadLetters;
     private final EventLogStorageEngine engine;
 
-    ProjectionsEndpoint(Projections projections, ProjectionRebuilds rebuilds, ProjectionDeadLetters deadLetters,
-                        EventLogStorageEngine engine) {
+    ProjectionsEndpoint(
+            Projections projections,
+            ProjectionRebuilds rebuilds,
+            ProjectionDeadLetters deadLetters,
+            EventLogStorageEngine engine) {
         this.projections = projections;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
@@ -57,10 +60,12 @@ public class ProjectionsEndpoint {
             return unknown(name);
         }
         return switch (part) {
-            case REBUILD -> rebuilds.progress(name).<WebEndpointResponse<Object>>map(WebEndpointResponse::new)
-                    .orElseGet(() -> new WebEndpointResponse<>(Map.of("error", "no rebuild since start"), 404));
-            case DEAD_LETTERS -> new WebEndpointResponse<>(Map.of("projection", name,
-                    "deadLetters", deadLetters.list(name)));
+            case REBUILD ->
+                rebuilds.progress(name)
+                        .<WebEndpointResponse<Object>>map(WebEndpointResponse::new)
+                        .orElseGet(() -> new WebEndpointResponse<>(Map.of("error", "no rebuild since start"), 404));
+            case DEAD_LETTERS ->
+                new WebEndpointResponse<>(Map.of("projection", name, "deadLetters", deadLetters.list(name)));
             default -> new WebEndpointResponse<>(Map.of("error", "no such part: " + part), 404);
         };
     }

@@ -17,8 +17,7 @@ public interface ReadModel {
     List<String> collections();
 
     /** Creates the indexes a version of this read model needs; called before anything is written to it. */
-    default void createIndexes(ProjectionCollections target) {
-    }
+    default void createIndexes(ProjectionCollections target) {}
 
     /**
      * The collections whose documents are keyed by article id: a batch reads the documents of all its articles from
@@ -32,8 +31,7 @@ public interface ReadModel {
      * Reads at once, before a batch's first event is handled, what its handlers will look up by other unique keys
      * than the article id ({@link ProjectionBatch#prefetchUnique}). Nothing by default.
      */
-    default void prefetch(ProjectionBatch batch, List<? extends EventMessage<?>> events) {
-    }
+    default void prefetch(ProjectionBatch batch, List<? extends EventMessage<?>> events) {}
 
     /** A new, annotated Axon event handler that writes through {@code writer}. */
     Object newProjection(ProjectionWriter writer);

@@ -10,7 +10,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code COMPLETED}, {@code FAILED}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RebuildProgress(String projection, int version, String state, long done, long total,
-                              double eventsPerSecond, Long etaSeconds, Instant startedAt, Instant finishedAt,
-                              String error) {
-}
+public record RebuildProgress(
+        String projection,
+        int version,
+        String state,
+        long done,
+        long total,
+        double eventsPerSecond,
+        Long etaSeconds,
+        Instant startedAt,
+        Instant finishedAt,
+        String error) {}

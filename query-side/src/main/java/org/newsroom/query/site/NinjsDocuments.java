@@ -35,12 +35,14 @@ public final class NinjsDocuments {
         this.settings = settings;
     }
 
-    public ObjectNode render(ArticlePublished published, Instant firstCreated, Instant versionCreated,
-                             List<PublicNote> notes) {
+    public ObjectNode render(
+            ArticlePublished published, Instant firstCreated, Instant versionCreated, List<PublicNote> notes) {
         ArticleContent content = published.content();
         ObjectNode ninjs = JSON.objectNode();
         ninjs.put("uri", settings.articleUri(published.slug()));
-        ninjs.set("standard", JSON.objectNode().put("name", "ninjs").put("version", "3.1").put("schema", SCHEMA));
+        ninjs.set(
+                "standard",
+                JSON.objectNode().put("name", "ninjs").put("version", "3.1").put("schema", SCHEMA));
         ninjs.put("type", "text");
         ninjs.put("representationType", "full");
         ninjs.put("version", Integer.toString(published.publicationNumber()));
@@ -71,39 +73,51 @@ public final class NinjsDocuments {
         if (!content.photos().isEmpty()) {
             ArrayNode associations = JSON.arrayNode();
             for (int i = 0; i < content.photos().size(); i++) {
-                associations.add(picture(content.photos().get(i), i == 0 ? "lead-photo" : "photo-" + (i + 1),
-                        versionCreated));
+                associations.add(
+                        picture(content.photos().get(i), i == 0 ? "lead-photo" : "photo-" + (i + 1), versionCreated));
             }
             ninjs.set("associations", associations);
         }
-        ninjs.set("altIds", JSON.arrayNode().add(JSON.objectNode()
-                .put("role", "newsroom-article-id").put("value", published.articleId().value())));
+        ninjs.set(
+                "altIds",
+                JSON.arrayNode()
+                        .add(JSON.objectNode()
+                                .put("role", "newsroom-article-id")
+                                .put("value", published.articleId().value())));
         return ninjs;
     }
 
     /** "By Angus MacKinnon (AFP)", "By A and B (Reuters)", "By A, B and C". */
     static String byLine(List<Byline> bylines) {
         List<String> names = bylines.stream()
-                .map(byline -> byline.affiliation() == null || byline.affiliation().isBlank()
-                        ? byline.name() : byline.name() + " (" + byline.affiliation() + ")")
+                .map(byline ->
+                        byline.affiliation() == null || byline.affiliation().isBlank()
+                                ? byline.name()
+                                : byline.name() + " (" + byline.affiliation() + ")")
                 .toList();
-        String joined = names.size() == 1 ? names.get(0)
+        String joined = names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
         return "By " + joined;
     }
 
     private static ArrayNode people(List<Byline> bylines) {
         ArrayNode people = JSON.arrayNode();
-        bylines.forEach(byline -> people.add(JSON.objectNode().put("name", byline.name())
+        bylines.forEach(byline -> people.add(JSON.objectNode()
+                .put("name", byline.name())
                 .put("rel", byline.role() == null || byline.role().isBlank() ? "author" : byline.role())));
         return people;
     }
 
     private static ArrayNode infoSources(List<Byline> bylines) {
         Set<String> agencies = new LinkedHashSet<>();
-        bylines.stream().map(Byline::affiliation).filter(a -> a != null && !a.isBlank()).forEach(agencies::add);
+        bylines.stream()
+                .map(Byline::affiliation)
+                .filter(a -> a != null && !a.isBlank())
+                .forEach(agencies::add);
         ArrayNode sources = JSON.arrayNode();
-        agencies.forEach(agency -> sources.add(JSON.objectNode().put("name", agency).put("role", "source")));
+        agencies.forEach(
+                agency -> sources.add(JSON.objectNode().put("name", agency).put("role", "source")));
         return sources;
     }
 
@@ -120,21 +134,30 @@ public final class NinjsDocuments {
         }
         picture.set("descriptions", descriptions);
         picture.put("by", photo.credit());
-        picture.set("renditions", JSON.arrayNode().add(JSON.objectNode()
-                .put("name", "original").put("href", photo.uri())));
-        picture.set("altIds", JSON.arrayNode().add(JSON.objectNode()
-                .put("role", "newsroom-photo-id").put("value", photo.photoId().value())));
+        picture.set(
+                "renditions",
+                JSON.arrayNode().add(JSON.objectNode().put("name", "original").put("href", photo.uri())));
+        picture.set(
+                "altIds",
+                JSON.arrayNode()
+                        .add(JSON.objectNode()
+                                .put("role", "newsroom-photo-id")
+                                .put("value", photo.photoId().value())));
         return picture;
     }
 
     private static ObjectNode text(String role, String contentType, String value) {
-        return JSON.objectNode().put("role", role).put("contentType", contentType).put("value", value);
+        return JSON.objectNode()
+                .put("role", role)
+                .put("contentType", contentType)
+                .put("value", value);
     }
 
     /** A strong ETag over the document's bytes. */
     static String etag(ObjectNode ninjs) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ninjs.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(ninjs.toString().getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -10,21 +10,50 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * whether readers see it, the ninjs document of its live copy with its ETag, and the position of its first
  * publication, which orders the site's list. {@code ninjs} is null once the article is killed.
  */
-public record SiteArticle(String id, String slug, SiteStatus status, long listKey, Instant firstPublished,
-                          Instant modified, int publicationNumber, List<PublicNote> notes, String notice,
-                          ObjectNode ninjs, String etag) {
+public record SiteArticle(
+        String id,
+        String slug,
+        SiteStatus status,
+        long listKey,
+        Instant firstPublished,
+        Instant modified,
+        int publicationNumber,
+        List<PublicNote> notes,
+        String notice,
+        ObjectNode ninjs,
+        String etag) {
 
     public SiteArticle {
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     SiteArticle unpublished(Instant at) {
-        return new SiteArticle(id, slug, SiteStatus.UNPUBLISHED, listKey, firstPublished, at, publicationNumber,
-                notes, notice, ninjs, etag);
+        return new SiteArticle(
+                id,
+                slug,
+                SiteStatus.UNPUBLISHED,
+                listKey,
+                firstPublished,
+                at,
+                publicationNumber,
+                notes,
+                notice,
+                ninjs,
+                etag);
     }
 
     SiteArticle killed(String publicNotice, Instant at) {
-        return new SiteArticle(id, slug, SiteStatus.KILLED, listKey, firstPublished, at, publicationNumber, notes,
-                publicNotice, null, null);
+        return new SiteArticle(
+                id,
+                slug,
+                SiteStatus.KILLED,
+                listKey,
+                firstPublished,
+                at,
+                publicationNumber,
+                notes,
+                publicNotice,
+                null,
+                null);
     }
 }

@@ -36,7 +36,9 @@ public class SiteArticles {
 
     /** By the unique slug index: one lookup. Never published and unpublished articles are empty. */
     public Optional<SitePage> handle(FindPublishedArticle query) {
-        return Optional.ofNullable(site().collection(SiteReadModel.ARTICLES).find(eq("slug", query.slug())).first())
+        return Optional.ofNullable(site().collection(SiteReadModel.ARTICLES)
+                        .find(eq("slug", query.slug()))
+                        .first())
                 .map(document -> Documents.fromDocument(document, SiteArticle.class))
                 .flatMap(SiteArticles::page);
     }
@@ -54,15 +56,20 @@ public class SiteArticles {
         ProjectionCollections site = site();
         Bson published = eq("status", SiteStatus.PUBLISHED.name());
         Bson filter = query.cursor() == null ? published : and(published, lt("listKey", decode(query.cursor())));
-        List<SiteArticle> page = site.collection(SiteReadModel.ARTICLES).find(filter)
+        List<SiteArticle> page = site.collection(SiteReadModel.ARTICLES)
+                .find(filter)
                 .sort(Sorts.descending("listKey"))
                 .limit(query.limit() + 1)
                 .map(document -> Documents.fromDocument(document, SiteArticle.class))
                 .into(new ArrayList<>());
-        String next = page.size() > query.limit() ? encode(page.get(query.limit() - 1).listKey()) : null;
+        String next =
+                page.size() > query.limit() ? encode(page.get(query.limit() - 1).listKey()) : null;
         List<SiteArticle> items = page.subList(0, Math.min(query.limit(), page.size()));
-        Document meta = site.collection(SiteReadModel.META).find(eq(ProjectionBatch.ID, SiteReadModel.LIST)).first();
-        Instant lastModified = meta == null ? Instant.EPOCH
+        Document meta = site.collection(SiteReadModel.META)
+                .find(eq(ProjectionBatch.ID, SiteReadModel.LIST))
+                .first();
+        Instant lastModified = meta == null
+                ? Instant.EPOCH
                 : Documents.fromDocument(meta, SiteListMeta.class).lastModified();
         StringBuilder tag = new StringBuilder(String.valueOf(next));
         items.forEach(item -> tag.append(item.etag()));
@@ -75,7 +82,8 @@ public class SiteArticles {
     }
 
     static String encode(long listKey) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((CURSOR_PREFIX + listKey).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -93,8 +101,8 @@ public class SiteArticles {
 
     private static String etagOf(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

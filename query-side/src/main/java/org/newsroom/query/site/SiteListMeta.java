@@ -3,5 +3,4 @@ package org.newsroom.query.site;
 import java.time.Instant;
 
 /** When the list of published articles last changed: its Last-Modified. */
-public record SiteListMeta(Instant lastModified) {
-}
+public record SiteListMeta(Instant lastModified) {}

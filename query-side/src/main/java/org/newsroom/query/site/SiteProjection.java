@@ -42,8 +42,10 @@ public class SiteProjection {
     public void on(ArticlePublished event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
         writer.change(batch -> {
-            boolean ownSlug = batch.find(SiteReadModel.ARTICLES, event.articleId().value())
-                    .filter(own -> event.slug().equals(own.get("slug"))).isPresent();
+            boolean ownSlug = batch.find(
+                            SiteReadModel.ARTICLES, event.articleId().value())
+                    .filter(own -> event.slug().equals(own.get("slug")))
+                    .isPresent();
             if (ownSlug) {
                 return; // the unique index already gives this slug to this article
             }
@@ -57,14 +59,24 @@ public class SiteProjection {
         change(event.articleId().value(), context, stored -> {
             Instant firstPublished = stored.map(SiteArticle::firstPublished).orElse(context.timestamp());
             long listKey = stored.map(SiteArticle::listKey).orElse(context.position());
-            List<PublicNote> notes = new ArrayList<>(stored.map(SiteArticle::notes).orElse(List.of()));
+            List<PublicNote> notes =
+                    new ArrayList<>(stored.map(SiteArticle::notes).orElse(List.of()));
             if (event.changeKind() != null && event.changeKind() != ChangeKind.UPDATE && event.note() != null) {
-                notes.add(new PublicNote(kind(event.changeKind()), event.note(), event.publicationNumber(),
-                        context.timestamp()));
+                notes.add(new PublicNote(
+                        kind(event.changeKind()), event.note(), event.publicationNumber(), context.timestamp()));
             }
             ObjectNode document = ninjs.render(event, firstPublished, context.timestamp(), notes);
-            return Optional.of(new SiteArticle(event.articleId().value(), event.slug(), SiteStatus.PUBLISHED,
-                    listKey, firstPublished, context.timestamp(), event.publicationNumber(), notes, null, document,
+            return Optional.of(new SiteArticle(
+                    event.articleId().value(),
+                    event.slug(),
+                    SiteStatus.PUBLISHED,
+                    listKey,
+                    firstPublished,
+                    context.timestamp(),
+                    event.publicationNumber(),
+                    notes,
+                    null,
+                    document,
                     NinjsDocuments.etag(document)));
         });
     }
@@ -78,7 +90,9 @@ public class SiteProjection {
     @EventHandler
     public void on(ArticleKilled event, EventMessage<?> message) {
         EventContext context = EventContext.of(message);
-        change(event.articleId().value(), context,
+        change(
+                event.articleId().value(),
+                context,
                 stored -> stored.map(a -> a.killed(event.notice(), context.timestamp())));
     }
 
@@ -88,7 +102,8 @@ public class SiteProjection {
         // the writer's interceptor records the position of every event this projection is handed
     }
 
-    private void change(String id, EventContext context, Function<Optional<SiteArticle>, Optional<SiteArticle>> change) {
+    private void change(
+            String id, EventContext context, Function<Optional<SiteArticle>, Optional<SiteArticle>> change) {
         writer.change(batch -> {
             Optional<Document> stored = batch.find(SiteReadModel.ARTICLES, id);
             if (stored.isPresent() && Documents.lastPosition(stored.get()) >= context.position()) {
@@ -103,8 +118,9 @@ public class SiteProjection {
     }
 
     private static void touchList(ProjectionBatch batch, EventContext context) {
-        batch.put(SiteReadModel.META, Documents.toDocument(SiteReadModel.LIST, context.position(),
-                new SiteListMeta(context.timestamp())));
+        batch.put(
+                SiteReadModel.META,
+                Documents.toDocument(SiteReadModel.LIST, context.position(), new SiteListMeta(context.timestamp())));
     }
 
     private static String kind(ChangeKind kind) {

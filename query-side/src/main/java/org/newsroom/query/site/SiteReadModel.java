@@ -42,7 +42,10 @@ public class SiteReadModel implements ReadModel {
 
     @Override
     public void createIndexes(ProjectionCollections target) {
-        target.collection(ARTICLES).createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).name("slug"));
+        target.collection(ARTICLES)
+                .createIndex(
+                        Indexes.ascending("slug"),
+                        new IndexOptions().unique(true).name("slug"));
     }
 
     @Override

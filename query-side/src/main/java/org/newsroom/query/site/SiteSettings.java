@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                the stored documents: after changing it, rebuild the site projection.
  */
 @ConfigurationProperties("newsroom.site")
-public record SiteSettings(@DefaultValue("https://newsroom.example") String baseUrl) {
+public record SiteSettings(
+        @DefaultValue("https://newsroom.example") String baseUrl) {
 
     public SiteSettings {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

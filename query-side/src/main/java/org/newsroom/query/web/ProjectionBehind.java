@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatus;
 public class ProjectionBehind extends ProblemException {
 
     public ProjectionBehind(String projection, long wanted, long reached) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "projection-behind",
+        super(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "projection-behind",
                 "the " + projection + " projection has not reached position " + wanted + " yet");
         with("projection", projection).with("atLeast", wanted).with("position", reached);
         withHeader(HttpHeaders.RETRY_AFTER, "1");

@@ -2,8 +2,8 @@ package org.newsroom.query.web;
 
 import java.time.Duration;
 
-import org.newsroom.query.projection.ProjectedPositions;
 import org.newsroom.platform.web.ProblemException;
+import org.newsroom.query.projection.ProjectedPositions;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +51,7 @@ final class ReadYourWrites implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalid("invalid-request", "atLeast must be a global position (a whole number ≥ 0), not '" + value + "'");
+        throw ProblemException.invalid(
+                "invalid-request", "atLeast must be a global position (a whole number ≥ 0), not '" + value + "'");
     }
 }

@@ -14,7 +14,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outcome    {@code delivered}, {@code failed}, {@code gone} (410) or {@code refused} (internal address)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeliveryAttempt(String subscriptionId, long sequence, long position, String eventId, String type,
-                              int attempt, Instant time, Integer statusCode, String error, long durationMillis,
-                              String outcome) {
-}
+public record DeliveryAttempt(
+        String subscriptionId,
+        long sequence,
+        long position,
+        String eventId,
+        String type,
+        int attempt,
+        Instant time,
+        Integer statusCode,
+        String error,
+        long durationMillis,
+        String outcome) {}

@@ -20,7 +20,8 @@ public class RetrySchedule {
 
     /** The wait before attempt {@code attempt} (2 for the first retry), unjittered. */
     public Duration nominalDelayBefore(int attempt) {
-        double millis = settings.initialInterval().toMillis() * Math.pow(settings.multiplier(), Math.max(0, attempt - 2));
+        double millis =
+                settings.initialInterval().toMillis() * Math.pow(settings.multiplier(), Math.max(0, attempt - 2));
         return Duration.ofMillis((long) Math.min(millis, settings.maxInterval().toMillis()));
     }
 

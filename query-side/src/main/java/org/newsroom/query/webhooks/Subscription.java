@@ -15,9 +15,19 @@ import java.util.Set;
  * @param generation     incremented by every change made through the API, so that a delivery that was in flight
  *                       during the change cannot overwrite it
  */
-public record Subscription(String id, URI url, List<String> types, String secret, State state, long position,
-                           int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-                           Instant stateChangedAt, long generation) {
+public record Subscription(
+        String id,
+        URI url,
+        List<String> types,
+        String secret,
+        State state,
+        long position,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant createdAt,
+        Instant stateChangedAt,
+        long generation) {
 
     public enum State {
         /** Delivering, or waiting to retry. */
@@ -37,33 +47,99 @@ public record Subscription(String id, URI url, List<String> types, String secret
     }
 
     Subscription delivered(long deliveredPosition) {
-        return new Subscription(id, url, types, secret, State.ACTIVE, deliveredPosition, 0, null, null, createdAt,
-                stateChangedAt, generation);
+        return new Subscription(
+                id,
+                url,
+                types,
+                secret,
+                State.ACTIVE,
+                deliveredPosition,
+                0,
+                null,
+                null,
+                createdAt,
+                stateChangedAt,
+                generation);
     }
 
     Subscription skippedTo(long skippedPosition) {
-        return new Subscription(id, url, types, secret, state, skippedPosition, attempts, nextAttemptAt, lastError,
-                createdAt, stateChangedAt, generation);
+        return new Subscription(
+                id,
+                url,
+                types,
+                secret,
+                state,
+                skippedPosition,
+                attempts,
+                nextAttemptAt,
+                lastError,
+                createdAt,
+                stateChangedAt,
+                generation);
     }
 
     Subscription retryAt(Instant when, int failedAttempts, String error) {
-        return new Subscription(id, url, types, secret, State.ACTIVE, position, failedAttempts, when, error, createdAt,
-                stateChangedAt, generation);
+        return new Subscription(
+                id,
+                url,
+                types,
+                secret,
+                State.ACTIVE,
+                position,
+                failedAttempts,
+                when,
+                error,
+                createdAt,
+                stateChangedAt,
+                generation);
     }
 
     Subscription paused(Instant now, int failedAttempts, String error) {
-        return new Subscription(id, url, types, secret, State.PAUSED, position, failedAttempts, null, error, createdAt,
-                now, generation);
+        return new Subscription(
+                id,
+                url,
+                types,
+                secret,
+                State.PAUSED,
+                position,
+                failedAttempts,
+                null,
+                error,
+                createdAt,
+                now,
+                generation);
     }
 
     Subscription disabled(Instant now, String error) {
-        return new Subscription(id, url, types, secret, State.DISABLED, position, attempts + 1, null, error,
-                createdAt, now, generation);
+        return new Subscription(
+                id,
+                url,
+                types,
+                secret,
+                State.DISABLED,
+                position,
+                attempts + 1,
+                null,
+                error,
+                createdAt,
+                now,
+                generation);
     }
 
     /** Deliver again from {@code from} (inclusive), from scratch: active, no failed attempt. */
     Subscription redeliverFrom(long from, Instant now) {
-        return new Subscription(id, url, types, secret, State.ACTIVE, Math.max(0, from - 1), 0, null, null, createdAt,
-                now, generation + 1);
+        return new Subscription(
+                id,
+                url,
+                types,
+                secret,
+                State.ACTIVE,
+                Math.max(0, from - 1),
+                0,
+                null,
+                null,
+                createdAt,
+                now,
+                generation + 1);
     }
 }

@@ -66,7 +66,9 @@ public class TargetPolicy {
         for (int i = 0; i < 12; i++) {
             compatible &= ipv6[i] == 0;
         }
-        boolean nat64 = (ipv6[0] & 0xff) == 0x00 && (ipv6[1] & 0xff) == 0x64 && (ipv6[2] & 0xff) == 0xff
+        boolean nat64 = (ipv6[0] & 0xff) == 0x00
+                && (ipv6[1] & 0xff) == 0x64
+                && (ipv6[2] & 0xff) == 0xff
                 && (ipv6[3] & 0xff) == 0x9b;
         for (int i = 4; nat64 && i < 12; i++) {
             nat64 = ipv6[i] == 0;
@@ -78,8 +80,11 @@ public class TargetPolicy {
     }
 
     static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();

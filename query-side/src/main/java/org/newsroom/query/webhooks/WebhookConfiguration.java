@@ -30,20 +30,36 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(WebhookStore store, LiveFeed feed, TargetPolicy targets,
-                                        WebhookSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        WebhookDispatcher dispatcher = new WebhookDispatcher(store, feed,
+    WebhookDispatcher webhookDispatcher(
+            WebhookStore store,
+            LiveFeed feed,
+            TargetPolicy targets,
+            WebhookSettings settings,
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                store,
+                feed,
                 new WebhookSender(targets, settings.timeout(), clock),
-                new RetrySchedule(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()), settings, clock);
-        meters.ifAvailable(registry -> Gauge.builder("newsroom.webhooks.backlog", dispatcher,
-                WebhookDispatcher::backlog).description("positions not yet delivered over all active webhooks")
-                .register(registry));
+                new RetrySchedule(
+                        settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
+                settings,
+                clock);
+        meters.ifAvailable(
+                registry -> Gauge.builder("newsroom.webhooks.backlog", dispatcher, WebhookDispatcher::backlog)
+                        .description("positions not yet delivered over all active webhooks")
+                        .register(registry));
         return dispatcher;
     }
 
     @Bean
-    Webhooks webhooks(WebhookStore store, WebhookDispatcher dispatcher, TargetPolicy targets, LiveFeed feed,
-                      EventLogStorageEngine engine, Clock clock) {
+    Webhooks webhooks(
+            WebhookStore store,
+            WebhookDispatcher dispatcher,
+            TargetPolicy targets,
+            LiveFeed feed,
+            EventLogStorageEngine engine,
+            Clock clock) {
         return new Webhooks(store, dispatcher, targets, feed, engine, clock);
     }
 }

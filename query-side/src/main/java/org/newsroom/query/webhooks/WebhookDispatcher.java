@@ -44,8 +44,13 @@ public class WebhookDispatcher implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
-    public WebhookDispatcher(WebhookStore store, LiveFeed feed, WebhookSender sender, RetrySchedule schedule,
-                             WebhookSettings settings, Clock clock) {
+    public WebhookDispatcher(
+            WebhookStore store,
+            LiveFeed feed,
+            WebhookSender sender,
+            RetrySchedule schedule,
+            WebhookSettings settings,
+            Clock clock) {
         this.store = store;
         this.feed = feed;
         this.sender = sender;
@@ -117,8 +122,10 @@ public class WebhookDispatcher implements SmartLifecycle {
     /** The positions not yet delivered, over all active subscriptions. */
     public long backlog() {
         long head = feed.head();
-        return store.all().stream().filter(subscription -> subscription.state() == Subscription.State.ACTIVE)
-                .mapToLong(subscription -> Math.max(0, head - subscription.position())).sum();
+        return store.all().stream()
+                .filter(subscription -> subscription.state() == Subscription.State.ACTIVE)
+                .mapToLong(subscription -> Math.max(0, head - subscription.position()))
+                .sum();
     }
 
     private final class Worker {
@@ -129,6 +136,7 @@ public class WebhookDispatcher implements SmartLifecycle {
         private final AtomicBoolean stale = new AtomicBoolean(true);
         /** Only touched by the one thread that runs this worker at a time. */
         private Subscription current;
+
         private ScheduledFuture<?> timer;
 
         Worker(String id) {
@@ -180,7 +188,8 @@ public class WebhookDispatcher implements SmartLifecycle {
             if (stale.getAndSet(false)) {
                 current = null;
             }
-            Subscription subscription = current != null ? current : store.find(id).orElse(null);
+            Subscription subscription =
+                    current != null ? current : store.find(id).orElse(null);
             if (subscription == null) {
                 workers.remove(id);
                 cancelTimer();
@@ -189,7 +198,8 @@ public class WebhookDispatcher implements SmartLifecycle {
             current = subscription;
             while (running && !stale.get() && subscription.state() == Subscription.State.ACTIVE) {
                 Instant now = clock.instant();
-                if (subscription.nextAttemptAt() != null && subscription.nextAttemptAt().isAfter(now)) {
+                if (subscription.nextAttemptAt() != null
+                        && subscription.nextAttemptAt().isAfter(now)) {
                     wakeAfter(Duration.between(now, subscription.nextAttemptAt()));
                     return;
                 }
@@ -223,8 +233,18 @@ public class WebhookDispatcher implements SmartLifecycle {
             int attempt = subscription.attempts() + 1;
             Instant began = clock.instant();
             WebhookSender.Outcome outcome = sender.deliver(subscription, event);
-            store.log(new DeliveryAttempt(id, 0, event.position(), event.id(), event.type(), attempt, began,
-                    outcome.statusCode(), outcome.error(), outcome.durationMillis(), outcome.outcome()));
+            store.log(new DeliveryAttempt(
+                    id,
+                    0,
+                    event.position(),
+                    event.id(),
+                    event.type(),
+                    attempt,
+                    began,
+                    outcome.statusCode(),
+                    outcome.error(),
+                    outcome.durationMillis(),
+                    outcome.outcome()));
             Instant now = clock.instant();
             if (outcome.delivered()) {
                 return subscription.delivered(event.position());
@@ -234,8 +254,12 @@ public class WebhookDispatcher implements SmartLifecycle {
                 return subscription.disabled(now, outcome.error());
             }
             if (attempt >= schedule.maxAttempts()) {
-                log.warn("Webhook {}: position {} failed {} times ({}); paused until a redelivery is asked for", id,
-                        event.position(), attempt, outcome.error());
+                log.warn(
+                        "Webhook {}: position {} failed {} times ({}); paused until a redelivery is asked for",
+                        id,
+                        event.position(),
+                        attempt,
+                        outcome.error());
                 return subscription.paused(now, attempt, outcome.error());
             }
             Duration delay = schedule.delayBefore(attempt + 1, outcome.retryAfter());

@@ -90,11 +90,19 @@ public class WebhookSender {
             if (status == 410) {
                 return new Outcome("gone", status, "410 Gone: the endpoint asked to be disabled", null, took);
             }
-            return new Outcome("failed", status, "HTTP " + status,
-                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)), took);
+            return new Outcome(
+                    "failed",
+                    status,
+                    "HTTP " + status,
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)),
+                    took);
         } catch (IOException e) {
-            return new Outcome("failed", null, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, elapsedMillis(began));
+            return new Outcome(
+                    "failed",
+                    null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    null,
+                    elapsedMillis(began));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome("failed", null, "interrupted: the application is stopping", null, elapsedMillis(began));
@@ -111,8 +119,10 @@ public class WebhookSender {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration until = Duration.between(
+                        clock.instant(),
+                        ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notADate) {
                 return null;

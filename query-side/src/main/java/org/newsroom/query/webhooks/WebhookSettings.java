@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers             deliveries in flight at once, over all subscriptions
  */
 @ConfigurationProperties("newsroom.webhooks")
-public record WebhookSettings(@DefaultValue("false") boolean allowPrivateTargets,
-                              @DefaultValue("15s") Duration timeout,
-                              @DefaultValue Retry retry,
-                              @DefaultValue("true") boolean deliveryEnabled,
-                              @DefaultValue("4") int workers) {
+public record WebhookSettings(
+        @DefaultValue("false") boolean allowPrivateTargets,
+        @DefaultValue("15s") Duration timeout,
+        @DefaultValue Retry retry,
+        @DefaultValue("true") boolean deliveryEnabled,
+        @DefaultValue("4") int workers) {
 
     /**
      * The wait before attempt {@code n} (n ≥ 2) is {@code initialInterval × multiplier^(n-2)}, at most
@@ -27,10 +28,10 @@ public record WebhookSettings(@DefaultValue("false") boolean allowPrivateTargets
      * ~2 min, ~10 min, ~52 min, ~4.3 h, ~21.7 h, 24 h and 24 h: about 75 hours, like the Standard Webhooks example
      * schedule. After the last attempt the subscription is paused.
      */
-    public record Retry(@DefaultValue("5s") Duration initialInterval,
-                        @DefaultValue("5") double multiplier,
-                        @DefaultValue("24h") Duration maxInterval,
-                        @DefaultValue("10") int maxAttempts,
-                        @DefaultValue("0.2") double jitter) {
-    }
+    public record Retry(
+            @DefaultValue("5s") Duration initialInterval,
+            @DefaultValue("5") double multiplier,
+            @DefaultValue("24h") Duration maxInterval,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("0.2") double jitter) {}
 }

@@ -49,7 +49,8 @@ public class WebhookStore {
 
     public List<Subscription> all() {
         return subscriptions.find().map(WebhookStore::fromDocument).into(new ArrayList<>()).stream()
-                .sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id)).toList();
+                .sorted(Comparator.comparing(Subscription::createdAt).thenComparing(Subscription::id))
+                .toList();
     }
 
     public boolean delete(String id) {
@@ -63,15 +64,22 @@ public class WebhookStore {
      * answers whether it was stored.
      */
     public boolean save(Subscription subscription) {
-        return subscriptions.updateOne(and(eq("_id", subscription.id()), eq("generation", subscription.generation())),
-                progress(subscription)).getMatchedCount() == 1;
+        return subscriptions
+                        .updateOne(
+                                and(eq("_id", subscription.id()), eq("generation", subscription.generation())),
+                                progress(subscription))
+                        .getMatchedCount()
+                == 1;
     }
 
     /** Stores a change made through the API: {@code changed} must carry the next generation of {@code expected}. */
     public boolean replace(Subscription expected, Subscription changed) {
-        return subscriptions.updateOne(and(eq("_id", expected.id()), eq("generation", expected.generation())),
-                Updates.combine(progress(changed), Updates.set("generation", changed.generation())))
-                .getMatchedCount() == 1;
+        return subscriptions
+                        .updateOne(
+                                and(eq("_id", expected.id()), eq("generation", expected.generation())),
+                                Updates.combine(progress(changed), Updates.set("generation", changed.generation())))
+                        .getMatchedCount()
+                == 1;
     }
 
     private static Bson progress(Subscription subscription) {
@@ -86,15 +94,26 @@ public class WebhookStore {
 
     /** Records an attempt under the subscription's next attempt sequence, and returns it with that sequence. */
     public DeliveryAttempt log(DeliveryAttempt attempt) {
-        Document counter = subscriptions.findOneAndUpdate(eq("_id", attempt.subscriptionId()),
-                Updates.inc("attemptsLogged", 1L), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document counter = subscriptions.findOneAndUpdate(
+                eq("_id", attempt.subscriptionId()),
+                Updates.inc("attemptsLogged", 1L),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (counter == null) {
             return attempt;
         }
         long sequence = counter.get("attemptsLogged", Number.class).longValue();
-        DeliveryAttempt logged = new DeliveryAttempt(attempt.subscriptionId(), sequence, attempt.position(),
-                attempt.eventId(), attempt.type(), attempt.attempt(), attempt.time(), attempt.statusCode(),
-                attempt.error(), attempt.durationMillis(), attempt.outcome());
+        DeliveryAttempt logged = new DeliveryAttempt(
+                attempt.subscriptionId(),
+                sequence,
+                attempt.position(),
+                attempt.eventId(),
+                attempt.type(),
+                attempt.attempt(),
+                attempt.time(),
+                attempt.statusCode(),
+                attempt.error(),
+                attempt.durationMillis(),
+                attempt.outcome());
         deliveries.insertOne(new Document("_id", key(attempt.subscriptionId(), sequence))
                 .append("subscription", logged.subscriptionId())
                 .append("sequence", sequence)
@@ -113,7 +132,9 @@ public class WebhookStore {
     /** How many attempts the subscription has logged: the sequence of the newest one. */
     public long attemptsLogged(String id) {
         Document document = subscriptions.find(eq("_id", id)).first();
-        return document == null ? 0 : document.get("attemptsLogged", Number.class).longValue();
+        return document == null
+                ? 0
+                : document.get("attemptsLogged", Number.class).longValue();
     }
 
     /** Up to {@code limit} attempts with a sequence below {@code before}, newest first. */
@@ -122,9 +143,12 @@ public class WebhookStore {
         if (before <= from) {
             return List.of();
         }
-        List<String> keys = LongStream.range(from, before).mapToObj(sequence -> key(id, sequence)).toList();
+        List<String> keys = LongStream.range(from, before)
+                .mapToObj(sequence -> key(id, sequence))
+                .toList();
         return deliveries.find(in("_id", keys)).map(WebhookStore::attemptFrom).into(new ArrayList<>()).stream()
-                .sorted(Comparator.comparingLong(DeliveryAttempt::sequence).reversed()).toList();
+                .sorted(Comparator.comparingLong(DeliveryAttempt::sequence).reversed())
+                .toList();
     }
 
     private static String key(String id, long sequence) {
@@ -148,25 +172,35 @@ public class WebhookStore {
 
     @SuppressWarnings("unchecked")
     private static Subscription fromDocument(Document document) {
-        return new Subscription(document.getString("_id"), URI.create(document.getString("url")),
-                (List<String>) document.get("types", List.class), document.getString("secret"),
+        return new Subscription(
+                document.getString("_id"),
+                URI.create(document.getString("url")),
+                (List<String>) document.get("types", List.class),
+                document.getString("secret"),
                 Subscription.State.valueOf(document.getString("state")),
                 document.get("position", Number.class).longValue(),
                 document.get("attempts", Number.class).intValue(),
-                instant(document.getDate("nextAttemptAt")), document.getString("lastError"),
-                instant(document.getDate("createdAt")), instant(document.getDate("stateChangedAt")),
+                instant(document.getDate("nextAttemptAt")),
+                document.getString("lastError"),
+                instant(document.getDate("createdAt")),
+                instant(document.getDate("stateChangedAt")),
                 document.get("generation", Number.class).longValue());
     }
 
     private static DeliveryAttempt attemptFrom(Document document) {
         Number status = document.get("statusCode", Number.class);
-        return new DeliveryAttempt(document.getString("subscription"),
+        return new DeliveryAttempt(
+                document.getString("subscription"),
                 document.get("sequence", Number.class).longValue(),
                 document.get("position", Number.class).longValue(),
-                document.getString("eventId"), document.getString("type"),
-                document.get("attempt", Number.class).intValue(), instant(document.getDate("time")),
-                status == null ? null : status.intValue(), document.getString("error"),
-                document.get("durationMillis", Number.class).longValue(), document.getString("outcome"));
+                document.getString("eventId"),
+                document.getString("type"),
+                document.get("attempt", Number.class).intValue(),
+                instant(document.getDate("time")),
+                status == null ? null : status.intValue(),
+                document.getString("error"),
+                document.get("durationMillis", Number.class).longValue(),
+                document.getString("outcome"));
     }
 
     private static Date date(Instant instant) {

@@ -34,8 +34,13 @@ public class Webhooks {
     private final EventLogStorageEngine engine;
     private final Clock clock;
 
-    public Webhooks(WebhookStore store, WebhookDispatcher dispatcher, TargetPolicy targets, LiveFeed feed,
-                    EventLogStorageEngine engine, Clock clock) {
+    public Webhooks(
+            WebhookStore store,
+            WebhookDispatcher dispatcher,
+            TargetPolicy targets,
+            LiveFeed feed,
+            EventLogStorageEngine engine,
+            Clock clock) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.targets = targets;
@@ -59,9 +64,19 @@ public class Webhooks {
         RANDOM.nextBytes(key);
         Instant now = clock.instant();
         long head = Math.max(feed.head(), engine.knownHeadPosition());
-        Subscription subscription = new Subscription("wh_" + UUID.randomUUID().toString().replace("-", ""), url,
-                types.stream().distinct().toList(), "whsec_" + Base64.getEncoder().encodeToString(key),
-                Subscription.State.ACTIVE, head, 0, null, null, now, now, 0);
+        Subscription subscription = new Subscription(
+                "wh_" + UUID.randomUUID().toString().replace("-", ""),
+                url,
+                types.stream().distinct().toList(),
+                "whsec_" + Base64.getEncoder().encodeToString(key),
+                Subscription.State.ACTIVE,
+                head,
+                0,
+                null,
+                null,
+                now,
+                now,
+                0);
         store.insert(subscription);
         dispatcher.changed(subscription.id());
         return subscription;

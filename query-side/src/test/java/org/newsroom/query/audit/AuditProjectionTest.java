@@ -26,6 +26,7 @@ class AuditProjectionTest {
 
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
+
     private static final ArticleId ID = new ArticleId("audit-unit");
 
     private ProjectionCollections target;
@@ -34,15 +35,15 @@ class AuditProjectionTest {
     @BeforeEach
     void projection() {
         target = new ProjectionCollections(AuditReadModel.NAME, 1, MONGO.freshDatabase());
-        projection = new AuditProjection(new ProjectionWriter("audit", () -> target, position -> { }));
+        projection = new AuditProjection(new ProjectionWriter("audit", () -> target, position -> {}));
     }
 
     @Test
     void recordsEveryEventWithWhoWhenAndWhatChanged() {
         ArticleDrafted drafted = new ArticleDrafted(ID, "Headline", null, "<p>One.</p><p>Two.</p>", "en");
         projection.on(drafted, at(3, 1, drafted, "reporter"));
-        PhotoAttached photo = new PhotoAttached(ID, new PhotoId("p1"), "https://img.example/1.jpg", "Caption",
-                "Credit", null);
+        PhotoAttached photo =
+                new PhotoAttached(ID, new PhotoId("p1"), "https://img.example/1.jpg", "Caption", "Credit", null);
         projection.on(photo, at(8, 2, photo, "reporter"));
         ArticleRevised revised = new ArticleRevised(ID, null, null, "<p>One.</p><p>Two, revised.</p>", null);
         projection.on(revised, at(9, 3, revised, "editor"));
@@ -51,14 +52,16 @@ class AuditProjectionTest {
         assertThat(first.type()).isEqualTo("ArticleDrafted");
         assertThat(first.actor()).isEqualTo("reporter");
         assertThat(first.correlationId()).isEqualTo("correlation-3");
-        assertThat(first.changes()).extracting(FieldChange::field)
+        assertThat(first.changes())
+                .extracting(FieldChange::field)
                 .containsExactly("state", "headline", "body", "language");
-        assertThat(entry(2).changes()).extracting(FieldChange::field).containsExactly("photoOrder",
-                "photos.p1.uri", "photos.p1.caption", "photos.p1.credit");
+        assertThat(entry(2).changes())
+                .extracting(FieldChange::field)
+                .containsExactly("photoOrder", "photos.p1.uri", "photos.p1.caption", "photos.p1.credit");
         FieldChange body = entry(3).changes().get(0);
         assertThat(body.field()).isEqualTo("body");
-        assertThat(body.diff()).containsExactly("@@ -1,2 +1,2 @@", " <p>One.</p>", "-<p>Two.</p>",
-                "+<p>Two, revised.</p>");
+        assertThat(body.diff())
+                .containsExactly("@@ -1,2 +1,2 @@", " <p>One.</p>", "-<p>Two.</p>", "+<p>Two, revised.</p>");
         assertThat(entry(3).position()).isEqualTo(9);
         assertThat(entry(3).actor()).isEqualTo("editor");
     }
@@ -82,7 +85,8 @@ class AuditProjectionTest {
 
     private AuditEntry entry(long version) {
         Document document = target.collection(AuditReadModel.ENTRIES)
-                .find(new Document("_id", AuditEntry.key(ID.value(), version))).first();
+                .find(new Document("_id", AuditEntry.key(ID.value(), version)))
+                .first();
         return Documents.fromDocument(document, AuditEntry.class);
     }
 

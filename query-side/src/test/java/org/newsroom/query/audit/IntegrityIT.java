@@ -32,15 +32,20 @@ class IntegrityIT extends QuerySideIT {
         send("reporter", new ReviseArticle(ID, "Second headline", null, null, null));
         send("reporter", new ReviseArticle(ID, null, null, "<p>Two.</p>", null));
         long last = send("reporter", new ReviseArticle(ID, "Final headline", null, null, null));
-        JsonNode history = http.get("/audit/articles/" + ID + "/history?atLeast=" + last, "auditor").json();
-        List<Long> positions = history.path("entries").findValues("position").stream().map(JsonNode::asLong).toList();
+        JsonNode history = http.get("/audit/articles/" + ID + "/history?atLeast=" + last, "auditor")
+                .json();
+        List<Long> positions = history.path("entries").findValues("position").stream()
+                .map(JsonNode::asLong)
+                .toList();
         assertThat(positions).hasSize(4);
         assertThat(integrity().path("valid").asBoolean()).isTrue();
 
         MongoCollection<Document> events = database.getCollection("events");
         Document second = events.find(eq("seqKey", ID + "#1")).first();
         Document altered = Document.parse(second.toJson());
-        altered.getList("events", Document.class).get(0).get("payload", Document.class)
+        altered.getList("events", Document.class)
+                .get(0)
+                .get("payload", Document.class)
                 .put("headline", "A headline nobody wrote");
         events.replaceOne(eq("_id", second.get("_id")), altered);
         try {

@@ -34,6 +34,7 @@ class EditorialProjectionTest {
 
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
+
     private static final ArticleId ID = new ArticleId("editorial-unit");
     private static final PhotoId PHOTO = new PhotoId("p1");
 
@@ -43,7 +44,7 @@ class EditorialProjectionTest {
     @BeforeEach
     void projection() {
         target = new ProjectionCollections(EditorialReadModel.NAME, 1, MONGO.freshDatabase());
-        projection = new EditorialProjection(new ProjectionWriter("editorial", () -> target, position -> { }));
+        projection = new EditorialProjection(new ProjectionWriter("editorial", () -> target, position -> {}));
     }
 
     @Test
@@ -81,7 +82,12 @@ class EditorialProjectionTest {
         });
         assertThat(working.bylines()).containsExactly(new Byline("A. Writer", null, "AFP"));
 
-        ArticlePublished published = new ArticlePublished(ID, 1, "better-headline", null, null,
+        ArticlePublished published = new ArticlePublished(
+                ID,
+                1,
+                "better-headline",
+                null,
+                null,
                 new ArticleContent("Better headline", "Standfirst", "<p>Body</p>", "en", List.of(), List.of()));
         projection.on(published, at(17, 8, published, "editor"));
         assertThat(stored().pendingChanges()).isFalse();
@@ -119,7 +125,8 @@ class EditorialProjectionTest {
     void anEventForAnArticleNeverDraftedIsPoisonAndWritesNothing() {
         ArticleRevised revised = new ArticleRevised(ID, "Ghost", null, null, null);
         assertThatThrownBy(() -> projection.on(revised, at(5, 2, revised, "ghost")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never drafted");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never drafted");
         PhotoUpdated unknownPhoto = new PhotoUpdated(ID, PHOTO, "x", null, null);
         ArticleDrafted drafted = new ArticleDrafted(ID, "Headline", null, "", "en");
         projection.on(drafted, at(6, 1, drafted, "reporter"));
@@ -129,7 +136,9 @@ class EditorialProjectionTest {
     }
 
     private Document raw() {
-        return target.collection(EditorialReadModel.ARTICLES).find(new Document("_id", ID.value())).first();
+        return target.collection(EditorialReadModel.ARTICLES)
+                .find(new Document("_id", ID.value()))
+                .first();
     }
 
     private EditorialArticle stored() {

@@ -34,33 +34,45 @@ class ArticleCloudEventsTest {
     private static final ArticleId ID = new ArticleId("4f1c2a9e-6b1d-4c55-9a53-2d0f3e8b7c10");
     private static final Instant RECORDED = Instant.parse("2026-03-04T09:15:30.123456789Z");
 
-    private final ArticleCloudEvents envelopes = new ArticleCloudEvents(
-            JacksonSerializer.builder().objectMapper(EventLogConfiguration.messageObjectMapper()).build());
+    private final ArticleCloudEvents envelopes = new ArticleCloudEvents(JacksonSerializer.builder()
+            .objectMapper(EventLogConfiguration.messageObjectMapper())
+            .build());
 
     @Test
     void everyEventHasAStableVersionedType() {
         Map<String, String> types = Arrays.stream(ArticleEvent.class.getPermittedSubclasses())
                 .collect(Collectors.toMap(Class::getSimpleName, ArticleCloudEvents::typeOf));
 
-        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("ArticleDrafted", "news.article.drafted.v1"),
-                Map.entry("ArticleRevised", "news.article.revised.v1"),
-                Map.entry("PhotoAttached", "news.article.photo-attached.v1"),
-                Map.entry("PhotoUpdated", "news.article.photo-updated.v1"),
-                Map.entry("PhotoDetached", "news.article.photo-detached.v1"),
-                Map.entry("BylineAssigned", "news.article.byline-assigned.v1"),
-                Map.entry("ArticleSubmittedForReview", "news.article.submitted-for-review.v1"),
-                Map.entry("ChangesRequested", "news.article.changes-requested.v1"),
-                Map.entry("ArticlePublished", "news.article.published.v1"),
-                Map.entry("ArticleUnpublished", "news.article.unpublished.v1"),
-                Map.entry("ArticleKilled", "news.article.killed.v1")));
+        assertThat(types)
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("ArticleDrafted", "news.article.drafted.v1"),
+                        Map.entry("ArticleRevised", "news.article.revised.v1"),
+                        Map.entry("PhotoAttached", "news.article.photo-attached.v1"),
+                        Map.entry("PhotoUpdated", "news.article.photo-updated.v1"),
+                        Map.entry("PhotoDetached", "news.article.photo-detached.v1"),
+                        Map.entry("BylineAssigned", "news.article.byline-assigned.v1"),
+                        Map.entry("ArticleSubmittedForReview", "news.article.submitted-for-review.v1"),
+                        Map.entry("ChangesRequested", "news.article.changes-requested.v1"),
+                        Map.entry("ArticlePublished", "news.article.published.v1"),
+                        Map.entry("ArticleUnpublished", "news.article.unpublished.v1"),
+                        Map.entry("ArticleKilled", "news.article.killed.v1")));
         assertThat(ArticleCloudEvents.knownTypes()).containsExactlyInAnyOrderElementsOf(types.values());
     }
 
     @Test
     void anEventBecomesAStructuredCloudEventWithItsPositionAndArticleVersion() throws Exception {
-        ArticlePublished published = new ArticlePublished(ID, 1, "italy-security-chiefs-4f1c2a9e", null, null,
-                new ArticleContent("Italy security chiefs meet Haftar", null, "<p>Rome</p>", "en", List.of(),
+        ArticlePublished published = new ArticlePublished(
+                ID,
+                1,
+                "italy-security-chiefs-4f1c2a9e",
+                null,
+                null,
+                new ArticleContent(
+                        "Italy security chiefs meet Haftar",
+                        null,
+                        "<p>Rome</p>",
+                        "en",
+                        List.of(),
                         List.of(new Byline("Angus MacKinnon", "author", "AFP"))));
 
         FeedEvent event = envelopes.toFeedEvent(tracked(1041, 6, published));
@@ -77,16 +89,26 @@ class ArticleCloudEventsTest {
         assertThat(json.get("position").asLong()).isEqualTo(1041);
         assertThat(json.get("articleversion").isIntegralNumber()).isTrue();
         assertThat(json.get("articleversion").asLong()).isEqualTo(7);
-        assertThat(json.get("data")).isEqualTo(EventLogConfiguration.messageObjectMapper().valueToTree(published));
-        assertThat(json.get("data").get("content").get("bylines").get(0).get("affiliation").asText()).isEqualTo("AFP");
+        assertThat(json.get("data"))
+                .isEqualTo(EventLogConfiguration.messageObjectMapper().valueToTree(published));
+        assertThat(json.get("data")
+                        .get("content")
+                        .get("bylines")
+                        .get(0)
+                        .get("affiliation")
+                        .asText())
+                .isEqualTo("AFP");
         assertThat(event.position()).isEqualTo(1041);
         assertThat(CloudEventSchema.violations(json)).isEmpty();
     }
 
     @Test
     void theSchemaCheckRejectsAnEnvelopeWithoutIdOrWithAMalformedTime() throws Exception {
-        FeedEvent event = envelopes.toFeedEvent(tracked(3, 2,
-                new PhotoAttached(ID, new PhotoId("lead"), "https://images.example.com/a.jpg", "Caption", "AFP", null)));
+        FeedEvent event = envelopes.toFeedEvent(tracked(
+                3,
+                2,
+                new PhotoAttached(
+                        ID, new PhotoId("lead"), "https://images.example.com/a.jpg", "Caption", "AFP", null)));
         ObjectNode withoutId = (ObjectNode) JSON.readTree(event.json());
         withoutId.remove("id");
         ObjectNode badTime = (ObjectNode) JSON.readTree(event.json());
@@ -97,9 +119,16 @@ class ArticleCloudEventsTest {
         assertThat(CloudEventSchema.violations(badTime)).isNotEmpty();
     }
 
-    private static GenericTrackedDomainEventMessage<Object> tracked(long position, long sequenceNumber, Object payload) {
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("Article", ID.value(),
-                sequenceNumber, payload, MetaData.emptyInstance(), "event-" + position, RECORDED);
+    private static GenericTrackedDomainEventMessage<Object> tracked(
+            long position, long sequenceNumber, Object payload) {
+        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(
+                "Article",
+                ID.value(),
+                sequenceNumber,
+                payload,
+                MetaData.emptyInstance(),
+                "event-" + position,
+                RECORDED);
         return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
     }
 }

@@ -31,9 +31,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The pull feed and the live stream against the embedded MongoDB, through HTTP, as an integrator uses them. */
-@SpringBootTest(classes = FeedTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"newsroom.feed.scan-limit=20", "newsroom.feed.stream.buffer-size=16",
-                "newsroom.feed.stream.heartbeat=200ms", "newsroom.feed.stream.retry=2500ms"})
+@SpringBootTest(
+        classes = FeedTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.feed.scan-limit=20",
+            "newsroom.feed.stream.buffer-size=16",
+            "newsroom.feed.stream.heartbeat=200ms",
+            "newsroom.feed.stream.retry=2500ms"
+        })
 class FeedIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -46,12 +52,16 @@ class FeedIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     EventLogStorageEngine eventLog;
+
     @Autowired
     LiveFeed liveFeed;
+
     @Autowired
     FeedStreams streams;
 
@@ -78,7 +88,10 @@ class FeedIT {
         while (after < head) {
             Integrator.Response page = integrator.get("/feed/events?after=" + after + "&limit=2");
             assertThat(page.status()).isEqualTo(200);
-            assertThat(integrator.get("/feed/events?after=" + after + "&limit=2").body()).isEqualTo(page.body());
+            assertThat(integrator
+                            .get("/feed/events?after=" + after + "&limit=2")
+                            .body())
+                    .isEqualTo(page.body());
             for (JsonNode event : page.json().get("events")) {
                 positions.add(event.get("position").asLong());
                 assertThat(CloudEventSchema.violations(event)).isEmpty();
@@ -88,8 +101,14 @@ class FeedIT {
             after = next;
         }
 
-        assertThat(positions).containsExactlyElementsOf(LongStream.rangeClosed(start + 1, head).boxed().toList());
-        JsonNode revised = integrator.get("/feed/events?after=" + (head - 1)).json().get("events").get(0);
+        assertThat(positions)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(start + 1, head).boxed().toList());
+        JsonNode revised = integrator
+                .get("/feed/events?after=" + (head - 1))
+                .json()
+                .get("events")
+                .get(0);
         assertThat(revised.get("type").asText()).isEqualTo("news.article.revised.v1");
         assertThat(revised.get("subject").asText()).isEqualTo("paging-1");
         assertThat(revised.get("articleversion").asLong()).isEqualTo(4);
@@ -105,9 +124,12 @@ class FeedIT {
         await().atMost(PATIENCE).until(() -> liveFeed.head() >= start + 20);
         long logReads = liveFeed.logReads();
 
-        String fromMemory = integrator.get("/feed/events?after=" + (start + 10) + "&limit=5").body();
+        String fromMemory = integrator
+                .get("/feed/events?after=" + (start + 10) + "&limit=5")
+                .body();
         assertThat(liveFeed.logReads()).isEqualTo(logReads);
-        String fromLog = integrator.get("/feed/events?after=" + start + "&limit=15").body();
+        String fromLog =
+                integrator.get("/feed/events?after=" + start + "&limit=15").body();
         assertThat(liveFeed.logReads()).isEqualTo(logReads + 1);
 
         List<JsonNode> memoryEvents = events(fromMemory);
@@ -137,32 +159,46 @@ class FeedIT {
         }
         articles.draftAndPublish("filter-c");
 
-        JsonNode published = integrator.get("/feed/events?after=" + start + "&type=news.article.published.v1").json();
-        assertThat(published.get("events")).extracting(event -> event.get("subject").asText())
+        JsonNode published = integrator
+                .get("/feed/events?after=" + start + "&type=news.article.published.v1")
+                .json();
+        assertThat(published.get("events"))
+                .extracting(event -> event.get("subject").asText())
                 .containsExactly("filter-a", "filter-b");
-        assertThat(published.get("next").asLong()).as("a request examines at most scan-limit positions")
+        assertThat(published.get("next").asLong())
+                .as("a request examines at most scan-limit positions")
                 .isEqualTo(start + 20);
 
-        JsonNode nothing = integrator.get("/feed/events?after=" + (start + 20) + "&type=news.article.published.v1").json();
+        JsonNode nothing = integrator
+                .get("/feed/events?after=" + (start + 20) + "&type=news.article.published.v1")
+                .json();
         assertThat(nothing.get("events")).isEmpty();
         assertThat(nothing.get("next").asLong()).isEqualTo(start + 40);
 
-        JsonNode rest = integrator.get("/feed/events?after=" + (start + 40)
-                + "&type=news.article.published.v1&type=news.article.byline-assigned.v1").json();
-        assertThat(rest.get("events")).extracting(event -> event.get("type").asText())
+        JsonNode rest = integrator
+                .get("/feed/events?after=" + (start + 40)
+                        + "&type=news.article.published.v1&type=news.article.byline-assigned.v1")
+                .json();
+        assertThat(rest.get("events"))
+                .extracting(event -> event.get("type").asText())
                 .containsExactly("news.article.byline-assigned.v1", "news.article.published.v1");
-        assertThat(rest.get("events")).allSatisfy(event -> assertThat(event.get("subject").asText())
-                .isEqualTo("filter-c"));
+        assertThat(rest.get("events"))
+                .allSatisfy(event -> assertThat(event.get("subject").asText()).isEqualTo("filter-c"));
         assertThat(rest.get("next").asLong()).isEqualTo(start + 49);
 
-        JsonNode bySubject = integrator.get("/feed/events?after=" + start + "&subject=filter-b").json();
-        assertThat(bySubject.get("events")).extracting(event -> event.get("type").asText())
-                .containsExactly("news.article.drafted.v1", "news.article.byline-assigned.v1",
-                        "news.article.published.v1");
-        assertThat(bySubject.get("events")).allSatisfy(event -> assertThat(event.get("subject").asText())
-                .isEqualTo("filter-b"));
+        JsonNode bySubject = integrator
+                .get("/feed/events?after=" + start + "&subject=filter-b")
+                .json();
+        assertThat(bySubject.get("events"))
+                .extracting(event -> event.get("type").asText())
+                .containsExactly(
+                        "news.article.drafted.v1", "news.article.byline-assigned.v1", "news.article.published.v1");
+        assertThat(bySubject.get("events"))
+                .allSatisfy(event -> assertThat(event.get("subject").asText()).isEqualTo("filter-b"));
 
-        JsonNode limited = integrator.get("/feed/events?after=" + start + "&subject=filter-a&limit=2").json();
+        JsonNode limited = integrator
+                .get("/feed/events?after=" + start + "&subject=filter-a&limit=2")
+                .json();
         assertThat(limited.get("events")).hasSize(2);
         assertThat(limited.get("next").asLong()).isEqualTo(start + 2);
     }
@@ -170,8 +206,8 @@ class FeedIT {
     @Test
     void aLongPollAnswersAsSoonAsAnEventArrives() throws Exception {
         long head = eventLog.headPosition();
-        CompletableFuture<Integrator.Response> waiting = CompletableFuture.supplyAsync(
-                () -> integrator.get("/feed/events?after=" + head + "&wait=20"));
+        CompletableFuture<Integrator.Response> waiting =
+                CompletableFuture.supplyAsync(() -> integrator.get("/feed/events?after=" + head + "&wait=20"));
         await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> !waiting.isDone());
 
         long began = System.nanoTime();
@@ -179,7 +215,8 @@ class FeedIT {
 
         Integrator.Response page = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
-        assertThat(page.json().get("events")).extracting(event -> event.get("subject").asText())
+        assertThat(page.json().get("events"))
+                .extracting(event -> event.get("subject").asText())
                 .containsExactly("long-poll");
         assertThat(page.json().get("next").asLong()).isEqualTo(head + 1);
     }
@@ -191,7 +228,8 @@ class FeedIT {
         long began = System.nanoTime();
         Integrator.Response page = integrator.get("/feed/events?after=" + head + "&wait=1");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - began)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - began))
+                .isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
         assertThat(page.json().get("events")).isEmpty();
         assertThat(page.json().get("next").asLong()).isEqualTo(head);
     }
@@ -202,8 +240,13 @@ class FeedIT {
         assertProblem(integrator.get("/feed/events?limit=0"), "invalid-limit");
         assertProblem(integrator.get("/feed/events?type=news.article.exploded.v1"), "unknown-event-type");
         assertProblem(integrator.get("/feed/events?after=abc"), "malformed-request");
-        assertProblem(integrator.send(integrator.request("/feed/stream").header("Last-Event-ID", "twelve").GET()
-                .build()), "invalid-position");
+        assertProblem(
+                integrator.send(integrator
+                        .request("/feed/stream")
+                        .header("Last-Event-ID", "twelve")
+                        .GET()
+                        .build()),
+                "invalid-position");
     }
 
     @Test
@@ -216,8 +259,8 @@ class FeedIT {
         String lastSeen;
         try (SseClient first = SseClient.open(integrator, "/feed/stream?after=" + start, null)) {
             assertThat(first.headers().statusCode()).isEqualTo(200);
-            assertThat(first.headers().headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(first.headers().headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             for (int i = 0; i < 3; i++) {
                 assertThat(first.next(PATIENCE)).isNotNull();
             }
@@ -233,16 +276,22 @@ class FeedIT {
             await().atMost(PATIENCE).until(() -> resumed.received().size() >= 7);
             articles.draft("resume-live");
             await().atMost(PATIENCE).until(() -> resumed.received().size() >= 8);
-            await().during(Duration.ofMillis(300)).until(() -> resumed.received().size() == 8);
+            await().during(Duration.ofMillis(300))
+                    .until(() -> resumed.received().size() == 8);
 
-            assertThat(resumed.receivedIds()).containsExactlyElementsOf(
-                    LongStream.rangeClosed(start + 4, start + 11).boxed().toList());
+            assertThat(resumed.receivedIds())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(start + 4, start + 11)
+                            .boxed()
+                            .toList());
             for (SseClient.Event event : resumed.received()) {
                 JsonNode envelope = Integrator.JSON.readTree(event.data());
                 assertThat(envelope.get("position").asText()).isEqualTo(event.id());
                 assertThat(CloudEventSchema.violations(envelope)).isEmpty();
             }
-            assertThat(Integrator.JSON.readTree(resumed.received().get(7).data()).get("subject").asText())
+            assertThat(Integrator.JSON
+                            .readTree(resumed.received().get(7).data())
+                            .get("subject")
+                            .asText())
                     .isEqualTo("resume-live");
         }
     }
@@ -257,10 +306,15 @@ class FeedIT {
             try (SseClient stream = SseClient.open(desk, "/feed/stream?after=" + start, null)) {
                 assertThat(stream.headers().statusCode()).as(user).isEqualTo(200);
                 await().atMost(PATIENCE).until(() -> !stream.received().isEmpty());
-                assertThat(Integrator.JSON.readTree(stream.received().get(0).data()).get("subject").asText())
+                assertThat(Integrator.JSON
+                                .readTree(stream.received().get(0).data())
+                                .get("subject")
+                                .asText())
                         .isEqualTo("watched-by-the-desk");
             }
-            assertThat(desk.get("/feed/events?after=" + start).status()).as(user).isEqualTo(403);
+            assertThat(desk.get("/feed/events?after=" + start).status())
+                    .as(user)
+                    .isEqualTo(403);
         }
     }
 
@@ -276,9 +330,12 @@ class FeedIT {
         try (SseClient client = SseClient.open(integrator, "/feed/stream?after=" + start, null)) {
             await().atMost(PATIENCE).until(() -> client.received().size() >= 40);
 
-            assertThat(client.receivedIds()).containsExactlyElementsOf(
-                    LongStream.rangeClosed(start + 1, start + 40).boxed().toList());
-            assertThat(liveFeed.logReads()).as("the ring holds 16 events: the first ones come from the log")
+            assertThat(client.receivedIds())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(start + 1, start + 40)
+                            .boxed()
+                            .toList());
+            assertThat(liveFeed.logReads())
+                    .as("the ring holds 16 events: the first ones come from the log")
                     .isGreaterThan(logReads);
         }
     }
@@ -298,10 +355,13 @@ class FeedIT {
                 for (int i = 0; i < 50; i++) {
                     clients.add(SseClient.open(integrator, "/feed/stream?after=" + start, null));
                 }
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(clients).allSatisfy(client -> {
-                    assertThat(client.failure()).isNull();
-                    assertThat(client.comments()).as("the stream's opening comment").isNotEmpty();
-                }));
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(clients).allSatisfy(client -> {
+                            assertThat(client.failure()).isNull();
+                            assertThat(client.comments())
+                                    .as("the stream's opening comment")
+                                    .isNotEmpty();
+                        }));
             }
             connected = streams.subscriberCount();
             assertThat(connected).isGreaterThanOrEqualTo(subscribers);
@@ -309,12 +369,21 @@ class FeedIT {
                 articles.draft("fan-out-" + i);
             }
 
-            List<Long> expected = LongStream.rangeClosed(start + 1, start + eventsToSend).boxed().toList();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(clients)
-                    .allSatisfy(client -> assertThat(client.receivedIds()).hasSize(eventsToSend)));
-            assertThat(clients).allSatisfy(client -> assertThat(client.receivedIds()).isEqualTo(expected));
-            assertThat(liveFeed.logReads()).as("no subscriber read the log on its own").isEqualTo(logReads);
-            assertThat(liveFeed.streamsOpened()).as("one reader follows the log").isEqualTo(1);
+            List<Long> expected = LongStream.rangeClosed(start + 1, start + eventsToSend)
+                    .boxed()
+                    .toList();
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(clients)
+                            .allSatisfy(
+                                    client -> assertThat(client.receivedIds()).hasSize(eventsToSend)));
+            assertThat(clients)
+                    .allSatisfy(client -> assertThat(client.receivedIds()).isEqualTo(expected));
+            assertThat(liveFeed.logReads())
+                    .as("no subscriber read the log on its own")
+                    .isEqualTo(logReads);
+            assertThat(liveFeed.streamsOpened())
+                    .as("one reader follows the log")
+                    .isEqualTo(1);
         } finally {
             clients.forEach(SseClient::close);
         }

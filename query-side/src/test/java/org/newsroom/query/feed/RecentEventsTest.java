@@ -50,7 +50,13 @@ class RecentEventsTest {
     }
 
     private static FeedEvent event(long position) {
-        return new FeedEvent(position, CloudEventBuilder.v1().withId("e" + position).withSource(URI.create("/articles"))
-                .withType("news.article.revised.v1").build(), "{}");
+        return new FeedEvent(
+                position,
+                CloudEventBuilder.v1()
+                        .withId("e" + position)
+                        .withSource(URI.create("/articles"))
+                        .withType("news.article.revised.v1")
+                        .build(),
+                "{}");
     }
 }

@@ -38,8 +38,9 @@ class KafkaIT {
     private static EmbeddedKafkaKraftBroker kafka;
 
     /** The embedded broker and clients are chatty at INFO. */
-    private static final String[] QUIET = {"logging.level.org.apache.kafka=warn", "logging.level.kafka=warn",
-            "logging.level.state.change.logger=warn"};
+    private static final String[] QUIET = {
+        "logging.level.org.apache.kafka=warn", "logging.level.kafka=warn", "logging.level.state.change.logger=warn"
+    };
 
     @BeforeAll
     static void startKafka() {
@@ -84,9 +85,11 @@ class KafkaIT {
 
         List<ConsumerRecord<String, CloudEvent>> records = consumeAll((int) head);
 
-        assertThat(records).extracting(record -> position(record.value()))
+        assertThat(records)
+                .extracting(record -> position(record.value()))
                 .as("every position once, in order: no skip after the pause, no flood after the restart")
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, head).boxed().toList());
         assertThat(firstHead).isEqualTo(4);
         for (ConsumerRecord<String, CloudEvent> record : records) {
             CloudEvent event = record.value();
@@ -110,11 +113,16 @@ class KafkaIT {
 
     private static List<ConsumerRecord<String, CloudEvent>> consumeAll(int atLeast) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "kafka-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "kafka-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                CloudEventDeserializer.class);
         List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(TOPIC));

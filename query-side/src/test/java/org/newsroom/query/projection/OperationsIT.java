@@ -27,12 +27,17 @@ class OperationsIT extends QuerySideIT {
             }
         });
         String metrics = http.get("/actuator/prometheus", OPERATOR).body();
-        assertThat(metrics).contains("newsroom_projection_lag_events{projection=\"site\"} 0.0",
-                "newsroom_projection_lag_events{projection=\"editorial\"} 0.0",
-                "newsroom_projection_lag_events{projection=\"audit\"} 0.0");
-        assertThat(http.get("/actuator/projections/editorial/dead-letters", OPERATOR).json().path("deadLetters"))
+        assertThat(metrics)
+                .contains(
+                        "newsroom_projection_lag_events{projection=\"site\"} 0.0",
+                        "newsroom_projection_lag_events{projection=\"editorial\"} 0.0",
+                        "newsroom_projection_lag_events{projection=\"audit\"} 0.0");
+        assertThat(http.get("/actuator/projections/editorial/dead-letters", OPERATOR)
+                        .json()
+                        .path("deadLetters"))
                 .isEmpty();
         assertThat(http.get("/actuator/projections/feed", OPERATOR).status()).isEqualTo(404);
-        assertThat(http.get("/actuator/projections/site/nothing", OPERATOR).status()).isEqualTo(404);
+        assertThat(http.get("/actuator/projections/site/nothing", OPERATOR).status())
+                .isEqualTo(404);
     }
 }

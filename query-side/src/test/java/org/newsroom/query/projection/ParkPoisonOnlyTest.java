@@ -36,10 +36,9 @@ class ParkPoisonOnlyTest {
 
     @Test
     void anUnreachableDatabaseFailsTheBatchInsteadOfParkingTheEvent() {
-        MongoSocketReadException lost = new MongoSocketReadException("Prematurely reached end of stream",
-                new ServerAddress());
-        RuntimeException wrapped = new RuntimeException("handler failed",
-                new MongoTimeoutException("no server"));
+        MongoSocketReadException lost =
+                new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress());
+        RuntimeException wrapped = new RuntimeException("handler failed", new MongoTimeoutException("no server"));
 
         assertThat(catchThrowable(() -> policy.decide(letter, lost))).isSameAs(lost);
         assertThat(catchThrowable(() -> policy.decide(letter, wrapped))).isSameAs(wrapped);

@@ -31,9 +31,14 @@ import com.mongodb.client.MongoDatabase;
  * letter once it does (the revision, older than the draft, then changes nothing). In a context of its own,
  * closed afterwards, so that the poisoned log does not reach other tests.
  */
-@SpringBootTest(classes = QueryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"newsroom.query.wait-timeout=2s", "spring.main.banner-mode=off",
-                "management.endpoints.web.exposure.include=health,projections"})
+@SpringBootTest(
+        classes = QueryTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.query.wait-timeout=2s",
+            "spring.main.banner-mode=off",
+            "management.endpoints.web.exposure.include=health,projections"
+        })
 @DirtiesContext
 class PoisonEventIT extends NewsroomIT {
 
@@ -55,8 +60,8 @@ class PoisonEventIT extends NewsroomIT {
         long poison = appendRevisionOfAnArticleNeverDrafted();
 
         for (String projection : List.of("editorial", "audit")) {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(deadLetters(projection)).hasSize(1));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(deadLetters(projection)).hasSize(1));
             JsonNode letter = deadLetters(projection).get(0);
             assertThat(letter.path("articleId").asText()).isEqualTo(STREAM);
             assertThat(letter.path("position").asLong()).isEqualTo(poison);
@@ -66,30 +71,48 @@ class PoisonEventIT extends NewsroomIT {
         assertThat(deadLetters("site")).isEmpty();
 
         long after = send("reporter", new DraftArticle(new ArticleId("bystander-after"), "After", null, "", null));
-        assertThat(http.get("/api/articles/bystander-after?atLeast=" + after, "editor").status()).isEqualTo(200);
-        assertThat(http.get("/audit/articles/bystander-after/history?atLeast=" + after, "auditor").status())
+        assertThat(http.get("/api/articles/bystander-after?atLeast=" + after, "editor")
+                        .status())
                 .isEqualTo(200);
-        assertThat(http.get("/actuator/projections/editorial", OPERATOR).json().path("parkedArticles").asLong())
+        assertThat(http.get("/audit/articles/bystander-after/history?atLeast=" + after, "auditor")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/actuator/projections/editorial", OPERATOR)
+                        .json()
+                        .path("parkedArticles")
+                        .asLong())
                 .isEqualTo(1);
 
         http.post("/actuator/projections/editorial/rebuild", OPERATOR);
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/projections/editorial/rebuild",
-                OPERATOR).json().path("state").asText().matches("COMPLETED|FAILED"));
-        assertThat(http.get("/actuator/projections/editorial/rebuild", OPERATOR).json().path("state").asText())
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/actuator/projections/editorial/rebuild", OPERATOR)
+                        .json()
+                        .path("state")
+                        .asText()
+                        .matches("COMPLETED|FAILED"));
+        assertThat(http.get("/actuator/projections/editorial/rebuild", OPERATOR)
+                        .json()
+                        .path("state")
+                        .asText())
                 .isEqualTo("COMPLETED");
         assertThat(http.get("/api/articles/bystander-after", "editor").status()).isEqualTo(200);
 
-        JsonNode failedAgain = http.post("/actuator/projections/editorial/dead-letters", OPERATOR).json();
+        JsonNode failedAgain = http.post("/actuator/projections/editorial/dead-letters", OPERATOR)
+                .json();
         assertThat(failedAgain.path("tried").asLong()).isEqualTo(1);
         assertThat(failedAgain.path("succeeded").asLong()).isZero();
         assertThat(failedAgain.path("stillParked").asLong()).isEqualTo(1);
 
         long drafted = send("reporter", new DraftArticle(new ArticleId(GHOST), "Drafted at last", null, "", null));
-        assertThat(http.get("/api/articles/" + GHOST + "?atLeast=" + drafted, "editor").status()).isEqualTo(200);
-        assertThat(http.get("/audit/articles/" + GHOST + "/history?atLeast=" + drafted, "auditor").status())
+        assertThat(http.get("/api/articles/" + GHOST + "?atLeast=" + drafted, "editor")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/audit/articles/" + GHOST + "/history?atLeast=" + drafted, "auditor")
+                        .status())
                 .isEqualTo(200);
         for (String projection : List.of("editorial", "audit")) {
-            JsonNode retried = http.post("/actuator/projections/" + projection + "/dead-letters", OPERATOR).json();
+            JsonNode retried = http.post("/actuator/projections/" + projection + "/dead-letters", OPERATOR)
+                    .json();
             assertThat(retried.path("succeeded").asLong()).as(projection).isEqualTo(1);
             assertThat(retried.path("stillParked").asLong()).as(projection).isZero();
             assertThat(deadLetters(projection)).isEmpty();
@@ -97,7 +120,10 @@ class PoisonEventIT extends NewsroomIT {
         // the revision sits in the log before the draft: handled now, but older than what the article shows
         JsonNode ghost = http.get("/api/articles/" + GHOST, "editor").json();
         assertThat(ghost.path("headline").asText()).isEqualTo("Drafted at last");
-        assertThat(http.get("/audit/articles/" + GHOST + "/history", "auditor").json().path("entries")).hasSize(1);
+        assertThat(http.get("/audit/articles/" + GHOST + "/history", "auditor")
+                        .json()
+                        .path("entries"))
+                .hasSize(1);
     }
 
     /** Takes the next free position, as a second writer on the same log would, with an event nobody can apply. */
@@ -112,16 +138,19 @@ class PoisonEventIT extends NewsroomIT {
                 .append("payload", new Document("articleId", GHOST).append("headline", "Written by a ghost"))
                 .append("metaData", new Document("actor", "ghost"))
                 .append("hash", "0".repeat(64));
-        database.getCollection("events").insertOne(new Document("_id", position)
-                .append("commitId", UUID.randomUUID().toString())
-                .append("aggregateType", "Article")
-                .append("aggregateId", STREAM)
-                .append("seqKey", STREAM + "#1")
-                .append("events", List.of(event)));
+        database.getCollection("events")
+                .insertOne(new Document("_id", position)
+                        .append("commitId", UUID.randomUUID().toString())
+                        .append("aggregateType", "Article")
+                        .append("aggregateId", STREAM)
+                        .append("seqKey", STREAM + "#1")
+                        .append("events", List.of(event)));
         return position;
     }
 
     private JsonNode deadLetters(String projection) {
-        return http.get("/actuator/projections/" + projection + "/dead-letters", OPERATOR).json().path("deadLetters");
+        return http.get("/actuator/projections/" + projection + "/dead-letters", OPERATOR)
+                .json()
+                .path("deadLetters");
     }
 }

@@ -1,8 +1,8 @@
 package org.newsroom.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,12 +25,13 @@ class PoisonedArticleTest {
 
     @Test
     void theNamedArticlesEventsFailInALiveWriterAndTheOthersDoNot() {
-        ProjectionWriter writer = new ProjectionWriter("test", () -> null, position -> { },
-                List.of(), (batch, events) -> { }, PoisonedArticle.of("a1"));
+        ProjectionWriter writer = new ProjectionWriter(
+                "test", () -> null, position -> {}, List.of(), (batch, events) -> {}, PoisonedArticle.of("a1"));
 
-        assertThatThrownBy(() -> DefaultUnitOfWork.startAndGet(event("a1")).execute(() ->
-                writer.change(batch -> changes.incrementAndGet())))
-                .isInstanceOf(PoisonedArticle.Fault.class).hasMessageContaining("a1");
+        assertThatThrownBy(() -> DefaultUnitOfWork.startAndGet(event("a1"))
+                        .execute(() -> writer.change(batch -> changes.incrementAndGet())))
+                .isInstanceOf(PoisonedArticle.Fault.class)
+                .hasMessageContaining("a1");
         assertThat(changes).hasValue(0);
     }
 

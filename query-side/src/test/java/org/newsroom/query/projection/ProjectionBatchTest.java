@@ -38,7 +38,7 @@ class ProjectionBatchTest {
 
     @Test
     void aChangeThatFailsLeavesNothingStagedAndTheBatchSeesItsOwnWrites() {
-        ProjectionWriter writer = new ProjectionWriter("test", () -> target, position -> { });
+        ProjectionWriter writer = new ProjectionWriter("test", () -> target, position -> {});
         ProjectionBatch batch = new ProjectionBatch(target);
         batch.put("docs", new Document("_id", "kept").append("lastPosition", 1L));
         batch.commitChange();
@@ -51,9 +51,10 @@ class ProjectionBatchTest {
         assertThat(stored("dropped")).isNull();
 
         assertThatThrownBy(() -> writer.change(b -> {
-            b.put("docs", new Document("_id", "half").append("lastPosition", 3L));
-            throw new IllegalStateException("poison");
-        })).hasMessage("poison");
+                    b.put("docs", new Document("_id", "half").append("lastPosition", 3L));
+                    throw new IllegalStateException("poison");
+                }))
+                .hasMessage("poison");
         assertThat(stored("half")).isNull();
     }
 
@@ -61,7 +62,8 @@ class ProjectionBatchTest {
     void aClashOnAnotherUniqueIndexIsAnError() {
         target.collection("docs").createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true));
         write(new Document("_id", "a").append("lastPosition", 1L).append("slug", "same"));
-        assertThatThrownBy(() -> write(new Document("_id", "b").append("lastPosition", 2L).append("slug", "same")))
+        assertThatThrownBy(() -> write(
+                        new Document("_id", "b").append("lastPosition", 2L).append("slug", "same")))
                 .isInstanceOf(MongoBulkWriteException.class);
     }
 

@@ -25,10 +25,15 @@ class ReadYourWritesIT extends QuerySideIT {
         send("reporter", SampleStory.draft(id));
         for (int i = 1; i <= 5; i++) {
             long position = send("reporter", new ReviseArticle(id, "Revision " + i, null, null, null));
-            assertThat(http.get("/api/articles/" + id + "?atLeast=" + position, "reporter").json()
-                    .path("headline").asText()).isEqualTo("Revision " + i);
-            assertThat(http.get("/audit/articles/" + id + "/history?atLeast=" + position, "auditor").json()
-                    .path("entries")).hasSize(i + 1);
+            assertThat(http.get("/api/articles/" + id + "?atLeast=" + position, "reporter")
+                            .json()
+                            .path("headline")
+                            .asText())
+                    .isEqualTo("Revision " + i);
+            assertThat(http.get("/audit/articles/" + id + "/history?atLeast=" + position, "auditor")
+                            .json()
+                            .path("entries"))
+                    .hasSize(i + 1);
         }
     }
 
@@ -60,7 +65,8 @@ class ReadYourWritesIT extends QuerySideIT {
             assertThat(Ninjs.valid(page.json()).path("version").asText()).isEqualTo("1");
         }
         Collections.sort(millis);
-        System.out.printf("[latency] publish -> site, 20 publications: p50 %d ms, max %d ms%n",
+        System.out.printf(
+                "[latency] publish -> site, 20 publications: p50 %d ms, max %d ms%n",
                 millis.get(millis.size() / 2), millis.get(millis.size() - 1));
         assertThat(millis.get(millis.size() / 2)).isLessThan(1_000);
     }

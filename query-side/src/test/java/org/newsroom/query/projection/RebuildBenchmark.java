@@ -17,8 +17,8 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.query.NewsroomIT;
 import org.newsroom.query.QueryTestApplication;
@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * articles of 100 events each (a draft, then revisions), one event per commit, then compares reading the whole log
  * raw with rebuilding each projection from it. Prints its measurements.
  */
-@SpringBootTest(classes = QueryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QueryTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.main.banner-mode=off", "management.endpoints.web.exposure.include=projections"})
 @DirtiesContext
 class RebuildBenchmark extends NewsroomIT {
@@ -46,6 +48,7 @@ class RebuildBenchmark extends NewsroomIT {
 
     @Autowired
     private Projections projections;
+
     @Autowired
     private EventStore eventStore;
 
@@ -62,37 +65,50 @@ class RebuildBenchmark extends NewsroomIT {
         long head = engine.headPosition();
         System.out.printf("[benchmark] wrote %d events in %d s%n", head, seconds(started));
         for (String name : projections.names()) {
-            await().atMost(Duration.ofMinutes(30)).until(() -> projections.positions().position(name) >= head);
+            await().atMost(Duration.ofMinutes(30))
+                    .until(() -> projections.positions().position(name) >= head);
         }
         System.out.printf("[benchmark] live projections caught up after %d s%n", seconds(started));
 
         long rawStarted = System.nanoTime();
         long read;
-        try (Stream<? extends TrackedEventMessage<?>> log = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
+        try (Stream<? extends TrackedEventMessage<?>> log =
+                engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
             read = log.count();
         }
         long rawMillis = millis(rawStarted);
         long deserializedStarted = System.nanoTime();
         long deserialized;
-        try (Stream<? extends TrackedEventMessage<?>> log = engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
+        try (Stream<? extends TrackedEventMessage<?>> log =
+                engine.readEvents(new GlobalSequenceTrackingToken(0), false)) {
             deserialized = log.map(TrackedEventMessage::getPayload).count();
         }
         long deserializedMillis = millis(deserializedStarted);
-        System.out.printf("[benchmark] raw read of %d events: %d ms; with payloads deserialized (%d): %d ms%n",
+        System.out.printf(
+                "[benchmark] raw read of %d events: %d ms; with payloads deserialized (%d): %d ms%n",
                 read, rawMillis, deserialized, deserializedMillis);
 
         for (String name : projections.names()) {
             long rebuildStarted = System.nanoTime();
             http.post("/actuator/projections/" + name + "/rebuild", OPERATOR);
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json()
-                            .path("state").asText().matches("COMPLETED|FAILED"));
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                            .json()
+                            .path("state")
+                            .asText()
+                            .matches("COMPLETED|FAILED"));
             long rebuildMillis = millis(rebuildStarted);
-            var progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json();
+            var progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                    .json();
             assertThat(progress.path("state").asText()).isEqualTo("COMPLETED");
-            System.out.printf("[benchmark] rebuild of %s: %d events in %d ms (%.0f events/s, %.1fx the raw read)%n",
-                    name, progress.path("done").asLong(), rebuildMillis,
-                    progress.path("eventsPerSecond").asDouble(), rebuildMillis / (double) Math.max(1, rawMillis));
+            System.out.printf(
+                    "[benchmark] rebuild of %s: %d events in %d ms (%.0f events/s, %.1fx the raw read)%n",
+                    name,
+                    progress.path("done").asLong(),
+                    rebuildMillis,
+                    progress.path("eventsPerSecond").asDouble(),
+                    rebuildMillis / (double) Math.max(1, rawMillis));
         }
     }
 
@@ -107,8 +123,15 @@ class RebuildBenchmark extends NewsroomIT {
                     ArticleId id = new ArticleId(String.format("%06d-benchmark", a));
                     append(id, 0, new ArticleDrafted(id, "Benchmark " + a, null, "<p>Body.</p>", "en"));
                     for (int e = 1; e < EVENTS_PER_ARTICLE; e++) {
-                        append(id, e, new ArticleRevised(id, "Benchmark " + a + " revision " + e, null,
-                                e % 10 == 0 ? "<p>Body, revision " + e + ".</p>" : null, null));
+                        append(
+                                id,
+                                e,
+                                new ArticleRevised(
+                                        id,
+                                        "Benchmark " + a + " revision " + e,
+                                        null,
+                                        e % 10 == 0 ? "<p>Body, revision " + e + ".</p>" : null,
+                                        null));
                     }
                 }
             }));

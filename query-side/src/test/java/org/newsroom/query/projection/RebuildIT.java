@@ -31,6 +31,7 @@ class RebuildIT extends QuerySideIT {
 
     @Autowired
     private Projections projections;
+
     @Autowired
     private MongoDatabase database;
 
@@ -42,23 +43,32 @@ class RebuildIT extends QuerySideIT {
         story("rebuild-killed");
         long head = send("editor", new KillArticle(new ArticleId("rebuild-killed"), "legal", "Removed."));
         for (String name : projections.names()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> projections.positions().position(name) >= head);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> projections.positions().position(name) >= head);
         }
 
         for (String name : projections.names()) {
             ProjectionCollections before = projections.active(name);
             Map<String, List<String>> live = contents(name, before);
-            assertThat(live.values()).allSatisfy(documents -> assertThat(documents).isNotEmpty());
+            assertThat(live.values())
+                    .allSatisfy(documents -> assertThat(documents).isNotEmpty());
 
-            JsonNode started = http.post("/actuator/projections/" + name + "/rebuild", OPERATOR).json();
+            JsonNode started = http.post("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                    .json();
             assertThat(started.path("version").asInt()).isEqualTo(before.version() + 1);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                    http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json()
-                            .path("state").asText().matches("COMPLETED|FAILED"));
-            JsonNode progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                            .json()
+                            .path("state")
+                            .asText()
+                            .matches("COMPLETED|FAILED"));
+            JsonNode progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                    .json();
             assertThat(progress.path("state").asText()).as(progress.toString()).isEqualTo("COMPLETED");
             assertThat(progress.path("done").asLong()).isGreaterThanOrEqualTo(head);
-            assertThat(progress.path("total").asLong()).isEqualTo(progress.path("done").asLong());
+            assertThat(progress.path("total").asLong())
+                    .isEqualTo(progress.path("done").asLong());
             assertThat(progress.path("eventsPerSecond").asDouble()).isPositive();
 
             ProjectionCollections after = projections.active(name);
@@ -66,14 +76,17 @@ class RebuildIT extends QuerySideIT {
             assertThat(contents(name, after)).isEqualTo(live);
             assertThat(database.listCollectionNames().into(new ArrayList<>()))
                     .noneMatch(collection -> collection.startsWith(name + "_v" + before.version() + "_"));
-            JsonNode status = http.get("/actuator/projections/" + name, OPERATOR).json();
+            JsonNode status =
+                    http.get("/actuator/projections/" + name, OPERATOR).json();
             assertThat(status.path("activeVersion").asInt()).isEqualTo(after.version());
         }
 
         JsonNode served = Ninjs.valid(http.get("/site/articles/" + slug, null).json());
         assertThat(served.path("uri").asText()).endsWith(slug);
         long afterRebuild = send("reporter", SampleStory.draft(new ArticleId("rebuild-after")));
-        assertThat(http.get("/api/articles/rebuild-after?atLeast=" + afterRebuild, "editor").status()).isEqualTo(200);
+        assertThat(http.get("/api/articles/rebuild-after?atLeast=" + afterRebuild, "editor")
+                        .status())
+                .isEqualTo(200);
     }
 
     private String story(String id) {
@@ -90,10 +103,13 @@ class RebuildIT extends QuerySideIT {
         Map<String, List<String>> contents = new LinkedHashMap<>();
         for (String collection : projections.model(name).collections()) {
             List<String> documents = new ArrayList<>();
-            database.getCollection(version.collectionName(collection), RawBsonDocument.class).find()
+            database.getCollection(version.collectionName(collection), RawBsonDocument.class)
+                    .find()
                     .sort(Sorts.ascending("_id"))
-                    .forEach(document -> documents.add(Base64.getEncoder().encodeToString(
-                            java.util.Arrays.copyOf(document.getByteBuffer().array(), document.getByteBuffer().remaining()))));
+                    .forEach(document -> documents.add(Base64.getEncoder()
+                            .encodeToString(java.util.Arrays.copyOf(
+                                    document.getByteBuffer().array(),
+                                    document.getByteBuffer().remaining()))));
             contents.put(collection, documents);
         }
         return contents;

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.newsroom.article.Byline;
 import org.newsroom.query.Ninjs;
 
@@ -26,14 +26,20 @@ class NinjsDocumentsTest {
                 .isEqualTo("By Angus MacKinnon (AFP)");
         assertThat(NinjsDocuments.byLine(List.of(new Byline("A", null, null), new Byline("B", null, "Reuters"))))
                 .isEqualTo("By A and B (Reuters)");
-        assertThat(NinjsDocuments.byLine(List.of(new Byline("A", null, null), new Byline("B", null, null),
-                new Byline("C", null, " ")))).isEqualTo("By A, B and C");
+        assertThat(NinjsDocuments.byLine(
+                        List.of(new Byline("A", null, null), new Byline("B", null, null), new Byline("C", null, " "))))
+                .isEqualTo("By A, B and C");
     }
 
     /** The validator accepts IPTC's own examples, so a rejection of ours means something. */
     @ParameterizedTest
-    @ValueSource(strings = {"003_associations_example.json", "004_simple_text_article.json",
-            "005_complex_text_article.json", "006_photo_only.json"})
+    @ValueSource(
+            strings = {
+                "003_associations_example.json",
+                "004_simple_text_article.json",
+                "005_complex_text_article.json",
+                "006_photo_only.json"
+            })
     void iptcExamplesAreValid(String example) throws IOException {
         assertThat(Ninjs.problems(example(example))).isEmpty();
     }

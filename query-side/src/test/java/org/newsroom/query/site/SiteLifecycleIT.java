@@ -34,13 +34,17 @@ class SiteLifecycleIT extends QuerySideIT {
         assertThat(uris(first.json())).containsExactly(uri(c), uri(b));
         String cursor = first.json().path("next").asText();
         assertThat(cursor).isNotBlank().doesNotContain(String.valueOf(position));
-        assertThat(uris(http.get("/site/articles?limit=1&cursor=" + cursor, null).json())).containsExactly(uri(a));
+        assertThat(uris(http.get("/site/articles?limit=1&cursor=" + cursor, null)
+                        .json()))
+                .containsExactly(uri(a));
 
         assertThat(first.header("ETag")).isNotBlank();
-        assertThat(http.get("/site/articles?limit=2", null, "If-None-Match", first.header("ETag")).status())
+        assertThat(http.get("/site/articles?limit=2", null, "If-None-Match", first.header("ETag"))
+                        .status())
                 .isEqualTo(304);
         assertThat(http.get("/site/articles?limit=2", null, "If-Modified-Since", first.header("Last-Modified"))
-                .status()).isEqualTo(304);
+                        .status())
+                .isEqualTo(304);
 
         assertProblem(http.get("/site/articles?cursor=not-a-cursor", null), 400, "invalid-request");
         assertProblem(http.get("/site/articles?limit=0", null), 400, "invalid-request");
@@ -57,7 +61,8 @@ class SiteLifecycleIT extends QuerySideIT {
 
         sendFor("editor", new PublishArticle(id, null, null));
         long republished = engine.knownHeadPosition();
-        JsonNode back = Ninjs.valid(http.get("/site/articles/" + slug + "?atLeast=" + republished, null).json());
+        JsonNode back = Ninjs.valid(http.get("/site/articles/" + slug + "?atLeast=" + republished, null)
+                .json());
         assertThat(back.path("version").asText()).isEqualTo("2");
 
         long killed = send("editor", new KillArticle(id, "defamatory", "This article has been removed."));
@@ -70,8 +75,8 @@ class SiteLifecycleIT extends QuerySideIT {
     @Test
     void aSlugThatWasNeverPublishedIsNotFound() {
         long drafted = send("reporter", SampleStory.draft(new ArticleId("site-never-published")));
-        assertProblem(http.get("/site/articles/never-published-slug?atLeast=" + drafted, null), 404,
-                "article-not-found");
+        assertProblem(
+                http.get("/site/articles/never-published-slug?atLeast=" + drafted, null), 404, "article-not-found");
     }
 
     private String publish(String id) {
@@ -91,7 +96,8 @@ class SiteLifecycleIT extends QuerySideIT {
 
     private static List<String> uris(JsonNode list) {
         List<String> uris = new ArrayList<>();
-        list.path("items").forEach(item -> uris.add(Ninjs.valid(item).path("uri").asText()));
+        list.path("items")
+                .forEach(item -> uris.add(Ninjs.valid(item).path("uri").asText()));
         return uris;
     }
 }

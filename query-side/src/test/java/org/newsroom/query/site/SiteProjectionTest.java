@@ -33,8 +33,13 @@ class SiteProjectionTest {
 
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
+
     private static final ArticleId ID = new ArticleId("site-unit");
-    private static final ArticleContent CONTENT = new ArticleContent("Headline", "Standfirst", "<p>Body</p>", "fr",
+    private static final ArticleContent CONTENT = new ArticleContent(
+            "Headline",
+            "Standfirst",
+            "<p>Body</p>",
+            "fr",
             List.of(new Photo(new PhotoId("p1"), "https://img.example/1.jpg", "Caption", "Photo: Someone/AFP", "Alt")),
             List.of(new Byline("Angus MacKinnon", null, "AFP"), new Byline("Jane Doe", "photographer", "Reuters")));
 
@@ -45,7 +50,8 @@ class SiteProjectionTest {
     void projection() {
         target = new ProjectionCollections(SiteReadModel.NAME, 1, MONGO.freshDatabase());
         new SiteReadModel(new SiteSettings("https://news.example.org/")).createIndexes(target);
-        projection = new SiteProjection(new ProjectionWriter("site", () -> target, position -> { }),
+        projection = new SiteProjection(
+                new ProjectionWriter("site", () -> target, position -> {}),
                 new NinjsDocuments(new SiteSettings("https://news.example.org/")));
     }
 
@@ -68,15 +74,17 @@ class SiteProjectionTest {
         projection.on(edit);
         assertThat(stored().ninjs()).isEqualTo(live.ninjs());
 
-        ArticlePublished correction = new ArticlePublished(ID, 2, "headline-siteunit", ChangeKind.CORRECTION,
-                "We got the name wrong.", CONTENT);
+        ArticlePublished correction = new ArticlePublished(
+                ID, 2, "headline-siteunit", ChangeKind.CORRECTION, "We got the name wrong.", CONTENT);
         projection.on(correction, at(12, 7, correction, "editor"));
         ArticlePublished update = new ArticlePublished(ID, 3, "headline-siteunit", ChangeKind.UPDATE, null, CONTENT);
         projection.on(update, at(13, 8, update, "editor"));
         JsonNode updated = Ninjs.valid(stored().ninjs());
         assertThat(updated.path("version").asText()).isEqualTo("3");
-        assertThat(updated.path("firstCreated").asText()).isEqualTo(TestEvents.NOON.plusSeconds(10).toString());
-        assertThat(updated.path("versionCreated").asText()).isEqualTo(TestEvents.NOON.plusSeconds(13).toString());
+        assertThat(updated.path("firstCreated").asText())
+                .isEqualTo(TestEvents.NOON.plusSeconds(10).toString());
+        assertThat(updated.path("versionCreated").asText())
+                .isEqualTo(TestEvents.NOON.plusSeconds(13).toString());
         assertThat(updated.at("/descriptions/1/role").asText()).isEqualTo("correction");
         assertThat(updated.at("/descriptions/1/value").asText()).isEqualTo("We got the name wrong.");
         assertThat(updated.path("descriptions")).hasSize(2);
@@ -117,7 +125,10 @@ class SiteProjectionTest {
     }
 
     private SiteArticle stored() {
-        return Documents.fromDocument(target.collection(SiteReadModel.ARTICLES)
-                .find(new Document("_id", ID.value())).first(), SiteArticle.class);
+        return Documents.fromDocument(
+                target.collection(SiteReadModel.ARTICLES)
+                        .find(new Document("_id", ID.value()))
+                        .first(),
+                SiteArticle.class);
     }
 }

@@ -39,7 +39,8 @@ class SampleStoryIT extends QuerySideIT {
     @Test
     void theSampleStoryIsDraftedPhotographedBylinedPublishedCorrectedAndRepublished() {
         long drafted = send("reporter", SampleStory.draft(ID));
-        JsonNode draft = http.get("/api/articles/" + ID + "?atLeast=" + drafted, "reporter").json();
+        JsonNode draft = http.get("/api/articles/" + ID + "?atLeast=" + drafted, "reporter")
+                .json();
         assertThat(draft.path("state").asText()).isEqualTo("DRAFT");
         assertThat(draft.path("version").asLong()).isEqualTo(1);
         assertThat(draft.path("updatedBy").asText()).isEqualTo("reporter");
@@ -60,7 +61,8 @@ class SampleStoryIT extends QuerySideIT {
         assertThat(ninjs.path("version").asText()).isEqualTo("1");
         assertThat(ninjs.path("pubStatus").asText()).isEqualTo("usable");
         assertThat(ninjs.path("language").asText()).isEqualTo("en");
-        assertThat(ninjs.path("firstCreated").asText()).isEqualTo(ninjs.path("versionCreated").asText());
+        assertThat(ninjs.path("firstCreated").asText())
+                .isEqualTo(ninjs.path("versionCreated").asText());
         assertThat(ninjs.at("/headlines/0/value").asText()).isEqualTo(HEADLINE);
         assertThat(ninjs.at("/descriptions/0/role").asText()).isEqualTo("summary");
         assertThat(ninjs.at("/descriptions/0/value").asText()).isEqualTo(STANDFIRST);
@@ -80,13 +82,18 @@ class SampleStoryIT extends QuerySideIT {
         String lastModified = live.header("Last-Modified");
         assertThat(etag).isNotBlank();
         assertThat(lastModified).isNotBlank();
-        assertThat(http.get("/site/articles/" + slug, null, "If-None-Match", etag).status()).isEqualTo(304);
-        assertThat(http.get("/site/articles/" + slug, null, "If-Modified-Since", lastModified).status())
+        assertThat(http.get("/site/articles/" + slug, null, "If-None-Match", etag)
+                        .status())
+                .isEqualTo(304);
+        assertThat(http.get("/site/articles/" + slug, null, "If-Modified-Since", lastModified)
+                        .status())
                 .isEqualTo(304);
 
-        long revised = send("reporter", new ReviseArticle(ID, null, null,
-                SampleStory.BODY.replace("adminstration", "administration"), null));
-        JsonNode editing = http.get("/api/articles/" + ID + "?atLeast=" + revised, "editor").json();
+        long revised = send(
+                "reporter",
+                new ReviseArticle(ID, null, null, SampleStory.BODY.replace("adminstration", "administration"), null));
+        JsonNode editing = http.get("/api/articles/" + ID + "?atLeast=" + revised, "editor")
+                .json();
         assertThat(editing.path("state").asText()).isEqualTo("PUBLISHED");
         assertThat(editing.path("pendingChanges").asBoolean()).isTrue();
         assertThat(editing.path("publicationNumber").asInt()).isEqualTo(1);
@@ -99,36 +106,55 @@ class SampleStoryIT extends QuerySideIT {
         Http.Response correctedPage = http.get("/site/articles/" + slug + "?atLeast=" + corrected, null);
         JsonNode correctedNinjs = Ninjs.valid(correctedPage.json());
         assertThat(correctedNinjs.path("version").asText()).isEqualTo("2");
-        assertThat(correctedNinjs.at("/bodies/0/value").asText()).contains("administration").doesNotContain("adminstration");
-        assertThat(correctedNinjs.path("firstCreated").asText()).isEqualTo(ninjs.path("firstCreated").asText());
+        assertThat(correctedNinjs.at("/bodies/0/value").asText())
+                .contains("administration")
+                .doesNotContain("adminstration");
+        assertThat(correctedNinjs.path("firstCreated").asText())
+                .isEqualTo(ninjs.path("firstCreated").asText());
         assertThat(descriptions(correctedNinjs, "correction")).containsExactly(CORRECTION);
         assertThat(correctedPage.header("ETag")).isNotEqualTo(etag);
-        assertThat(http.get("/site/articles/" + slug, null, "If-None-Match", etag).status()).isEqualTo(200);
+        assertThat(http.get("/site/articles/" + slug, null, "If-None-Match", etag)
+                        .status())
+                .isEqualTo(200);
 
-        send("reporter", new ReviseArticle(ID, null, STANDFIRST.replace("in Rome Tuesday", "at the defence ministry"
-                + " in Rome on Tuesday"), null, null));
+        send(
+                "reporter",
+                new ReviseArticle(
+                        ID,
+                        null,
+                        STANDFIRST.replace("in Rome Tuesday", "at the defence ministry" + " in Rome on Tuesday"),
+                        null,
+                        null));
         sendFor("editor", new PublishArticle(ID, ChangeKind.CLARIFICATION, CLARIFICATION));
         long clarified = engine.knownHeadPosition();
-        JsonNode clarifiedNinjs = Ninjs.valid(http.get("/site/articles/" + slug + "?atLeast=" + clarified, null).json());
+        JsonNode clarifiedNinjs = Ninjs.valid(http.get("/site/articles/" + slug + "?atLeast=" + clarified, null)
+                .json());
         assertThat(clarifiedNinjs.path("version").asText()).isEqualTo("3");
         assertThat(descriptions(clarifiedNinjs, "correction")).containsExactly(CORRECTION);
         assertThat(descriptions(clarifiedNinjs, "clarification")).containsExactly(CLARIFICATION);
         assertThat(descriptions(clarifiedNinjs, "summary").get(0)).contains("at the defence ministry");
 
-        JsonNode listed = http.get("/site/articles?limit=100&atLeast=" + clarified, null).json();
+        JsonNode listed =
+                http.get("/site/articles?limit=100&atLeast=" + clarified, null).json();
         List<String> uris = new ArrayList<>();
-        listed.path("items").forEach(item -> uris.add(Ninjs.valid(item).path("uri").asText()));
+        listed.path("items")
+                .forEach(item -> uris.add(Ninjs.valid(item).path("uri").asText()));
         assertThat(uris).contains("https://newsroom.example/site/articles/" + slug);
 
-        JsonNode editorial = http.get("/api/articles/" + ID + "?atLeast=" + clarified, "editor").json();
+        JsonNode editorial = http.get("/api/articles/" + ID + "?atLeast=" + clarified, "editor")
+                .json();
         assertThat(editorial.path("version").asLong()).isEqualTo(9);
         assertThat(editorial.path("publicationNumber").asInt()).isEqualTo(3);
         assertThat(editorial.path("pendingChanges").asBoolean()).isFalse();
         assertThat(editorial.path("updatedBy").asText()).isEqualTo("editor");
         assertThat(editorial.path("photos")).hasSize(2);
-        JsonNode workList = http.get("/api/articles?state=published&q=STRONGMAN%20haftar&size=100", "reporter").json();
+        JsonNode workList = http.get("/api/articles?state=published&q=STRONGMAN%20haftar&size=100", "reporter")
+                .json();
         assertThat(workList.path("items").findValuesAsText("id")).contains(ID.value());
-        assertThat(http.get("/api/articles?q=no+such+headline+anywhere", "reporter").json().path("total").asLong())
+        assertThat(http.get("/api/articles?q=no+such+headline+anywhere", "reporter")
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isZero();
 
         AuditChecks.theWholeStoryIsOnRecord(http, ID, clarified);

@@ -30,8 +30,11 @@ final class Receiver implements AutoCloseable {
     record Delivery(Map<String, List<String>> headers, String body, int answeredWith, long arrivedNanos) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         String webhookId() {

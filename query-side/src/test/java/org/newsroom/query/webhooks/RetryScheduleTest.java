@@ -9,15 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
 
-    private static final WebhookSettings.Retry DEFAULTS = new WebhookSettings.Retry(Duration.ofSeconds(5), 5,
-            Duration.ofHours(24), 10, 0.2);
+    private static final WebhookSettings.Retry DEFAULTS =
+            new WebhookSettings.Retry(Duration.ofSeconds(5), 5, Duration.ofHours(24), 10, 0.2);
 
     @Test
     void theDefaultScheduleSpreadsTenAttemptsOverAboutThreeDaysLikeTheStandardWebhooksExample() {
         RetrySchedule schedule = new RetrySchedule(DEFAULTS, () -> 0.5);
 
         Duration total = IntStream.rangeClosed(2, schedule.maxAttempts())
-                .mapToObj(schedule::nominalDelayBefore).reduce(Duration.ZERO, Duration::plus);
+                .mapToObj(schedule::nominalDelayBefore)
+                .reduce(Duration.ZERO, Duration::plus);
 
         assertThat(schedule.nominalDelayBefore(2)).isEqualTo(Duration.ofSeconds(5));
         assertThat(schedule.nominalDelayBefore(3)).isEqualTo(Duration.ofSeconds(25));

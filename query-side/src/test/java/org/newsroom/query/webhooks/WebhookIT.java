@@ -35,12 +35,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Webhooks delivered to a receiver on loopback (allowed here by configuration), with retry intervals in milliseconds. */
-@SpringBootTest(classes = FeedTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"newsroom.webhooks.allow-private-targets=true", "newsroom.webhooks.timeout=2s",
-                "newsroom.webhooks.retry.initial-interval=50ms", "newsroom.webhooks.retry.multiplier=2",
-                "newsroom.webhooks.retry.max-interval=2s", "newsroom.webhooks.retry.max-attempts=4",
-                "newsroom.webhooks.retry.jitter=0.1",
-                "axon.eventhandling.processors.replay-probe.mode=tracking"})
+@SpringBootTest(
+        classes = FeedTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.webhooks.allow-private-targets=true",
+            "newsroom.webhooks.timeout=2s",
+            "newsroom.webhooks.retry.initial-interval=50ms",
+            "newsroom.webhooks.retry.multiplier=2",
+            "newsroom.webhooks.retry.max-interval=2s",
+            "newsroom.webhooks.retry.max-attempts=4",
+            "newsroom.webhooks.retry.jitter=0.1",
+            "axon.eventhandling.processors.replay-probe.mode=tracking"
+        })
 @Import(ReplayProbe.class)
 class WebhookIT {
 
@@ -54,12 +61,16 @@ class WebhookIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     EventLogStorageEngine eventLog;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     ReplayProbe probe;
 
@@ -68,8 +79,7 @@ class WebhookIT {
     Receiver receiver;
     final List<String> registered = new ArrayList<>();
 
-    record Hook(String id, String secret, long position) {
-    }
+    record Hook(String id, String secret, long position) {}
 
     @BeforeEach
     void setUp() throws IOException {
@@ -96,23 +106,35 @@ class WebhookIT {
         await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 5);
 
         List<Receiver.Delivery> deliveries = receiver.deliveries();
-        assertThat(deliveries).extracting(Receiver.Delivery::answeredWith)
+        assertThat(deliveries)
+                .extracting(Receiver.Delivery::answeredWith)
                 .containsExactly(500, 500, 500, 200, 200, 200, 200, 200);
-        assertThat(deliveries.subList(0, 4)).extracting(Receiver.Delivery::position).containsOnly(start + 1);
-        assertThat(deliveries.subList(0, 4)).extracting(Receiver.Delivery::webhookId)
+        assertThat(deliveries.subList(0, 4))
+                .extracting(Receiver.Delivery::position)
+                .containsOnly(start + 1);
+        assertThat(deliveries.subList(0, 4))
+                .extracting(Receiver.Delivery::webhookId)
                 .containsOnly(deliveries.get(0).json().get("id").asText());
-        assertThat(receiver.accepted()).extracting(Receiver.Delivery::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(start + 1, start + 5).boxed().toList());
-        assertThat(receiver.accepted().stream().filter(d -> d.json().get("subject").asText().equals("retried-a")))
-                .extracting(d -> d.json().get("articleversion").asLong()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(receiver.accepted())
+                .extracting(Receiver.Delivery::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(start + 1, start + 5).boxed().toList());
+        assertThat(receiver.accepted().stream()
+                        .filter(d -> d.json().get("subject").asText().equals("retried-a")))
+                .extracting(d -> d.json().get("articleversion").asLong())
+                .containsExactly(1L, 2L, 3L, 4L);
         for (Receiver.Delivery delivery : deliveries) {
             assertThatCode(() -> delivery.verify(hook.secret())).doesNotThrowAnyException();
             assertThat(delivery.webhookId()).isEqualTo(delivery.json().get("id").asText());
             assertThat(delivery.header("Content-Type")).startsWith("application/cloudevents+json");
             assertThat(CloudEventSchema.violations(delivery.json())).isEmpty();
         }
-        assertThatCode(() -> deliveries.get(0).verify("whsec_" + java.util.Base64.getEncoder()
-                .encodeToString("another secret of 32 bytes......".getBytes()))).isInstanceOf(Exception.class);
+        assertThatCode(() -> deliveries
+                        .get(0)
+                        .verify("whsec_"
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("another secret of 32 bytes......".getBytes())))
+                .isInstanceOf(Exception.class);
 
         JsonNode state = integrator.get("/api/webhooks/" + hook.id()).json();
         assertThat(state.get("state").asText()).isEqualTo("active");
@@ -120,9 +142,13 @@ class WebhookIT {
         assertThat(state.get("attempts").asInt()).isZero();
         assertThat(state.has("secret")).isFalse();
 
-        JsonNode attempts = integrator.get("/api/webhooks/" + hook.id() + "/deliveries").json().get("items");
+        JsonNode attempts = integrator
+                .get("/api/webhooks/" + hook.id() + "/deliveries")
+                .json()
+                .get("items");
         assertThat(attempts).hasSize(8);
-        assertThat(attempts).extracting(a -> a.get("sequence").asLong())
+        assertThat(attempts)
+                .extracting(a -> a.get("sequence").asLong())
                 .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
         JsonNode first = attempts.get(7);
         assertThat(first.get("position").asLong()).isEqualTo(start + 1);
@@ -135,8 +161,12 @@ class WebhookIT {
         assertThat(attempts.get(4).get("attempt").asInt()).isEqualTo(4);
         assertThat(attempts.get(4).get("outcome").asText()).isEqualTo("delivered");
 
-        JsonNode older = integrator.get("/api/webhooks/" + hook.id() + "/deliveries?limit=3&before=4").json();
-        assertThat(older.get("items")).extracting(a -> a.get("sequence").asLong()).containsExactly(3L, 2L, 1L);
+        JsonNode older = integrator
+                .get("/api/webhooks/" + hook.id() + "/deliveries?limit=3&before=4")
+                .json();
+        assertThat(older.get("items"))
+                .extracting(a -> a.get("sequence").asLong())
+                .containsExactly(3L, 2L, 1L);
         assertThat(older.has("next")).isFalse();
     }
 
@@ -149,7 +179,8 @@ class WebhookIT {
         await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 1);
 
         List<Receiver.Delivery> deliveries = receiver.deliveries();
-        assertThat(Duration.ofNanos(deliveries.get(1).arrivedNanos() - deliveries.get(0).arrivedNanos()))
+        assertThat(Duration.ofNanos(
+                        deliveries.get(1).arrivedNanos() - deliveries.get(0).arrivedNanos()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
@@ -162,12 +193,19 @@ class WebhookIT {
         long head = eventLog.headPosition();
 
         await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
-        await().atMost(PATIENCE).until(() -> integrator.get("/api/webhooks/" + hook.id()).json()
-                .get("position").asLong() == head);
+        await().atMost(PATIENCE)
+                .until(() -> integrator
+                                .get("/api/webhooks/" + hook.id())
+                                .json()
+                                .get("position")
+                                .asLong()
+                        == head);
 
-        assertThat(receiver.deliveries()).extracting(d -> d.json().get("type").asText())
+        assertThat(receiver.deliveries())
+                .extracting(d -> d.json().get("type").asText())
                 .containsOnly("news.article.published.v1");
-        assertThat(receiver.deliveries()).extracting(d -> d.json().get("subject").asText())
+        assertThat(receiver.deliveries())
+                .extracting(d -> d.json().get("subject").asText())
                 .containsExactly("typed-a", "typed-b");
     }
 
@@ -177,20 +215,29 @@ class WebhookIT {
         Hook hook = register(receiver.url(), null);
         articles.draft("gone-a");
 
-        await().atMost(PATIENCE).until(() -> integrator.get("/api/webhooks/" + hook.id()).json()
-                .get("state").asText().equals("disabled"));
+        await().atMost(PATIENCE)
+                .until(() -> integrator
+                        .get("/api/webhooks/" + hook.id())
+                        .json()
+                        .get("state")
+                        .asText()
+                        .equals("disabled"));
         articles.draft("gone-b");
-        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> receiver.deliveries().size() == 1);
+        await().during(Duration.ofMillis(500))
+                .atMost(PATIENCE)
+                .until(() -> receiver.deliveries().size() == 1);
 
-        Integrator.Response redelivery = integrator.post("/api/webhooks/" + hook.id() + "/redeliver?from="
-                + (hook.position() + 1), "");
+        Integrator.Response redelivery =
+                integrator.post("/api/webhooks/" + hook.id() + "/redeliver?from=" + (hook.position() + 1), "");
         assertThat(redelivery.status()).isEqualTo(202);
         assertThat(redelivery.json().get("state").asText()).isEqualTo("active");
         await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
 
-        assertThat(receiver.accepted()).extracting(d -> d.json().get("subject").asText())
+        assertThat(receiver.accepted())
+                .extracting(d -> d.json().get("subject").asText())
                 .containsExactly("gone-a", "gone-b");
-        assertThat(receiver.deliveries().get(1).webhookId()).isEqualTo(receiver.deliveries().get(0).webhookId());
+        assertThat(receiver.deliveries().get(1).webhookId())
+                .isEqualTo(receiver.deliveries().get(0).webhookId());
     }
 
     @Test
@@ -200,22 +247,40 @@ class WebhookIT {
         articles.draft("paused-a");
         articles.draft("paused-b");
 
-        await().atMost(PATIENCE).until(() -> integrator.get("/api/webhooks/" + hook.id()).json()
-                .get("state").asText().equals("paused"));
+        await().atMost(PATIENCE)
+                .until(() -> integrator
+                        .get("/api/webhooks/" + hook.id())
+                        .json()
+                        .get("state")
+                        .asText()
+                        .equals("paused"));
         JsonNode paused = integrator.get("/api/webhooks/" + hook.id()).json();
         assertThat(paused.get("attempts").asInt()).isEqualTo(4);
         assertThat(paused.get("lastError").asText()).isEqualTo("HTTP 500");
         assertThat(paused.get("position").asLong()).isEqualTo(hook.position());
-        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> receiver.deliveries().size() == 4);
-        assertThat(receiver.deliveries()).extracting(Receiver.Delivery::position).containsOnly(hook.position() + 1);
+        await().during(Duration.ofMillis(500))
+                .atMost(PATIENCE)
+                .until(() -> receiver.deliveries().size() == 4);
+        assertThat(receiver.deliveries())
+                .extracting(Receiver.Delivery::position)
+                .containsOnly(hook.position() + 1);
 
         receiver.answerAlways(200);
-        assertThat(integrator.post("/api/webhooks/" + hook.id() + "/redeliver", "").status()).isEqualTo(202);
+        assertThat(integrator
+                        .post("/api/webhooks/" + hook.id() + "/redeliver", "")
+                        .status())
+                .isEqualTo(202);
         await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 2);
 
-        assertThat(receiver.accepted()).extracting(d -> d.json().get("subject").asText())
+        assertThat(receiver.accepted())
+                .extracting(d -> d.json().get("subject").asText())
                 .containsExactly("paused-a", "paused-b");
-        assertThat(integrator.get("/api/webhooks/" + hook.id()).json().get("state").asText()).isEqualTo("active");
+        assertThat(integrator
+                        .get("/api/webhooks/" + hook.id())
+                        .json()
+                        .get("state")
+                        .asText())
+                .isEqualTo("active");
     }
 
     @Test
@@ -226,23 +291,36 @@ class WebhookIT {
         await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 3);
         await().atMost(PATIENCE).until(() -> probe.handled() == head);
 
-        StreamingEventProcessor processor = processing.eventProcessor(ReplayProbe.NAME, StreamingEventProcessor.class)
+        StreamingEventProcessor processor = processing
+                .eventProcessor(ReplayProbe.NAME, StreamingEventProcessor.class)
                 .orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();
         await().atMost(PATIENCE).until(() -> probe.resets() == 1 && probe.handled() == head);
 
-        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> receiver.deliveries().size() == 3);
-        assertThat(integrator.get("/api/webhooks/" + hook.id()).json().get("position").asLong()).isEqualTo(head);
-        assertThat(integrator.get("/api/webhooks/" + hook.id() + "/deliveries").json().get("items")).hasSize(3);
+        await().during(Duration.ofMillis(500))
+                .atMost(PATIENCE)
+                .until(() -> receiver.deliveries().size() == 3);
+        assertThat(integrator
+                        .get("/api/webhooks/" + hook.id())
+                        .json()
+                        .get("position")
+                        .asLong())
+                .isEqualTo(head);
+        assertThat(integrator
+                        .get("/api/webhooks/" + hook.id() + "/deliveries")
+                        .json()
+                        .get("items"))
+                .hasSize(3);
     }
 
     @Test
     void webhooksAreListedReadAndDeletedAndBadRequestsAreProblems() {
         Hook hook = register(URI.create("http://127.0.0.1:9/unused"), List.of("news.article.killed.v1"));
         assertThat(hook.secret()).startsWith("whsec_");
-        assertThat(java.util.Base64.getDecoder().decode(hook.secret().substring(6))).hasSize(32);
+        assertThat(java.util.Base64.getDecoder().decode(hook.secret().substring(6)))
+                .hasSize(32);
 
         assertThat(integrator.get("/api/webhooks").json().get("items"))
                 .anySatisfy(item -> assertThat(item.get("id").asText()).isEqualTo(hook.id()));
@@ -250,11 +328,16 @@ class WebhookIT {
         assertThat(one.get("url").asText()).isEqualTo("http://127.0.0.1:9/unused");
         assertThat(one.get("types")).extracting(JsonNode::asText).containsExactly("news.article.killed.v1");
 
-        assertProblem(integrator.post("/api/webhooks", "{\"url\": \"ftp://8.8.8.8/x\"}"), 400, "webhook-target-refused");
-        assertProblem(integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"secret\": \"mine\"}"), 400,
+        assertProblem(
+                integrator.post("/api/webhooks", "{\"url\": \"ftp://8.8.8.8/x\"}"), 400, "webhook-target-refused");
+        assertProblem(
+                integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"secret\": \"mine\"}"),
+                400,
                 "invalid-webhook");
         assertProblem(integrator.post("/api/webhooks", "{\"types\": []}"), 400, "invalid-webhook");
-        assertProblem(integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"types\": [\"nope\"]}"), 400,
+        assertProblem(
+                integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"types\": [\"nope\"]}"),
+                400,
                 "unknown-event-type");
         assertProblem(integrator.post("/api/webhooks", "{not json"), 400, "malformed-request");
         assertProblem(integrator.get("/api/webhooks/wh_unknown"), 404, "unknown-webhook");
@@ -267,13 +350,17 @@ class WebhookIT {
     }
 
     private Hook register(URI url, List<String> types) {
-        String body = types == null ? "{\"url\": \"" + url + "\"}"
+        String body = types == null
+                ? "{\"url\": \"" + url + "\"}"
                 : "{\"url\": \"" + url + "\", \"types\": " + toJson(types) + "}";
         Integrator.Response response = integrator.post("/api/webhooks", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode created = response.json();
         registered.add(created.get("id").asText());
-        return new Hook(created.get("id").asText(), created.get("secret").asText(), created.get("position").asLong());
+        return new Hook(
+                created.get("id").asText(),
+                created.get("secret").asText(),
+                created.get("position").asLong());
     }
 
     private static String toJson(Object value) {

@@ -31,7 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code ./mvnw -B -pl query-side -am verify -Dtest=none -Dit.test=WebhookLatencyBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
-@SpringBootTest(classes = FeedTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = FeedTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "newsroom.webhooks.allow-private-targets=true")
 class WebhookLatencyBenchmark {
 
@@ -46,6 +48,7 @@ class WebhookLatencyBenchmark {
 
     @LocalServerPort
     int port;
+
     @Autowired
     CommandGateway commands;
 
@@ -55,8 +58,11 @@ class WebhookLatencyBenchmark {
         Integrator integrator = new Integrator(port);
         List<Double> millis = new ArrayList<>();
         try (Receiver receiver = new Receiver()) {
-            JsonNode hook = integrator.post("/api/webhooks", "{\"url\": \"" + receiver.url()
-                    + "\", \"types\": [\"news.article.published.v1\"]}").json();
+            JsonNode hook = integrator
+                    .post(
+                            "/api/webhooks",
+                            "{\"url\": \"" + receiver.url() + "\", \"types\": [\"news.article.published.v1\"]}")
+                    .json();
             for (int i = 0; i < WARM_UP + MEASURED; i++) {
                 String id = "latency-" + i;
                 articles.draft(id);
@@ -64,19 +70,27 @@ class WebhookLatencyBenchmark {
                 int before = receiver.deliveries().size();
                 articles.publish(id);
                 long answered = System.nanoTime();
-                await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == before + 1);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> receiver.deliveries().size() == before + 1);
                 Receiver.Delivery delivery = receiver.deliveries().get(before);
                 assertThat(delivery.json().get("subject").asText()).isEqualTo(id);
-                assertThatCode(() -> delivery.verify(hook.get("secret").asText())).doesNotThrowAnyException();
+                assertThatCode(() -> delivery.verify(hook.get("secret").asText()))
+                        .doesNotThrowAnyException();
                 if (i >= WARM_UP) {
                     millis.add((delivery.arrivedNanos() - answered) / 1_000_000.0);
                 }
             }
         }
         List<Double> sorted = millis.stream().sorted().toList();
-        System.out.printf(Locale.ROOT, "publish answer -> webhook arrival over %d publishes: median %.2f ms, "
-                        + "p90 %.2f ms, min %.2f ms, max %.2f ms%n", sorted.size(), percentile(sorted, 50),
-                percentile(sorted, 90), sorted.get(0), sorted.get(sorted.size() - 1));
+        System.out.printf(
+                Locale.ROOT,
+                "publish answer -> webhook arrival over %d publishes: median %.2f ms, "
+                        + "p90 %.2f ms, min %.2f ms, max %.2f ms%n",
+                sorted.size(),
+                percentile(sorted, 50),
+                percentile(sorted, 90),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1));
         assertThat(sorted).hasSize(MEASURED);
     }
 

@@ -21,9 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 class WebhookRestartIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String[] FAST_RETRIES = {"newsroom.webhooks.retry.initial-interval=200ms",
-            "newsroom.webhooks.retry.multiplier=1", "newsroom.webhooks.retry.max-attempts=50",
-            "newsroom.webhooks.timeout=2s"};
+    private static final String[] FAST_RETRIES = {
+        "newsroom.webhooks.retry.initial-interval=200ms",
+        "newsroom.webhooks.retry.multiplier=1",
+        "newsroom.webhooks.retry.max-attempts=50",
+        "newsroom.webhooks.timeout=2s"
+    };
 
     @Test
     void aRestartDuringRetriesResumesDeliveryWhereItStoodAndARefusedTargetGetsNothing() throws Exception {
@@ -35,7 +38,9 @@ class WebhookRestartIT {
         try (Receiver receiver = new Receiver().answerAlways(503)) {
             try (FeedContext first = new FeedContext(dataDir, allowPrivate(true))) {
                 Integrator integrator = first.integrator();
-                JsonNode created = integrator.post("/api/webhooks", "{\"url\": \"" + receiver.url() + "\"}").json();
+                JsonNode created = integrator
+                        .post("/api/webhooks", "{\"url\": \"" + receiver.url() + "\"}")
+                        .json();
                 id = created.get("id").asText();
                 secret = created.get("secret").asText();
                 start = created.get("position").asLong();
@@ -52,32 +57,58 @@ class WebhookRestartIT {
                 Integrator integrator = second.integrator();
                 await().atMost(PATIENCE).until(() -> receiver.accepted().size() == 3);
 
-                assertThat(receiver.accepted()).extracting(Receiver.Delivery::position)
-                        .containsExactlyElementsOf(LongStream.rangeClosed(start + 1, start + 3).boxed().toList());
+                assertThat(receiver.accepted())
+                        .extracting(Receiver.Delivery::position)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(start + 1, start + 3)
+                                .boxed()
+                                .toList());
                 assertThat(receiver.accepted().get(0).webhookId()).isEqualTo(firstEventId);
                 for (Receiver.Delivery delivery : receiver.deliveries()) {
                     assertThatCode(() -> delivery.verify(secret)).doesNotThrowAnyException();
                 }
-                JsonNode attempts = integrator.get("/api/webhooks/" + id + "/deliveries").json().get("items");
+                JsonNode attempts = integrator
+                        .get("/api/webhooks/" + id + "/deliveries")
+                        .json()
+                        .get("items");
                 JsonNode firstAccepted = attempts.get(2);
                 assertThat(firstAccepted.get("outcome").asText()).isEqualTo("delivered");
-                assertThat(firstAccepted.get("attempt").asInt()).as("attempts are counted across the restart")
+                assertThat(firstAccepted.get("attempt").asInt())
+                        .as("attempts are counted across the restart")
                         .isEqualTo(failedBeforeRestart + 1);
-                assertThat(integrator.get("/api/webhooks/" + id).json().get("position").asLong())
+                assertThat(integrator
+                                .get("/api/webhooks/" + id)
+                                .json()
+                                .get("position")
+                                .asLong())
                         .isEqualTo(start + 3);
             }
 
             try (FeedContext strict = new FeedContext(dataDir, allowPrivate(false))) {
                 Integrator integrator = strict.integrator();
-                assertProblem(integrator.post("/api/webhooks", "{\"url\": \"" + receiver.url() + "\"}"), 400,
+                assertProblem(
+                        integrator.post("/api/webhooks", "{\"url\": \"" + receiver.url() + "\"}"),
+                        400,
                         "webhook-target-refused");
-                assertProblem(integrator.post("/api/webhooks", "{\"url\": \"http://169.254.169.254/latest\"}"), 400,
+                assertProblem(
+                        integrator.post("/api/webhooks", "{\"url\": \"http://169.254.169.254/latest\"}"),
+                        400,
                         "webhook-target-refused");
 
                 strict.articles().draft("restart-refused");
-                await().atMost(PATIENCE).until(() -> integrator.get("/api/webhooks/" + id + "/deliveries").json()
-                        .get("items").get(0).get("outcome").asText().equals("refused"));
-                JsonNode refused = integrator.get("/api/webhooks/" + id + "/deliveries").json().get("items").get(0);
+                await().atMost(PATIENCE)
+                        .until(() -> integrator
+                                .get("/api/webhooks/" + id + "/deliveries")
+                                .json()
+                                .get("items")
+                                .get(0)
+                                .get("outcome")
+                                .asText()
+                                .equals("refused"));
+                JsonNode refused = integrator
+                        .get("/api/webhooks/" + id + "/deliveries")
+                        .json()
+                        .get("items")
+                        .get(0);
                 assertThat(refused.get("position").asLong()).isEqualTo(start + 4);
                 assertThat(refused.get("error").asText()).contains("internal address");
                 assertThat(refused.has("statusCode")).isFalse();

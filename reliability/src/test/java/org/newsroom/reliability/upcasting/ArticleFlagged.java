@@ -11,8 +11,10 @@ import org.axonframework.serialization.Revision;
 @Revision("2")
 public record ArticleFlagged(String articleId, String reason, Flagger flaggedBy, Severity severity) {
 
-    public record Flagger(String name, String desk) {
-    }
+    public record Flagger(String name, String desk) {}
 
-    public enum Severity { NORMAL, HIGH }
+    public enum Severity {
+        NORMAL,
+        HIGH
+    }
 }

@@ -26,7 +26,9 @@ final class ArticleFlaggedUpcaster extends SingleEventUpcaster {
 
     private static JsonNode toRevision2(JsonNode revision1) {
         String flag = revision1.path("flag").asText();
-        ObjectNode flagger = JsonNodeFactory.instance.objectNode().put("name", revision1.path("flaggedBy").asText());
+        ObjectNode flagger = JsonNodeFactory.instance
+                .objectNode()
+                .put("name", revision1.path("flaggedBy").asText());
         flagger.putNull("desk");
         ObjectNode revision2 = JsonNodeFactory.instance.objectNode();
         revision2.set("articleId", revision1.path("articleId"));

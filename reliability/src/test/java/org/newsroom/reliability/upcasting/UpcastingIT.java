@@ -19,10 +19,10 @@ import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.eventlog.HashChain;
-import org.newsroom.embedded.EmbeddedMongoServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,20 +60,27 @@ class UpcastingIT {
     void storedRevisionOneEventsAreReadAsRevisionTwoByAggregateAndByTrackingReader() throws IOException {
         storeGoldenRevisionOneCommits();
         EventLogStorageEngine engine = engine(new ArticleFlaggedUpcaster());
-        List<ArticleFlagged> expected = List.of(JSON.readValue(golden("article-flagged-r2.payloads.json"),
-                ArticleFlagged[].class));
+        List<ArticleFlagged> expected =
+                List.of(JSON.readValue(golden("article-flagged-r2.payloads.json"), ArticleFlagged[].class));
 
-        List<Object> byAggregate = engine.readEvents(ARTICLE).asStream().map(EventMessage::getPayload)
-                .map(Object.class::cast).toList();
-        List<Object> tracked = engine.readEvents(null, false).map(EventMessage::getPayload)
-                .map(Object.class::cast).toList();
+        List<Object> byAggregate = engine.readEvents(ARTICLE)
+                .asStream()
+                .map(EventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
+        List<Object> tracked = engine.readEvents(null, false)
+                .map(EventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
 
         assertThat(byAggregate).containsExactlyElementsOf(expected);
         assertThat(tracked).containsExactlyElementsOf(expected);
         JsonNode written = JSON.valueToTree(byAggregate);
         assertThat(written).isEqualTo(JSON.readTree(golden("article-flagged-r2.payloads.json")));
-        List<Long> sequenceNumbers = engine.readEvents(ARTICLE).asStream()
-                .map(message -> message.getSequenceNumber()).toList();
+        List<Long> sequenceNumbers = engine.readEvents(ARTICLE)
+                .asStream()
+                .map(message -> message.getSequenceNumber())
+                .toList();
         assertThat(sequenceNumbers).containsExactly(0L, 1L);
         System.out.println("[scenario 8: upcasting] " + expected.size() + " stored revision-1 events read as"
                 + " revision 2 by aggregate and by a tracking reader, equal to their golden revision-2 payloads");
@@ -83,7 +90,7 @@ class UpcastingIT {
     void theStoredRevisionOneEventsAndTheirHashChainAreUntouchedByReading() {
         List<Document> golden = storeGoldenRevisionOneCommits();
         EventLogStorageEngine engine = engine(new ArticleFlaggedUpcaster());
-        engine.readEvents(ARTICLE).asStream().forEach(message -> { });
+        engine.readEvents(ARTICLE).asStream().forEach(message -> {});
 
         List<Document> stored = database.getCollection("events").find().into(new ArrayList<>());
         assertThat(stored).isEqualTo(golden);
@@ -94,14 +101,15 @@ class UpcastingIT {
     void withoutTheUpcasterRevisionOneDoesNotReadAsRevisionTwo() throws IOException {
         storeGoldenRevisionOneCommits();
         EventLogStorageEngine engine = engine(NoOpEventUpcaster.INSTANCE);
-        List<ArticleFlagged> expected = List.of(JSON.readValue(golden("article-flagged-r2.payloads.json"),
-                ArticleFlagged[].class));
+        List<ArticleFlagged> expected =
+                List.of(JSON.readValue(golden("article-flagged-r2.payloads.json"), ArticleFlagged[].class));
 
         List<Object> read = new ArrayList<>();
-        Throwable failure = catchThrowable(() -> engine.readEvents(ARTICLE).asStream()
-                .forEach(message -> read.add(message.getPayload())));
+        Throwable failure = catchThrowable(
+                () -> engine.readEvents(ARTICLE).asStream().forEach(message -> read.add(message.getPayload())));
 
-        assertThat(failure != null || !read.equals(expected)).as("revision 1 read as it is: %s, %s", failure, read)
+        assertThat(failure != null || !read.equals(expected))
+                .as("revision 1 read as it is: %s, %s", failure, read)
                 .isTrue();
     }
 
@@ -109,27 +117,44 @@ class UpcastingIT {
     void aNewEventIsStoredAsRevisionTwoAsItsGoldenFileSaysAndContinuesTheChain() throws IOException {
         storeGoldenRevisionOneCommits();
         EventLogStorageEngine engine = engine(new ArticleFlaggedUpcaster());
-        ArticleFlagged flagged = new ArticleFlagged(ARTICLE, "correction-needed",
-                new ArticleFlagged.Flagger("Ann Lee", "Foreign"), ArticleFlagged.Severity.NORMAL);
+        ArticleFlagged flagged = new ArticleFlagged(
+                ARTICLE,
+                "correction-needed",
+                new ArticleFlagged.Flagger("Ann Lee", "Foreign"),
+                ArticleFlagged.Severity.NORMAL);
 
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Article", ARTICLE, 2, flagged)));
 
-        Document stored = database.getCollection("events").find(Filters.eq("_id", 3L)).first()
-                .getList("events", Document.class).get(0);
+        Document stored = database.getCollection("events")
+                .find(Filters.eq("_id", 3L))
+                .first()
+                .getList("events", Document.class)
+                .get(0);
         JsonNode expected = JSON.readTree(golden("article-flagged-r2.stored-event.json"));
-        assertThat(stored.getString("payloadType")).isEqualTo(expected.path("payloadType").asText());
-        assertThat(stored.getString("revision")).isEqualTo(expected.path("revision").asText());
-        assertThat(JSON.readTree(stored.get("payload", Document.class).toJson())).isEqualTo(expected.path("payload"));
-        assertThat(engine.readEvents(ARTICLE).asStream().map(EventMessage::getPayload).toList()).last()
+        assertThat(stored.getString("payloadType"))
+                .isEqualTo(expected.path("payloadType").asText());
+        assertThat(stored.getString("revision"))
+                .isEqualTo(expected.path("revision").asText());
+        assertThat(JSON.readTree(stored.get("payload", Document.class).toJson()))
+                .isEqualTo(expected.path("payload"));
+        assertThat(engine.readEvents(ARTICLE)
+                        .asStream()
+                        .map(EventMessage::getPayload)
+                        .toList())
+                .last()
                 .isEqualTo(flagged);
         assertChainVerifies(engine, 3);
     }
 
     private EventLogStorageEngine engine(EventUpcaster upcaster) {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JSON).build();
-        EventLogStorageEngine engine = EventLogStorageEngine.builder().database(database)
-                .eventSerializer(serializer).snapshotSerializer(serializer)
-                .upcasterChain(new EventUpcasterChain(upcaster)).build();
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(JSON).build();
+        EventLogStorageEngine engine = EventLogStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(upcaster))
+                .build();
         engines.add(engine);
         return engine;
     }
@@ -138,7 +163,9 @@ class UpcastingIT {
     private List<Document> storeGoldenRevisionOneCommits() {
         List<Document> commits = new ArrayList<>();
         String golden = golden("article-flagged-r1.commits.json");
-        Document.parse("{\"commits\": " + golden + "}").getList("commits", Document.class).forEach(commits::add);
+        Document.parse("{\"commits\": " + golden + "}")
+                .getList("commits", Document.class)
+                .forEach(commits::add);
         database.getCollection("events").insertMany(commits);
         return commits;
     }
@@ -148,7 +175,9 @@ class UpcastingIT {
         assertThat(stored).hasSize(events);
         String previous = HashChain.GENESIS;
         for (EventLogStorageEngine.StoredEventView event : stored) {
-            assertThat(event.hash()).as("hash of position %d", event.position()).isEqualTo(event.recomputeHash(previous));
+            assertThat(event.hash())
+                    .as("hash of position %d", event.position())
+                    .isEqualTo(event.recomputeHash(previous));
             previous = event.hash();
         }
     }

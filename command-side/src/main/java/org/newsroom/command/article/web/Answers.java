@@ -4,21 +4,16 @@ package org.newsroom.command.article.web;
 final class Answers {
 
     /** {@code POST /api/articles}. */
-    record DraftAnswer(String id, long version) {
-    }
+    record DraftAnswer(String id, long version) {}
 
     /** {@code POST /api/articles/{id}/photos}. */
-    record PhotoAnswer(String photoId, long version) {
-    }
+    record PhotoAnswer(String photoId, long version) {}
 
     /** {@code POST /api/articles/{id}/publish}: {@code url} is the public site path. */
-    record PublicationAnswer(long version, int publicationNumber, String url) {
-    }
+    record PublicationAnswer(long version, int publicationNumber, String url) {}
 
     /** Every other write. */
-    record VersionAnswer(long version) {
-    }
+    record VersionAnswer(long version) {}
 
-    private Answers() {
-    }
+    private Answers() {}
 }

@@ -35,16 +35,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 
 /** One route per Article command: map the request to the command, send it, answer with the new version. */
 @RestController
 @RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Article commands", description = "Every write answers with ETag (the article version) and"
-        + " Newsroom-Position (global position of the last event written), accepts If-Match and Idempotency-Key")
+@Tag(
+        name = "Article commands",
+        description =
+                "Every write answers with ETag (the article version) and"
+                        + " Newsroom-Position (global position of the last event written), accepts If-Match and Idempotency-Key")
 class ArticleCommandController {
 
     static final String POSITION_HEADER = "Newsroom-Position";
@@ -58,39 +62,51 @@ class ArticleCommandController {
     @PostMapping
     @Operation(summary = "Draft a new article (DraftArticle)")
     @ApiResponse(responseCode = "201", description = "Drafted; Location names the article")
-    ResponseEntity<Answers.DraftAnswer> draft(@Valid @RequestBody DraftArticleRequest request,
-                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                          String ifMatch) {
+    ResponseEntity<Answers.DraftAnswer> draft(
+            @Valid @RequestBody DraftArticleRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         IfMatch.requireAbsentForNewArticle(ifMatch);
         ArticleId id = new ArticleId(UUID.randomUUID().toString());
-        CommandOutcome outcome = commands.send(new DraftArticle(id, request.headline(), request.standfirst(),
-                request.body(), request.language()));
-        return written(HttpStatus.CREATED, outcome).location(articleLocation(id.value()))
+        CommandOutcome outcome = commands.send(
+                new DraftArticle(id, request.headline(), request.standfirst(), request.body(), request.language()));
+        return written(HttpStatus.CREATED, outcome)
+                .location(articleLocation(id.value()))
                 .body(new Answers.DraftAnswer(id.value(), outcome.version()));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Revise the working copy's text (ReviseArticle)")
     @ApiResponse(responseCode = "200", description = "Revised")
-    ResponseEntity<Answers.VersionAnswer> revise(@PathVariable String id,
-                                                 @Valid @RequestBody ReviseArticleRequest request,
-                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                           String ifMatch) {
-        return version(commands.send(new ReviseArticle(article(id), request.headline(), request.standfirst(),
-                request.body(), request.language(), IfMatch.expectedVersion(ifMatch))));
+    ResponseEntity<Answers.VersionAnswer> revise(
+            @PathVariable String id,
+            @Valid @RequestBody ReviseArticleRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return version(commands.send(new ReviseArticle(
+                article(id),
+                request.headline(),
+                request.standfirst(),
+                request.body(),
+                request.language(),
+                IfMatch.expectedVersion(ifMatch))));
     }
 
     @PostMapping("/{id}/photos")
     @Operation(summary = "Attach a photo after the existing ones (AttachPhoto)")
     @ApiResponse(responseCode = "201", description = "Attached; Location names the photo")
-    ResponseEntity<Answers.PhotoAnswer> attachPhoto(@PathVariable String id,
-                                                      @Valid @RequestBody AttachPhotoRequest request,
-                                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                                      String ifMatch) {
+    ResponseEntity<Answers.PhotoAnswer> attachPhoto(
+            @PathVariable String id,
+            @Valid @RequestBody AttachPhotoRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ArticleId article = article(id);
         PhotoId photo = new PhotoId(UUID.randomUUID().toString());
-        CommandOutcome outcome = commands.send(new AttachPhoto(article, photo, request.uri(), request.caption(),
-                request.credit(), request.altText(), IfMatch.expectedVersion(ifMatch)));
+        CommandOutcome outcome = commands.send(new AttachPhoto(
+                article,
+                photo,
+                request.uri(),
+                request.caption(),
+                request.credit(),
+                request.altText(),
+                IfMatch.expectedVersion(ifMatch)));
         return written(HttpStatus.CREATED, outcome)
                 .location(photoLocation(article.value(), photo.value()))
                 .body(new Answers.PhotoAnswer(photo.value(), outcome.version()));
@@ -99,30 +115,37 @@ class ArticleCommandController {
     @PatchMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Change a photo's caption, credit or alt text (UpdatePhoto)")
     @ApiResponse(responseCode = "200", description = "Updated")
-    ResponseEntity<Answers.VersionAnswer> updatePhoto(@PathVariable String id, @PathVariable String photoId,
-                                                @Valid @RequestBody UpdatePhotoRequest request,
-                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                                String ifMatch) {
-        return version(commands.send(new UpdatePhoto(article(id), photo(photoId), request.caption(),
-                request.credit(), request.altText(), IfMatch.expectedVersion(ifMatch))));
+    ResponseEntity<Answers.VersionAnswer> updatePhoto(
+            @PathVariable String id,
+            @PathVariable String photoId,
+            @Valid @RequestBody UpdatePhotoRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return version(commands.send(new UpdatePhoto(
+                article(id),
+                photo(photoId),
+                request.caption(),
+                request.credit(),
+                request.altText(),
+                IfMatch.expectedVersion(ifMatch))));
     }
 
     @DeleteMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Detach a photo (DetachPhoto)")
     @ApiResponse(responseCode = "200", description = "Detached")
-    ResponseEntity<Answers.VersionAnswer> detachPhoto(@PathVariable String id, @PathVariable String photoId,
-                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                                String ifMatch) {
+    ResponseEntity<Answers.VersionAnswer> detachPhoto(
+            @PathVariable String id,
+            @PathVariable String photoId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return version(commands.send(new DetachPhoto(article(id), photo(photoId), IfMatch.expectedVersion(ifMatch))));
     }
 
     @PutMapping("/{id}/byline")
     @Operation(summary = "Replace the bylines (AssignByline)")
     @ApiResponse(responseCode = "200", description = "Assigned")
-    ResponseEntity<Answers.VersionAnswer> assignByline(@PathVariable String id,
-                                                 @Valid @RequestBody AssignBylineRequest request,
-                                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                                 String ifMatch) {
+    ResponseEntity<Answers.VersionAnswer> assignByline(
+            @PathVariable String id,
+            @Valid @RequestBody AssignBylineRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         List<Byline> bylines = request.bylines().stream()
                 .map(entry -> new Byline(entry.name(), entry.role(), entry.affiliation()))
                 .toList();
@@ -132,10 +155,10 @@ class ArticleCommandController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a draft for review (SubmitForReview); the body is optional")
     @ApiResponse(responseCode = "200", description = "Submitted")
-    ResponseEntity<Answers.VersionAnswer> submit(@PathVariable String id,
-                                           @Valid @RequestBody(required = false) SubmitForReviewRequest request,
-                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                           String ifMatch) {
+    ResponseEntity<Answers.VersionAnswer> submit(
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) SubmitForReviewRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String note = request == null ? null : request.note();
         return version(commands.send(new SubmitForReview(article(id), note, IfMatch.expectedVersion(ifMatch))));
     }
@@ -143,48 +166,50 @@ class ArticleCommandController {
     @PostMapping("/{id}/request-changes")
     @Operation(summary = "Send an article in review back to its reporter (RequestChanges)")
     @ApiResponse(responseCode = "200", description = "Changes requested")
-    ResponseEntity<Answers.VersionAnswer> requestChanges(@PathVariable String id,
-                                                   @Valid @RequestBody RequestChangesRequest request,
-                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                                   String ifMatch) {
-        return version(commands.send(new RequestChanges(article(id), request.note(),
-                IfMatch.expectedVersion(ifMatch))));
+    ResponseEntity<Answers.VersionAnswer> requestChanges(
+            @PathVariable String id,
+            @Valid @RequestBody RequestChangesRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return version(
+                commands.send(new RequestChanges(article(id), request.note(), IfMatch.expectedVersion(ifMatch))));
     }
 
     @PostMapping("/{id}/publish")
     @Operation(summary = "Publish the working copy (PublishArticle); the body is optional on first publication")
     @ApiResponse(responseCode = "200", description = "Published; url is the article's public page")
-    ResponseEntity<Answers.PublicationAnswer> publish(@PathVariable String id,
-                                              @Valid @RequestBody(required = false) PublishArticleRequest request,
-                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                              String ifMatch) {
+    ResponseEntity<Answers.PublicationAnswer> publish(
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) PublishArticleRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         PublishArticleRequest body = request == null ? new PublishArticleRequest(null, null) : request;
-        CommandOutcome outcome = commands.send(new PublishArticle(article(id), body.kind(), body.note(),
-                IfMatch.expectedVersion(ifMatch)));
+        CommandOutcome outcome = commands.send(
+                new PublishArticle(article(id), body.kind(), body.note(), IfMatch.expectedVersion(ifMatch)));
         Publication publication = outcome.result(Publication.class);
-        return written(HttpStatus.OK, outcome).body(new Answers.PublicationAnswer(outcome.version(),
-                publication.publicationNumber(), sitePath(publication.slug())));
+        return written(HttpStatus.OK, outcome)
+                .body(new Answers.PublicationAnswer(
+                        outcome.version(), publication.publicationNumber(), sitePath(publication.slug())));
     }
 
     @PostMapping("/{id}/unpublish")
     @Operation(summary = "Take a published article off the site (UnpublishArticle)")
     @ApiResponse(responseCode = "200", description = "Unpublished")
-    ResponseEntity<Answers.VersionAnswer> unpublish(@PathVariable String id,
-                                              @Valid @RequestBody UnpublishArticleRequest request,
-                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                              String ifMatch) {
-        return version(commands.send(new UnpublishArticle(article(id), request.reason(),
-                IfMatch.expectedVersion(ifMatch))));
+    ResponseEntity<Answers.VersionAnswer> unpublish(
+            @PathVariable String id,
+            @Valid @RequestBody UnpublishArticleRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return version(
+                commands.send(new UnpublishArticle(article(id), request.reason(), IfMatch.expectedVersion(ifMatch))));
     }
 
     @PostMapping("/{id}/kill")
     @Operation(summary = "Withdraw an article for good (KillArticle)")
     @ApiResponse(responseCode = "200", description = "Killed")
-    ResponseEntity<Answers.VersionAnswer> kill(@PathVariable String id, @Valid @RequestBody KillArticleRequest request,
-                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                         String ifMatch) {
-        return version(commands.send(new KillArticle(article(id), request.reason(), request.notice(),
-                IfMatch.expectedVersion(ifMatch))));
+    ResponseEntity<Answers.VersionAnswer> kill(
+            @PathVariable String id,
+            @Valid @RequestBody KillArticleRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return version(commands.send(
+                new KillArticle(article(id), request.reason(), request.notice(), IfMatch.expectedVersion(ifMatch))));
     }
 
     private static ResponseEntity<Answers.VersionAnswer> version(CommandOutcome outcome) {

@@ -20,15 +20,23 @@ class ArticleCommandDocumentation {
             }
             operation.getResponses().forEach((status, response) -> {
                 if (status.startsWith("2")) {
-                    response.addHeaderObject("ETag", new Header().schema(new StringSchema())
-                            .description("The article version after the write, e.g. \"3\"; send it as If-Match"));
-                    response.addHeaderObject(ArticleCommandController.POSITION_HEADER, new Header()
-                            .schema(new IntegerSchema().format("int64"))
-                            .description("Global position of the last event written; reads accept it as ?atLeast="));
+                    response.addHeaderObject(
+                            "ETag",
+                            new Header()
+                                    .schema(new StringSchema())
+                                    .description(
+                                            "The article version after the write, e.g. \"3\"; send it as If-Match"));
+                    response.addHeaderObject(
+                            ArticleCommandController.POSITION_HEADER,
+                            new Header()
+                                    .schema(new IntegerSchema().format("int64"))
+                                    .description(
+                                            "Global position of the last event written; reads accept it as ?atLeast="));
                 }
                 if (status.equals("201")) {
-                    response.addHeaderObject("Location", new Header().schema(new StringSchema())
-                            .description("The path of what was created"));
+                    response.addHeaderObject(
+                            "Location",
+                            new Header().schema(new StringSchema()).description("The path of what was created"));
                 }
             });
             return operation;

@@ -40,14 +40,17 @@ class ArticleCommandProblems {
         if (PHOTO_NOT_FOUND.equals(violation.code())) {
             return answer(notFound(violation.getMessage()), request);
         }
-        return answer(Problems.problem(HttpStatus.CONFLICT, violation.code(), "Rule violated",
-                violation.getMessage()), request);
+        return answer(
+                Problems.problem(HttpStatus.CONFLICT, violation.code(), "Rule violated", violation.getMessage()),
+                request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> on(InvalidArticleContent invalid, HttpServletRequest request) {
-        return answer(ProblemDetailsAdvice.validationFailed(List.of(
-                new FieldProblem(invalid.field(), invalid.code(), invalid.getMessage()))), request);
+        return answer(
+                ProblemDetailsAdvice.validationFailed(
+                        List.of(new FieldProblem(invalid.field(), invalid.code(), invalid.getMessage()))),
+                request);
     }
 
     @ExceptionHandler
@@ -63,8 +66,11 @@ class ArticleCommandProblems {
     @ExceptionHandler
     ResponseEntity<Object> on(ConflictingAggregateVersionException conflict, HttpServletRequest request) {
         long current = conflict.getActualVersion() + 1;
-        ProblemDetail problem = Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch",
-                "Version mismatch", "The article is at version " + current + ", not "
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "version-mismatch",
+                "Version mismatch",
+                "The article is at version " + current + ", not "
                         + (conflict.getExpectedVersion() + 1) + " as If-Match says; nothing was recorded."
                         + " Fetch it again, then retry.");
         problem.setProperty("currentVersion", current);
@@ -75,20 +81,28 @@ class ArticleCommandProblems {
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> onConcurrentChange(RuntimeException race, HttpServletRequest request) {
-        return answer(Problems.problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
-                "Someone else changed the article at the same moment; nothing was recorded. Retry."), request);
+        return answer(
+                Problems.problem(
+                        HttpStatus.CONFLICT,
+                        "concurrent-change",
+                        "Concurrent change",
+                        "Someone else changed the article at the same moment; nothing was recorded. Retry."),
+                request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> on(IfMatch.Invalid invalid, HttpServletRequest request) {
-        return answer(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-if-match", "Invalid If-Match",
-                invalid.getMessage()), request);
+        return answer(
+                Problems.problem(HttpStatus.BAD_REQUEST, "invalid-if-match", "Invalid If-Match", invalid.getMessage()),
+                request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> on(IfMatch.NoVersionYet noVersion, HttpServletRequest request) {
-        return answer(Problems.problem(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch",
-                noVersion.getMessage()), request);
+        return answer(
+                Problems.problem(
+                        HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch", noVersion.getMessage()),
+                request);
     }
 
     /** Only a distributed command bus wraps failures; unwrap to answer for the cause. */

@@ -7,11 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code PUT /api/articles/{id}/byline}: the complete new list of bylines (1 to 10). */
-public record AssignBylineRequest(@NotNull @Size(max = Limits.LIST) List<@NotNull @Valid BylineEntry> bylines) {
+public record AssignBylineRequest(
+        @NotNull @Size(max = Limits.LIST) List<@NotNull @Valid BylineEntry> bylines) {
 
     /** A person credited: a name, optionally a role ("author") and an affiliation ("AFP"). */
-    public record BylineEntry(@NotNull @Size(max = Limits.TITLE) String name,
-                        @Size(max = Limits.TITLE) String role,
-                        @Size(max = Limits.TITLE) String affiliation) {
-    }
+    public record BylineEntry(
+            @NotNull @Size(max = Limits.TITLE) String name,
+            @Size(max = Limits.TITLE) String role,
+            @Size(max = Limits.TITLE) String affiliation) {}
 }

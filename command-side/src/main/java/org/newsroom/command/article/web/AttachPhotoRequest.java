@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/articles/{id}/photos}: an http(s) image URI with its caption and credit. */
-public record AttachPhotoRequest(@NotNull @Size(max = Limits.TEXT) String uri,
-                                 @NotNull @Size(max = Limits.TEXT) String caption,
-                                 @NotNull @Size(max = Limits.TITLE) String credit,
-                                 @Size(max = Limits.TEXT) String altText) {
-}
+public record AttachPhotoRequest(
+        @NotNull @Size(max = Limits.TEXT) String uri,
+        @NotNull @Size(max = Limits.TEXT) String caption,
+        @NotNull @Size(max = Limits.TITLE) String credit,
+        @Size(max = Limits.TEXT) String altText) {}

@@ -11,8 +11,7 @@ final class IfMatch {
 
     private static final Pattern STRONG_TAG = Pattern.compile("\"(\\d{1,18})\"");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /** The expected Axon version, or null when the command is unconditional (no header, or {@code *}). */
     static Long expectedVersion(String header) {

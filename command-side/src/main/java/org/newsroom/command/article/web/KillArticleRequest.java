@@ -4,6 +4,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/articles/{id}/kill}: an internal reason and the notice shown to readers. */
-public record KillArticleRequest(@NotNull @Size(max = Limits.TEXT) String reason,
-                                 @NotNull @Size(max = Limits.TEXT) String notice) {
-}
+public record KillArticleRequest(
+        @NotNull @Size(max = Limits.TEXT) String reason,
+        @NotNull @Size(max = Limits.TEXT) String notice) {}

@@ -11,6 +11,5 @@ final class Limits {
     static final int TEXT = 20_000;
     static final int LIST = 100;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -11,8 +11,11 @@ import jakarta.validation.constraints.Size;
  * The change kind is matched exactly: Jackson's enum reading would forgive surrounding spaces.
  */
 public record PublishArticleRequest(
-        @Pattern(regexp = "update|correction|clarification",
-                message = "must be one of update, correction, clarification") String changeKind,
+        @Pattern(
+                regexp = "update|correction|clarification",
+                message = "must be one of update, correction, clarification")
+        String changeKind,
+
         @Size(max = Limits.TEXT) String note) {
 
     ChangeKind kind() {

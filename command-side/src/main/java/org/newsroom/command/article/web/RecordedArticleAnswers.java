@@ -56,19 +56,28 @@ class RecordedArticleAnswers implements RecordedAnswers {
         headers.add(new String[] {HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE});
         Document payload = recorded.lastPayload();
         if (post && path.equals(ARTICLES)) {
-            headers.add(new String[] {HttpHeaders.LOCATION, ArticleCommandController.articleLocation(article).toString()});
+            headers.add(new String[] {
+                HttpHeaders.LOCATION,
+                ArticleCommandController.articleLocation(article).toString()
+            });
             return new Answer(HttpStatus.CREATED.value(), headers, body(new Answers.DraftAnswer(article, version)));
         }
         if (post && path.endsWith("/photos")) {
             String photo = payload.getString("photoId");
-            headers.add(new String[] {HttpHeaders.LOCATION,
-                    ArticleCommandController.photoLocation(article, photo).toString()});
+            headers.add(new String[] {
+                HttpHeaders.LOCATION,
+                ArticleCommandController.photoLocation(article, photo).toString()
+            });
             return new Answer(HttpStatus.CREATED.value(), headers, body(new Answers.PhotoAnswer(photo, version)));
         }
         if (post && path.endsWith("/publish")) {
-            return new Answer(HttpStatus.OK.value(), headers, body(new Answers.PublicationAnswer(version,
-                    payload.get("publicationNumber", Number.class).intValue(),
-                    ArticleCommandController.sitePath(payload.getString("slug")))));
+            return new Answer(
+                    HttpStatus.OK.value(),
+                    headers,
+                    body(new Answers.PublicationAnswer(
+                            version,
+                            payload.get("publicationNumber", Number.class).intValue(),
+                            ArticleCommandController.sitePath(payload.getString("slug")))));
         }
         return new Answer(HttpStatus.OK.value(), headers, body(new Answers.VersionAnswer(version)));
     }

@@ -3,5 +3,5 @@ package org.newsroom.command.article.web;
 import jakarta.validation.constraints.Size;
 
 /** Optional body of {@code POST /api/articles/{id}/submit}. */
-public record SubmitForReviewRequest(@Size(max = Limits.TEXT) String note) {
-}
+public record SubmitForReviewRequest(
+        @Size(max = Limits.TEXT) String note) {}

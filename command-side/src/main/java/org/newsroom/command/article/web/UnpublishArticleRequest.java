@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/articles/{id}/unpublish}. */
-public record UnpublishArticleRequest(@NotNull @Size(max = Limits.TEXT) String reason) {
-}
+public record UnpublishArticleRequest(
+        @NotNull @Size(max = Limits.TEXT) String reason) {}

@@ -16,10 +16,10 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
-import org.newsroom.eventlog.AppendOutcomeUnknown;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.eventlog.AppendOutcomeUnknown;
 import org.newsroom.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,14 +35,15 @@ import com.mongodb.ServerAddress;
 class ArticleCommandControllerTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
-    private final MockMvc mvc = MockMvcBuilders
-            .standaloneSetup(new ArticleCommandController(new CommandSender(gateway)))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
+                    new ArticleCommandController(new CommandSender(gateway)))
             .setControllerAdvice(new ArticleCommandProblems(), new ProblemDetailsAdvice())
             .build();
 
     private ResultActions revise(RuntimeException failure, String... ifMatch) throws Exception {
         doThrow(failure).when(gateway).sendAndWait(any());
-        var request = patch("/api/articles/a1").contentType(MediaType.APPLICATION_JSON)
+        var request = patch("/api/articles/a1")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"headline\":\"New\"}");
         if (ifMatch.length > 0) {
             request.header("If-Match", ifMatch[0]);
@@ -61,16 +62,19 @@ class ArticleCommandControllerTest {
 
     @Test
     void anEventLogThatLostItsDatabaseIs503() throws Exception {
-        revise(new EventStoreException("could not append to the event log",
-                new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress())))
+        revise(new EventStoreException(
+                        "could not append to the event log",
+                        new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress())))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("service-unavailable"));
     }
 
     @Test
     void anAppendWhoseOutcomeIsUnknownIs503SayingSo() throws Exception {
-        revise(new AppendOutcomeUnknown("could not append to the event log",
-                new MongoSocketReadTimeoutException("Timeout while receiving message", new ServerAddress(), null)))
+        revise(new AppendOutcomeUnknown(
+                        "could not append to the event log",
+                        new MongoSocketReadTimeoutException(
+                                "Timeout while receiving message", new ServerAddress(), null)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.code").value("outcome-unknown"));
@@ -81,16 +85,20 @@ class ArticleCommandControllerTest {
         String body = revise(new IllegalStateException("secret table name users_v2"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.code").value("internal-error"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).doesNotContain("secret", "users_v2", "IllegalStateException");
     }
 
     @Test
     void aConcurrentAppendIs409ConcurrentChange() throws Exception {
-        revise(new ConcurrencyException("sequence taken")).andExpect(status().isConflict())
+        revise(new ConcurrencyException("sequence taken"))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("concurrent-change"));
-        revise(new AggregateStreamCreationException("exists")).andExpect(status().isConflict())
+        revise(new AggregateStreamCreationException("exists"))
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("concurrent-change"));
     }
 

@@ -22,12 +22,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The command side over real HTTP, on the embedded MongoDB with its H2 file in a fresh directory. Every IT extending
  * this class shares one application context (same configuration, so Spring's test context cache reuses it).
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"newsroom.security.bcrypt-strength=4", "spring.main.banner-mode=off",
-                "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"})
+@SpringBootTest(
+        classes = CommandSideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsroom.security.bcrypt-strength=4",
+            "spring.main.banner-mode=off",
+            "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"
+        })
 abstract class CommandApiTestBase {
 
-    private static final String DATA_DIR = TempDirs.create("newsroom-command-api").toString();
+    private static final String DATA_DIR =
+            TempDirs.create("newsroom-command-api").toString();
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry properties) {
@@ -58,7 +64,9 @@ abstract class CommandApiTestBase {
         long head = eventLog.headPosition();
         ApiResponse response = request.get();
         assertProblem(response, status, code);
-        assertThat(eventLog.headPosition()).as("event log head after a refused request").isEqualTo(head);
+        assertThat(eventLog.headPosition())
+                .as("event log head after a refused request")
+                .isEqualTo(head);
         return response;
     }
 
@@ -71,7 +79,6 @@ abstract class CommandApiTestBase {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
-        assertThat(problem.path("correlationId").asText()).isNotBlank()
-                .isEqualTo(response.header("X-Correlation-Id"));
+        assertThat(problem.path("correlationId").asText()).isNotBlank().isEqualTo(response.header("X-Correlation-Id"));
     }
 }

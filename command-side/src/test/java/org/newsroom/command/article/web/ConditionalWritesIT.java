@@ -36,7 +36,8 @@ class ConditionalWritesIT extends CommandApiTestBase {
     void writesUnconditionallyWithAStar() {
         Article article = story.draft();
 
-        assertThat(reporter.patch(article.path(), json(Map.of("headline", "New")), "If-Match", "*").status())
+        assertThat(reporter.patch(article.path(), json(Map.of("headline", "New")), "If-Match", "*")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -44,7 +45,9 @@ class ConditionalWritesIT extends CommandApiTestBase {
     void refusesAStaleIfMatchWithTheCurrentVersion() {
         Article article = story.assignByline(story.draft());
 
-        ApiResponse response = refused(412, "version-mismatch",
+        ApiResponse response = refused(
+                412,
+                "version-mismatch",
                 () -> reporter.patch(article.path(), json(Map.of("headline", "New")), "If-Match", "\"1\""));
 
         assertThat(response.json().path("currentVersion").asLong()).isEqualTo(2);
@@ -55,7 +58,9 @@ class ConditionalWritesIT extends CommandApiTestBase {
     void refusesAnIfMatchFromTheFuture() {
         Article article = story.draft();
 
-        ApiResponse response = refused(412, "version-mismatch",
+        ApiResponse response = refused(
+                412,
+                "version-mismatch",
                 () -> reporter.patch(article.path(), json(Map.of("headline", "New")), "If-Match", "\"7\""));
 
         assertThat(response.json().path("currentVersion").asLong()).isEqualTo(1);
@@ -65,8 +70,8 @@ class ConditionalWritesIT extends CommandApiTestBase {
     void checksIfMatchBeforeTheRules() {
         Article article = story.submit(story.draft());
 
-        ApiResponse response = refused(412, "version-mismatch",
-                () -> reporter.post(article.path("/submit"), null, "If-Match", "\"1\""));
+        ApiResponse response = refused(
+                412, "version-mismatch", () -> reporter.post(article.path("/submit"), null, "If-Match", "\"1\""));
 
         assertThat(response.json().path("currentVersion").asLong()).isEqualTo(2);
         refused(409, "not-a-draft", () -> reporter.post(article.path("/submit"), null, "If-Match", "\"2\""));
@@ -76,11 +81,16 @@ class ConditionalWritesIT extends CommandApiTestBase {
     void letsExactlyOneOfTwentyWritesWithTheSameIfMatchThrough() {
         Article article = story.draft();
 
-        List<ApiResponse> responses = concurrently(i -> reporter.patch(article.path(),
-                json(Map.of("headline", "Headline " + i)), "If-Match", "\"" + article.version() + "\""));
+        List<ApiResponse> responses = concurrently(i -> reporter.patch(
+                article.path(),
+                json(Map.of("headline", "Headline " + i)),
+                "If-Match",
+                "\"" + article.version() + "\""));
 
         assertThat(responses).filteredOn(response -> response.status() == 200).hasSize(1);
-        assertThat(responses).filteredOn(response -> response.status() == 412).hasSize(CONCURRENT - 1)
+        assertThat(responses)
+                .filteredOn(response -> response.status() == 412)
+                .hasSize(CONCURRENT - 1)
                 .allSatisfy(response -> assertProblem(response, 412, "version-mismatch"));
         assertThat(eventLog.storedEvents(article.id())).hasSize((int) article.version() + 1);
     }
@@ -89,12 +99,16 @@ class ConditionalWritesIT extends CommandApiTestBase {
     void appliesTwentyConcurrentPhotoAttachmentsWithoutIfMatchInOrder() {
         Article article = story.draft();
 
-        List<ApiResponse> responses = concurrently(i -> reporter.post(article.path("/photos"),
+        List<ApiResponse> responses = concurrently(i -> reporter.post(
+                article.path("/photos"),
                 json(StoryApi.photo("https://images.example.com/" + i + ".jpg", "Photo " + i, "AFP", null))));
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
-        assertThat(responses.stream().map(response -> response.json().path("version").asLong()))
-                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, CONCURRENT + 1).boxed().toList());
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
+        assertThat(responses.stream()
+                        .map(response -> response.json().path("version").asLong()))
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(2, CONCURRENT + 1).boxed().toList());
         assertThat(eventLog.storedEvents(article.id())).hasSize(CONCURRENT + 1);
     }
 
@@ -103,10 +117,12 @@ class ConditionalWritesIT extends CommandApiTestBase {
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<ApiResponse>> futures = IntStream.range(0, CONCURRENT)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        await(start);
-                        return request.apply(i);
-                    }, threads))
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                await(start);
+                                return request.apply(i);
+                            },
+                            threads))
                     .toList();
             start.countDown();
             return futures.stream().map(CompletableFuture::join).toList();

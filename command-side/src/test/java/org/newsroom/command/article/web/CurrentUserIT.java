@@ -17,7 +17,9 @@ class CurrentUserIT extends CommandApiTestBase {
 
             assertThat(me.status()).as("%s", me).isEqualTo(200);
             assertThat(me.json().path("name").asText()).isEqualTo(user);
-            assertThat(me.json().path("roles")).extracting(node -> node.asText()).containsExactly(user);
+            assertThat(me.json().path("roles"))
+                    .extracting(node -> node.asText())
+                    .containsExactly(user);
         }
     }
 

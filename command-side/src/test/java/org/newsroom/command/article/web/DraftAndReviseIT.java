@@ -32,11 +32,12 @@ class DraftAndReviseIT extends CommandApiTestBase {
 
     @Test
     void recordsTheAuthenticatedUserAndTheCorrelationIdInTheEventMetadata() {
-        ApiResponse drafted = reporter.post("/api/articles", json(StoryApi.draftBody()),
-                "X-Correlation-Id", "desk-7.story_42", "actor", "mallory");
+        ApiResponse drafted = reporter.post(
+                "/api/articles", json(StoryApi.draftBody()), "X-Correlation-Id", "desk-7.story_42", "actor", "mallory");
 
         assertThat(drafted.header("X-Correlation-Id")).isEqualTo("desk-7.story_42");
-        StoredEventView event = eventLog.storedEvents(drafted.json().path("id").asText()).get(0);
+        StoredEventView event =
+                eventLog.storedEvents(drafted.json().path("id").asText()).get(0);
         Document metaData = event.event().get("metaData", Document.class);
         assertThat(metaData.getString("actor")).isEqualTo("reporter");
         assertThat(metaData.getString("correlationId")).isEqualTo("desk-7.story_42");
@@ -44,12 +45,14 @@ class DraftAndReviseIT extends CommandApiTestBase {
 
     @Test
     void replacesAnUnsafeCorrelationIdWithAFreshOne() {
-        ApiResponse drafted = reporter.post("/api/articles", json(StoryApi.draftBody()),
-                "X-Correlation-Id", "<script>alert(1)</script>");
+        ApiResponse drafted = reporter.post(
+                "/api/articles", json(StoryApi.draftBody()), "X-Correlation-Id", "<script>alert(1)</script>");
 
         String echoed = drafted.header("X-Correlation-Id");
         assertThat(echoed).matches("[0-9a-f-]{36}");
-        Document metaData = eventLog.storedEvents(drafted.json().path("id").asText()).get(0).event()
+        Document metaData = eventLog.storedEvents(drafted.json().path("id").asText())
+                .get(0)
+                .event()
                 .get("metaData", Document.class);
         assertThat(metaData.getString("correlationId")).isEqualTo(echoed);
     }
@@ -69,7 +72,9 @@ class DraftAndReviseIT extends CommandApiTestBase {
         body.remove("headline");
 
         JsonNode error = refused(400, "validation-failed", () -> reporter.post("/api/articles", json(body)))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("headline");
         assertThat(error.path("code").asText()).isEqualTo("required");
     }
@@ -80,7 +85,9 @@ class DraftAndReviseIT extends CommandApiTestBase {
         body.put("headline", "x".repeat(301));
 
         JsonNode error = refused(400, "validation-failed", () -> reporter.post("/api/articles", json(body)))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("headline");
         assertThat(error.path("code").asText()).isEqualTo("invalid-headline");
         assertThat(error.path("message").asText()).contains("300");
@@ -92,7 +99,9 @@ class DraftAndReviseIT extends CommandApiTestBase {
         body.put("body", "<p>Hello</p><script>alert(1)</script>");
 
         JsonNode error = refused(400, "validation-failed", () -> reporter.post("/api/articles", json(body)))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("body");
         assertThat(error.path("code").asText()).isEqualTo("invalid-body");
         assertThat(error.path("message").asText()).contains("<script>");
@@ -104,14 +113,18 @@ class DraftAndReviseIT extends CommandApiTestBase {
         body.put("headline", "Breaking\u0000news");
 
         JsonNode error = refused(400, "validation-failed", () -> reporter.post("/api/articles", json(body)))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("headline");
         assertThat(error.path("code").asText()).isEqualTo("invalid-headline");
     }
 
     @Test
     void aNewArticleHasNoVersionForIfMatchToHold() {
-        refused(412, "version-mismatch",
+        refused(
+                412,
+                "version-mismatch",
                 () -> reporter.post("/api/articles", json(StoryApi.draftBody()), "If-Match", "\"1\""));
     }
 
@@ -132,22 +145,32 @@ class DraftAndReviseIT extends CommandApiTestBase {
     void cannotReviseWithNothingNew() {
         Article article = story.draft();
 
-        refused(409, "nothing-to-revise", () -> reporter.patch(article.path(),
-                json(Map.of("headline", StoryApi.HEADLINE))));
+        refused(
+                409,
+                "nothing-to-revise",
+                () -> reporter.patch(article.path(), json(Map.of("headline", StoryApi.HEADLINE))));
     }
 
     @Test
     void cannotReviseAnUnknownArticle() {
-        refused(404, "not-found", () -> reporter.patch("/api/articles/0b7e4a51-36a6-4f1f-9a55-1e3f5c1a0d11",
-                json(Map.of("headline", "Anything"))));
+        refused(
+                404,
+                "not-found",
+                () -> reporter.patch(
+                        "/api/articles/0b7e4a51-36a6-4f1f-9a55-1e3f5c1a0d11", json(Map.of("headline", "Anything"))));
     }
 
     @Test
     void cannotReviseWithAMalformedLanguage() {
         Article article = story.draft();
 
-        JsonNode error = refused(400, "validation-failed", () -> reporter.patch(article.path(),
-                json(Map.of("language", "english please")))).json().path("errors").get(0);
+        JsonNode error = refused(
+                        400,
+                        "validation-failed",
+                        () -> reporter.patch(article.path(), json(Map.of("language", "english please"))))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("language");
         assertThat(error.path("code").asText()).isEqualTo("invalid-language");
     }

@@ -52,13 +52,14 @@ class HostileBodiesIT {
     private static long storedCommits;
 
     /** The context of the other command API ITs, borrowed from Spring's test context cache (jqwik has no hook). */
-    static class SharedContext extends CommandApiTestBase {
-    }
+    static class SharedContext extends CommandApiTestBase {}
 
     @BeforeContainer
     static void prepare() throws Exception {
-        ApplicationContext app = new TestContextManager(SharedContext.class).getTestContext().getApplicationContext();
-        editor = ApiClient.on(Integer.parseInt(app.getEnvironment().getProperty("local.server.port"))).as("editor");
+        ApplicationContext app =
+                new TestContextManager(SharedContext.class).getTestContext().getApplicationContext();
+        editor = ApiClient.on(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .as("editor");
         eventLog = app.getBean(EventLogStorageEngine.class);
         events = app.getBean(MongoDatabase.class).getCollection("events");
         targets = prepareTargets();
@@ -81,12 +82,14 @@ class HostileBodiesIT {
         Statistics.label("kind").collect(request.kind());
         long head = eventLog.knownHeadPosition();
 
-        ApiResponse response = send(request.route(), targets.get(request.route()), request.contentType(),
-                request.body());
+        ApiResponse response =
+                send(request.route(), targets.get(request.route()), request.contentType(), request.body());
 
         assertThat(response.status()).as("%s -> %s", request, response).isBetween(400, 499);
         assertThat(response.contentType()).as("%s -> %s", request, response).startsWith("application/problem+json");
-        assertThat(eventLog.knownHeadPosition()).as("event log head after %s", request).isEqualTo(head);
+        assertThat(eventLog.knownHeadPosition())
+                .as("event log head after %s", request)
+                .isEqualTo(head);
     }
 
     @AfterProperty
@@ -100,7 +103,10 @@ class HostileBodiesIT {
         Map<Route, String> fresh = prepareTargets();
         for (Route route : Route.values()) {
             long head = eventLog.headPosition();
-            ApiResponse response = send(route, fresh.get(route), "application/json",
+            ApiResponse response = send(
+                    route,
+                    fresh.get(route),
+                    "application/json",
                     HostileJson.json(route.validBody()).getBytes(StandardCharsets.UTF_8));
             assertThat(response.status()).as("%s -> %s", route, response).isBetween(200, 201);
             assertThat(eventLog.headPosition()).as(route.name()).isEqualTo(head + 1);
@@ -114,8 +120,8 @@ class HostileBodiesIT {
     }
 
     private static ApiResponse send(Route route, String path, String contentType, byte[] body) {
-        HttpRequest.Builder request = contentType == null ? editor.request(path)
-                : editor.request(path, "Content-Type", contentType);
+        HttpRequest.Builder request =
+                contentType == null ? editor.request(path) : editor.request(path, "Content-Type", contentType);
         return editor.send(request.method(route.method(), HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -133,35 +139,66 @@ class HostileBodiesIT {
      * A field of a request body: what it holds, whether it must be present, whether a blank value is refused, and
      * the most characters the aggregate accepts (0: no such limit).
      */
-    record Field(String name, Kind kind, boolean required, boolean nonBlank, int maxLength) {
-    }
+    record Field(String name, Kind kind, boolean required, boolean nonBlank, int maxLength) {}
 
-    enum Kind { TEXT, HTML, URI, LANGUAGE, CHANGE_KIND, BYLINES }
+    enum Kind {
+        TEXT,
+        HTML,
+        URI,
+        LANGUAGE,
+        CHANGE_KIND,
+        BYLINES
+    }
 
     /** The write routes that take a body (detaching a photo takes none), and where to aim each. */
     enum Route {
-        DRAFT("POST", List.of(new Field("headline", Kind.TEXT, true, true, 300),
-                new Field("standfirst", Kind.TEXT, false, false, 1_000),
-                new Field("body", Kind.HTML, false, false, 200_000),
-                new Field("language", Kind.LANGUAGE, false, true, 0)), true),
-        REVISE("PATCH", List.of(new Field("headline", Kind.TEXT, false, true, 300),
-                new Field("standfirst", Kind.TEXT, false, false, 1_000),
-                new Field("body", Kind.HTML, false, false, 200_000),
-                new Field("language", Kind.LANGUAGE, false, true, 0)), true),
-        ATTACH_PHOTO("POST", List.of(new Field("uri", Kind.URI, true, true, 2_000),
-                new Field("caption", Kind.TEXT, true, true, 1_000), new Field("credit", Kind.TEXT, true, true, 300),
-                new Field("altText", Kind.TEXT, false, false, 1_000)), true),
-        UPDATE_PHOTO("PATCH", List.of(new Field("caption", Kind.TEXT, false, true, 1_000),
-                new Field("credit", Kind.TEXT, false, true, 300),
-                new Field("altText", Kind.TEXT, false, false, 1_000)), true),
+        DRAFT(
+                "POST",
+                List.of(
+                        new Field("headline", Kind.TEXT, true, true, 300),
+                        new Field("standfirst", Kind.TEXT, false, false, 1_000),
+                        new Field("body", Kind.HTML, false, false, 200_000),
+                        new Field("language", Kind.LANGUAGE, false, true, 0)),
+                true),
+        REVISE(
+                "PATCH",
+                List.of(
+                        new Field("headline", Kind.TEXT, false, true, 300),
+                        new Field("standfirst", Kind.TEXT, false, false, 1_000),
+                        new Field("body", Kind.HTML, false, false, 200_000),
+                        new Field("language", Kind.LANGUAGE, false, true, 0)),
+                true),
+        ATTACH_PHOTO(
+                "POST",
+                List.of(
+                        new Field("uri", Kind.URI, true, true, 2_000),
+                        new Field("caption", Kind.TEXT, true, true, 1_000),
+                        new Field("credit", Kind.TEXT, true, true, 300),
+                        new Field("altText", Kind.TEXT, false, false, 1_000)),
+                true),
+        UPDATE_PHOTO(
+                "PATCH",
+                List.of(
+                        new Field("caption", Kind.TEXT, false, true, 1_000),
+                        new Field("credit", Kind.TEXT, false, true, 300),
+                        new Field("altText", Kind.TEXT, false, false, 1_000)),
+                true),
         ASSIGN_BYLINE("PUT", List.of(new Field("bylines", Kind.BYLINES, true, false, 0)), true),
         SUBMIT("POST", List.of(new Field("note", Kind.TEXT, false, false, 2_000)), false),
         REQUEST_CHANGES("POST", List.of(new Field("note", Kind.TEXT, true, true, 2_000)), true),
-        PUBLISH("POST", List.of(new Field("changeKind", Kind.CHANGE_KIND, false, false, 0),
-                new Field("note", Kind.TEXT, false, false, 2_000)), false),
+        PUBLISH(
+                "POST",
+                List.of(
+                        new Field("changeKind", Kind.CHANGE_KIND, false, false, 0),
+                        new Field("note", Kind.TEXT, false, false, 2_000)),
+                false),
         UNPUBLISH("POST", List.of(new Field("reason", Kind.TEXT, true, true, 2_000)), true),
-        KILL("POST", List.of(new Field("reason", Kind.TEXT, true, true, 2_000),
-                new Field("notice", Kind.TEXT, true, true, 2_000)), true);
+        KILL(
+                "POST",
+                List.of(
+                        new Field("reason", Kind.TEXT, true, true, 2_000),
+                        new Field("notice", Kind.TEXT, true, true, 2_000)),
+                true);
 
         private final String method;
         private final List<Field> fields;

@@ -46,18 +46,19 @@ class IdempotencyIT extends CommandApiTestBase {
     void aRetryOfARefusedRequestGetsTheSameRefusal() {
         Article article = story.draft();
         String key = key();
-        ApiResponse first = reporter.patch(article.path(), json(Map.of("headline", StoryApi.HEADLINE)),
-                "Idempotency-Key", key);
+        ApiResponse first =
+                reporter.patch(article.path(), json(Map.of("headline", StoryApi.HEADLINE)), "Idempotency-Key", key);
 
         long head = eventLog.headPosition();
 
-        ApiResponse retry = reporter.patch(article.path(), json(Map.of("headline", StoryApi.HEADLINE)),
-                "Idempotency-Key", key);
+        ApiResponse retry =
+                reporter.patch(article.path(), json(Map.of("headline", StoryApi.HEADLINE)), "Idempotency-Key", key);
 
         assertProblem(first, 409, "nothing-to-revise");
         assertThat(retry.status()).isEqualTo(409);
         assertThat(retry.contentType()).isEqualTo(first.contentType());
-        assertThat(retry.body()).as("the first answer, with the first request's correlation id")
+        assertThat(retry.body())
+                .as("the first answer, with the first request's correlation id")
                 .isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(eventLog.headPosition()).isEqualTo(head);
@@ -69,10 +70,14 @@ class IdempotencyIT extends CommandApiTestBase {
         String key = key();
         reporter.patch(article.path(), json(Map.of("headline", "First")), "Idempotency-Key", key);
 
-        refused(422, "idempotency-key-reused", () -> reporter.patch(article.path(),
-                json(Map.of("headline", "Second")), "Idempotency-Key", key));
-        refused(422, "idempotency-key-reused", () -> reporter.post(article.path("/submit"), null,
-                "Idempotency-Key", key));
+        refused(
+                422,
+                "idempotency-key-reused",
+                () -> reporter.patch(article.path(), json(Map.of("headline", "Second")), "Idempotency-Key", key));
+        refused(
+                422,
+                "idempotency-key-reused",
+                () -> reporter.post(article.path("/submit"), null, "Idempotency-Key", key));
     }
 
     @Test
@@ -95,23 +100,27 @@ class IdempotencyIT extends CommandApiTestBase {
         CountDownLatch start = new CountDownLatch(1);
 
         List<CompletableFuture<ApiResponse>> both = List.of(
-                CompletableFuture.supplyAsync(() -> afterLatch(start, () -> reporter.post("/api/articles", body,
-                        "Idempotency-Key", key))),
-                CompletableFuture.supplyAsync(() -> afterLatch(start, () -> reporter.post("/api/articles", body,
-                        "Idempotency-Key", key))));
+                CompletableFuture.supplyAsync(
+                        () -> afterLatch(start, () -> reporter.post("/api/articles", body, "Idempotency-Key", key))),
+                CompletableFuture.supplyAsync(
+                        () -> afterLatch(start, () -> reporter.post("/api/articles", body, "Idempotency-Key", key))));
         start.countDown();
         List<ApiResponse> answers = both.stream().map(CompletableFuture::join).toList();
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
         assertThat(answers.get(0).body()).isEqualTo(answers.get(1).body());
-        assertThat(answers).filteredOn(answer -> answer.header("Idempotent-Replayed") != null).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.header("Idempotent-Replayed") != null)
+                .hasSize(1);
         assertThat(eventLog.headPosition()).isEqualTo(head + 1);
     }
 
     @Test
     void anUnusableKeyIs400() {
-        refused(400, "invalid-idempotency-key", () -> reporter.post("/api/articles", json(StoryApi.draftBody()),
-                "Idempotency-Key", "x".repeat(256)));
+        refused(
+                400,
+                "invalid-idempotency-key",
+                () -> reporter.post("/api/articles", json(StoryApi.draftBody()), "Idempotency-Key", "x".repeat(256)));
     }
 
     private static ApiResponse afterLatch(CountDownLatch latch, java.util.function.Supplier<ApiResponse> call) {

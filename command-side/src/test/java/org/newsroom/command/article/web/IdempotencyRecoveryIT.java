@@ -43,8 +43,12 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
             ApiResponse retry = write.send();
 
             assertSameAnswer(write.name(), first, retry);
-            assertThat(eventLog.headPosition()).as("%s: the log after the retry", write.name()).isEqualTo(head);
-            assertThat(write.send().body()).as("%s: the answer is kept again", write.name()).isEqualTo(first.body());
+            assertThat(eventLog.headPosition())
+                    .as("%s: the log after the retry", write.name())
+                    .isEqualTo(head);
+            assertThat(write.send().body())
+                    .as("%s: the answer is kept again", write.name())
+                    .isEqualTo(first.body());
         }
     }
 
@@ -59,7 +63,9 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
             ApiResponse retry = write.send();
 
             assertSameAnswer(write.name(), first, retry);
-            assertThat(eventLog.headPosition()).as("%s: the log after the retry", write.name()).isEqualTo(head);
+            assertThat(eventLog.headPosition())
+                    .as("%s: the log after the retry", write.name())
+                    .isEqualTo(head);
         }
     }
 
@@ -67,18 +73,23 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
     void theLogRecordsAnIdempotentRequestOnceAndNamesItsCommit() {
         ApiResponse drafted = reporter.post("/api/articles", json(StoryApi.draftBody()), "Idempotency-Key", "once-1");
         Document commit = database.getCollection("events")
-                .find(Filters.eq("_id", drafted.position())).first();
+                .find(Filters.eq("_id", drafted.position()))
+                .first();
         String request = commit.getString("idempotentRequest");
         assertThat(request).hasSize(64);
         assertThat(eventLog.recordedRequest(request)).hasValueSatisfying(recorded -> {
-            assertThat(recorded.aggregateId()).isEqualTo(drafted.json().path("id").asText());
+            assertThat(recorded.aggregateId())
+                    .isEqualTo(drafted.json().path("id").asText());
             assertThat(recorded.lastPosition()).isEqualTo(drafted.position());
         });
 
-        Document copy = new Document(commit).append("_id", eventLog.headPosition() + 1)
-                .append("seqKey", "another-article#0").append("commitId", UUID.randomUUID().toString());
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
-                database.getCollection("events").insertOne(copy))).as("a second commit of the same request")
+        Document copy = new Document(commit)
+                .append("_id", eventLog.headPosition() + 1)
+                .append("seqKey", "another-article#0")
+                .append("commitId", UUID.randomUUID().toString());
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> database.getCollection("events").insertOne(copy)))
+                .as("a second commit of the same request")
                 .hasMessageContaining("duplicate key");
     }
 
@@ -92,15 +103,28 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
     private List<Write> writes() {
         String tag = UUID.randomUUID().toString();
         String draftBody = json(Map.of("headline", "Recovered " + tag, "body", "<p>Once.</p>"));
-        String article = "/api/articles/" + reporter.post("/api/articles", draftBody).json().path("id").asText();
+        String article = "/api/articles/"
+                + reporter.post("/api/articles", draftBody).json().path("id").asText();
         return List.of(
                 keyed("draft", tag, key -> reporter.post("/api/articles", draftBody, "Idempotency-Key", key)),
-                keyed("photo", tag, key -> reporter.post(article + "/photos", json(StoryApi.LEAD_PHOTO),
-                        "Idempotency-Key", key)),
-                keyed("conditional revision", tag, key -> reporter.patch(article,
-                        json(Map.of("headline", "Revised " + tag)), "Idempotency-Key", key, "If-Match", "\"2\"")),
-                keyed("byline", tag, key -> reporter.put(article + "/byline", json(StoryApi.BYLINE),
-                        "Idempotency-Key", key)),
+                keyed(
+                        "photo",
+                        tag,
+                        key -> reporter.post(article + "/photos", json(StoryApi.LEAD_PHOTO), "Idempotency-Key", key)),
+                keyed(
+                        "conditional revision",
+                        tag,
+                        key -> reporter.patch(
+                                article,
+                                json(Map.of("headline", "Revised " + tag)),
+                                "Idempotency-Key",
+                                key,
+                                "If-Match",
+                                "\"2\"")),
+                keyed(
+                        "byline",
+                        tag,
+                        key -> reporter.put(article + "/byline", json(StoryApi.BYLINE), "Idempotency-Key", key)),
                 keyed("publication", tag, key -> editor.post(article + "/publish", null, "Idempotency-Key", key)));
     }
 
@@ -112,10 +136,15 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
     /** The record of a request whose process died after its events were stored: pending, lease over, no answer. */
     private void leaveAsACrashedProcessWould(String key) {
         for (String user : List.of("reporter", "editor")) {
-            idempotencyRecords().updateOne(Filters.eq("_id", user + ":" + key), Updates.combine(
-                    Updates.set("state", "pending"),
-                    Updates.set("leaseUntil", new Date(System.currentTimeMillis() - 1_000)),
-                    Updates.unset("status"), Updates.unset("headers"), Updates.unset("body")));
+            idempotencyRecords()
+                    .updateOne(
+                            Filters.eq("_id", user + ":" + key),
+                            Updates.combine(
+                                    Updates.set("state", "pending"),
+                                    Updates.set("leaseUntil", new Date(System.currentTimeMillis() - 1_000)),
+                                    Updates.unset("status"),
+                                    Updates.unset("headers"),
+                                    Updates.unset("body")));
         }
     }
 
@@ -128,7 +157,10 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
         assertThat(retry.body()).as(write).isEqualTo(first.body());
         assertThat(retry.contentType()).as(write).isEqualTo(first.contentType());
         for (String header : List.of("ETag", "Newsroom-Position")) {
-            assertThat(retry.header(header)).as("%s: %s", write, header).isNotNull().isEqualTo(first.header(header));
+            assertThat(retry.header(header))
+                    .as("%s: %s", write, header)
+                    .isNotNull()
+                    .isEqualTo(first.header(header));
         }
         assertThat(retry.header("Location")).as(write).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).as(write).isEqualTo("true");

@@ -30,7 +30,8 @@ class IdempotencyRestartIT {
         }
 
         try (ConfigurableApplicationContext app = start()) {
-            long events = app.getBean(MongoDatabase.class).getCollection("events").countDocuments();
+            long events =
+                    app.getBean(MongoDatabase.class).getCollection("events").countDocuments();
 
             ApiResponse retry = client(app).post("/api/articles", body, "Idempotency-Key", "restart-1");
 
@@ -38,19 +39,24 @@ class IdempotencyRestartIT {
             assertThat(retry.body()).isEqualTo(first.body());
             assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
             assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-            assertThat(app.getBean(MongoDatabase.class).getCollection("events").countDocuments()).isEqualTo(events);
+            assertThat(app.getBean(MongoDatabase.class).getCollection("events").countDocuments())
+                    .isEqualTo(events);
         }
     }
 
     private ConfigurableApplicationContext start() {
         System.setProperty("axoniq.update-checker.disabled", "true");
         return new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties("server.port=0", "newsroom.data-dir=" + dataDir, "newsroom.security.bcrypt-strength=4",
+                .properties(
+                        "server.port=0",
+                        "newsroom.data-dir=" + dataDir,
+                        "newsroom.security.bcrypt-strength=4",
                         "spring.main.banner-mode=off")
                 .run();
     }
 
     private static ApiClient client(ConfigurableApplicationContext app) {
-        return ApiClient.on(Integer.parseInt(app.getEnvironment().getProperty("local.server.port"))).as("reporter");
+        return ApiClient.on(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .as("reporter");
     }
 }

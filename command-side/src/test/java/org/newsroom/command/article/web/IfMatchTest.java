@@ -28,8 +28,8 @@ class IfMatchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3", "W/\"3\"", "\"3\", \"4\"", "\"three\"", "\"\"", "\"-1\"", "\"99999999999999999999\"",
-            ""})
+    @ValueSource(
+            strings = {"3", "W/\"3\"", "\"3\", \"4\"", "\"three\"", "\"\"", "\"-1\"", "\"99999999999999999999\"", ""})
     void anythingButOneStrongNumericTagIsInvalid(String header) {
         assertThatThrownBy(() -> IfMatch.expectedVersion(header)).isInstanceOf(IfMatch.Invalid.class);
     }

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 class OpenApiIT extends CommandApiTestBase {
 
     private static final Map<String, List<String>> ROUTES = Map.ofEntries(
-            Map.entry("post /api/articles", List.of("201", "400", "401", "403", "409", "412", "413", "415", "422",
-                    "500", "503")),
+            Map.entry(
+                    "post /api/articles",
+                    List.of("201", "400", "401", "403", "409", "412", "413", "415", "422", "500", "503")),
             Map.entry("patch /api/articles/{id}", List.of("200", "400", "401", "403", "404", "409", "412")),
             Map.entry("post /api/articles/{id}/photos", List.of("201", "404", "409", "412")),
             Map.entry("patch /api/articles/{id}/photos/{photoId}", List.of("200", "404", "412")),
@@ -37,21 +38,32 @@ class OpenApiIT extends CommandApiTestBase {
             JsonNode operation = paths.path(parts[1]).path(parts[0]);
             assertThat(operation.isMissingNode()).as(route).isFalse();
             statuses.forEach(status -> assertThat(operation.path("responses").has(status))
-                    .as("%s answers %s", route, status).isTrue());
+                    .as("%s answers %s", route, status)
+                    .isTrue());
             operation.path("responses").fields().forEachRemaining(response -> {
                 if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                     assertThat(response.getValue().path("content").has("application/problem+json"))
-                            .as("%s %s is a problem", route, response.getKey()).isTrue();
+                            .as("%s %s is a problem", route, response.getKey())
+                            .isTrue();
                 }
             });
-            assertThat(operation.path("parameters").findValuesAsText("name")).as(route)
+            assertThat(operation.path("parameters").findValuesAsText("name"))
+                    .as(route)
                     .contains("If-Match", "Idempotency-Key", "X-Correlation-Id");
             JsonNode success = operation.path("responses").path(statuses.get(0));
             assertThat(success.path("headers").has("ETag")).as(route).isTrue();
-            assertThat(success.path("headers").has("Newsroom-Position")).as(route).isTrue();
+            assertThat(success.path("headers").has("Newsroom-Position"))
+                    .as(route)
+                    .isTrue();
         });
-        assertThat(docs.json().path("components").path("securitySchemes").has("basicAuth")).isTrue();
-        assertThat(docs.json().path("components").path("schemas").path("Problem").path("properties").has("code"))
+        assertThat(docs.json().path("components").path("securitySchemes").has("basicAuth"))
+                .isTrue();
+        assertThat(docs.json()
+                        .path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("properties")
+                        .has("code"))
                 .isTrue();
     }
 

@@ -38,7 +38,9 @@ class PhotosAndBylineIT extends CommandApiTestBase {
         Map<String, Object> photo = StoryApi.photo("javascript:alert(1)", "Caption", "Credit", null);
 
         JsonNode error = refused(400, "validation-failed", () -> reporter.post(article.path("/photos"), json(photo)))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("uri");
         assertThat(error.path("code").asText()).isEqualTo("invalid-photo-uri");
     }
@@ -49,7 +51,9 @@ class PhotosAndBylineIT extends CommandApiTestBase {
         Map<String, Object> photo = StoryApi.photo("https://images.example.com/a.jpg", "Caption", null, null);
 
         JsonNode error = refused(400, "validation-failed", () -> reporter.post(article.path("/photos"), json(photo)))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("credit");
         assertThat(error.path("code").asText()).isEqualTo("required");
     }
@@ -75,8 +79,10 @@ class PhotosAndBylineIT extends CommandApiTestBase {
     void cannotUpdateAnUnknownPhoto() {
         Article article = story.draft();
 
-        refused(404, "not-found", () -> reporter.patch(article.path("/photos/no-such-photo"),
-                json(Map.of("caption", "New"))));
+        refused(
+                404,
+                "not-found",
+                () -> reporter.patch(article.path("/photos/no-such-photo"), json(Map.of("caption", "New"))));
     }
 
     @Test
@@ -84,8 +90,11 @@ class PhotosAndBylineIT extends CommandApiTestBase {
         Article article = story.draft();
         String photoId = story.attachPhoto(article);
 
-        refused(409, "nothing-to-revise", () -> reporter.patch(article.path("/photos/" + photoId),
-                json(Map.of("credit", StoryApi.LEAD_PHOTO.get("credit")))));
+        refused(
+                409,
+                "nothing-to-revise",
+                () -> reporter.patch(
+                        article.path("/photos/" + photoId), json(Map.of("credit", StoryApi.LEAD_PHOTO.get("credit")))));
     }
 
     @Test
@@ -120,8 +129,13 @@ class PhotosAndBylineIT extends CommandApiTestBase {
     void cannotAssignNoByline() {
         Article article = story.draft();
 
-        JsonNode error = refused(400, "validation-failed", () -> reporter.put(article.path("/byline"),
-                json(Map.of("bylines", List.of())))).json().path("errors").get(0);
+        JsonNode error = refused(
+                        400,
+                        "validation-failed",
+                        () -> reporter.put(article.path("/byline"), json(Map.of("bylines", List.of()))))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("bylines");
         assertThat(error.path("code").asText()).isEqualTo("invalid-bylines");
     }
@@ -132,8 +146,13 @@ class PhotosAndBylineIT extends CommandApiTestBase {
         List<Object> bylines = new ArrayList<>();
         bylines.add(null);
 
-        JsonNode error = refused(400, "validation-failed", () -> reporter.put(article.path("/byline"),
-                json(Map.of("bylines", bylines)))).json().path("errors").get(0);
+        JsonNode error = refused(
+                        400,
+                        "validation-failed",
+                        () -> reporter.put(article.path("/byline"), json(Map.of("bylines", bylines))))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("bylines[0]");
     }
 
@@ -141,9 +160,15 @@ class PhotosAndBylineIT extends CommandApiTestBase {
     void cannotAssignABylineWithAMisspeltProperty() {
         Article article = story.draft();
 
-        JsonNode error = refused(400, "unknown-property", () -> reporter.put(article.path("/byline"),
-                json(Map.of("bylines", List.of(Map.of("name", "Angus", "affilation", "AFP"))))))
-                .json().path("errors").get(0);
+        JsonNode error = refused(
+                        400,
+                        "unknown-property",
+                        () -> reporter.put(
+                                article.path("/byline"),
+                                json(Map.of("bylines", List.of(Map.of("name", "Angus", "affilation", "AFP"))))))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("bylines[0].affilation");
     }
 

@@ -18,32 +18,53 @@ import com.fasterxml.jackson.databind.JsonNode;
 class RequestShapeIT extends CommandApiTestBase {
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"headline\": }", "not json", "{\"headline\": \"a\"} trailing",
-            "{\"headline\": \"a\", \"headline\": \"b\"}", "[]", "\"a string\"", "42"})
+    @ValueSource(
+            strings = {
+                "{",
+                "{\"headline\": }",
+                "not json",
+                "{\"headline\": \"a\"} trailing",
+                "{\"headline\": \"a\", \"headline\": \"b\"}",
+                "[]",
+                "\"a string\"",
+                "42"
+            })
     void answersMalformedJsonWith400(String body) {
         refused(400, "malformed-request", () -> reporter.post("/api/articles", body));
     }
 
     @Test
     void answersAMissingBodyWith400() {
-        refused(400, "malformed-request", () -> reporter.post("/api/articles", null, "Content-Type",
-                "application/json"));
+        refused(
+                400,
+                "malformed-request",
+                () -> reporter.post("/api/articles", null, "Content-Type", "application/json"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"headline\": 42}", "{\"headline\": true}", "{\"headline\": {\"a\": 1}}",
-            "{\"headline\": [\"a\"]}", "{\"headline\": 4.2}"})
+    @ValueSource(
+            strings = {
+                "{\"headline\": 42}",
+                "{\"headline\": true}",
+                "{\"headline\": {\"a\": 1}}",
+                "{\"headline\": [\"a\"]}",
+                "{\"headline\": 4.2}"
+            })
     void answersAValueOfTheWrongTypeWith400NamingTheField(String body) {
         JsonNode error = refused(400, "malformed-request", () -> reporter.post("/api/articles", body))
-                .json().path("errors").get(0);
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("headline");
         assertThat(error.path("code").asText()).isEqualTo("wrong-type");
     }
 
     @Test
     void answersAMisspeltPropertyWith400NamingIt() {
-        ApiResponse response = refused(400, "unknown-property", () -> reporter.post("/api/articles",
-                "{\"headline\": \"Haftar in Rome\", \"standfrist\": \"Typo\"}"));
+        ApiResponse response = refused(
+                400,
+                "unknown-property",
+                () -> reporter.post("/api/articles", "{\"headline\": \"Haftar in Rome\", \"standfrist\": \"Typo\"}"));
         assertThat(response.json().path("detail").asText()).contains("standfrist");
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("standfrist");
     }
@@ -59,16 +80,24 @@ class RequestShapeIT extends CommandApiTestBase {
         System.arraycopy(bad, 0, body, 2, bad.length);
         System.arraycopy(valid, 2, body, 2 + bad.length, valid.length - 2);
 
-        refused(400, "malformed-request", () -> reporter.send(reporter.request(article.path("/photos"),
-                "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        refused(
+                400,
+                "malformed-request",
+                () -> reporter.send(reporter.request(article.path("/photos"), "Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
     }
 
     @Test
     void answersAnUnsupportedMediaTypeWith415() {
-        refused(415, "unsupported-media-type", () -> reporter.post("/api/articles", "headline=Haftar",
-                "Content-Type", "application/x-www-form-urlencoded"));
-        refused(415, "unsupported-media-type", () -> reporter.post("/api/articles", "{\"headline\": \"a\"}",
-                "Content-Type", "text/plain"));
+        refused(
+                415,
+                "unsupported-media-type",
+                () -> reporter.post(
+                        "/api/articles", "headline=Haftar", "Content-Type", "application/x-www-form-urlencoded"));
+        refused(
+                415,
+                "unsupported-media-type",
+                () -> reporter.post("/api/articles", "{\"headline\": \"a\"}", "Content-Type", "text/plain"));
     }
 
     @Test
@@ -99,9 +128,11 @@ class RequestShapeIT extends CommandApiTestBase {
         byte[] huge = ("{\"headline\": \"a\", \"body\": \"" + "x".repeat(1024 * 1024) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        refused(413, "payload-too-large", () -> reporter.send(reporter.request("/api/articles",
-                        "Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))));
+        refused(
+                413,
+                "payload-too-large",
+                () -> reporter.send(reporter.request("/api/articles", "Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))));
     }
 
     @Test
@@ -118,22 +149,28 @@ class RequestShapeIT extends CommandApiTestBase {
     void answersAnIfMatchThatIsNoEntityTagWith400() {
         Article article = story.draft();
 
-        refused(400, "invalid-if-match", () -> reporter.patch(article.path(), "{\"headline\": \"New\"}",
-                "If-Match", "1"));
-        refused(400, "invalid-if-match", () -> reporter.patch(article.path(), "{\"headline\": \"New\"}",
-                "If-Match", "W/\"1\""));
+        refused(
+                400,
+                "invalid-if-match",
+                () -> reporter.patch(article.path(), "{\"headline\": \"New\"}", "If-Match", "1"));
+        refused(
+                400,
+                "invalid-if-match",
+                () -> reporter.patch(article.path(), "{\"headline\": \"New\"}", "If-Match", "W/\"1\""));
     }
 
     @Test
     void answersMissingCredentialsWith401() {
-        ApiResponse response = refused(401, "unauthenticated",
-                () -> api.post("/api/articles", StoryApi.json(StoryApi.draftBody())));
+        ApiResponse response =
+                refused(401, "unauthenticated", () -> api.post("/api/articles", StoryApi.json(StoryApi.draftBody())));
         assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
     }
 
     @Test
     void answersAWrongPasswordWith401() {
-        refused(401, "unauthenticated",
+        refused(
+                401,
+                "unauthenticated",
                 () -> api.as("editor", "wrong").post("/api/articles", StoryApi.json(StoryApi.draftBody())));
     }
 
@@ -142,7 +179,6 @@ class RequestShapeIT extends CommandApiTestBase {
         Article article = story.readyToPublish();
 
         refused(403, "forbidden", () -> reporter.post(article.path("/publish"), null));
-        refused(403, "forbidden", () -> api.as("auditor").post("/api/articles",
-                StoryApi.json(StoryApi.draftBody())));
+        refused(403, "forbidden", () -> api.as("auditor").post("/api/articles", StoryApi.json(StoryApi.draftBody())));
     }
 }

@@ -42,8 +42,8 @@ class RoleMatrixIT extends CommandApiTestBase {
      * that security refuses never reaches the article, so it goes to an article that does not exist: preparing one
      * in the right state is only needed where the call is allowed.
      */
-    private record Probe(Function<ApiClient, ApiResponse> call, Function<ApiClient, ApiResponse> refusedCall,
-                         int allowedStatus) {
+    private record Probe(
+            Function<ApiClient, ApiResponse> call, Function<ApiClient, ApiResponse> refusedCall, int allowedStatus) {
 
         Probe(Function<ApiClient, ApiResponse> call, int allowedStatus) {
             this(call, call, allowedStatus);
@@ -63,8 +63,10 @@ class RoleMatrixIT extends CommandApiTestBase {
     @TestFactory
     Stream<DynamicTest> everyRouteForEveryUser() {
         Map<String, Probe> probes = probes();
-        assertThat(probes.keySet()).as("a probe for every row of the access table")
-                .containsExactlyInAnyOrderElementsOf(rules.table().stream().map(RoleMatrixIT::key).toList());
+        assertThat(probes.keySet())
+                .as("a probe for every row of the access table")
+                .containsExactlyInAnyOrderElementsOf(
+                        rules.table().stream().map(RoleMatrixIT::key).toList());
         List<DynamicTest> cells = new ArrayList<>();
         for (AccessRule rule : rules.table()) {
             for (String user : USERS) {
@@ -81,15 +83,16 @@ class RoleMatrixIT extends CommandApiTestBase {
         List<String> routes = new ArrayList<>();
         mappings.getHandlerMethods().forEach((mapping, handler) -> {
             if (handler.getBeanType().equals(ArticleCommandController.class)) {
-                mapping.getMethodsCondition().getMethods().forEach(method -> mapping.getPatternValues().forEach(
-                        pattern -> routes.add(method.name() + " " + pattern)));
+                mapping.getMethodsCondition()
+                        .getMethods()
+                        .forEach(method -> mapping.getPatternValues()
+                                .forEach(pattern -> routes.add(method.name() + " " + pattern)));
             }
         });
 
         assertThat(routes).hasSize(11).allSatisfy(route -> {
             String[] parts = route.split(" ");
-            AccessRule rule = rules.ruleFor(HttpMethod.valueOf(parts[0]),
-                    parts[1].replaceAll("\\{[^}]+}", "some-id"));
+            AccessRule rule = rules.ruleFor(HttpMethod.valueOf(parts[0]), parts[1].replaceAll("\\{[^}]+}", "some-id"));
             assertThat(rule.access()).as(route).isEqualTo(AccessRule.Access.ROLES);
             assertThat(rule.method()).as(route).isEqualTo(HttpMethod.valueOf(parts[0]));
         });
@@ -102,7 +105,10 @@ class RoleMatrixIT extends CommandApiTestBase {
         ApiResponse response = (allowed ? probe.call() : probe.refusedCall()).apply(caller);
         if (allowed) {
             if (probe.allowedStatus() == 0) {
-                assertThat(response.status()).as("%s", response).isNotIn(401, 403).isLessThan(500);
+                assertThat(response.status())
+                        .as("%s", response)
+                        .isNotIn(401, 403)
+                        .isLessThan(500);
             } else {
                 assertThat(response.status()).as("%s", response).isEqualTo(probe.allowedStatus());
             }
@@ -113,35 +119,79 @@ class RoleMatrixIT extends CommandApiTestBase {
 
     private Map<String, Probe> probes() {
         Map<String, Probe> probes = new LinkedHashMap<>();
-        for (String path : List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")) {
+        for (String path : List.of(
+                "/actuator/health/**",
+                "/actuator/info",
+                "/actuator/prometheus",
+                "/v3/api-docs/**",
+                "/swagger-ui/**",
+                "/swagger-ui.html")) {
             String sample = path.replace("/**", "");
             probes.put("* " + path, new Probe(caller -> caller.get(sample.isEmpty() ? "/" : sample), 0));
         }
-        probes.put("POST /api/articles", new Probe(caller -> caller.post("/api/articles",
-                json(StoryApi.draftBody())), 201));
-        probes.put("PATCH /api/articles/*", command(article -> story.draft(),
-                (caller, article) -> caller.patch(article.path(), json(Map.of("headline", "Revised"))), 200));
-        probes.put("POST /api/articles/*/photos/**", command(article -> story.draft(),
-                (caller, article) -> caller.post(article.path("/photos"), json(StoryApi.LEAD_PHOTO)), 201));
-        probes.put("PATCH /api/articles/*/photos/**", command(NO_PHOTO, article -> withPhoto(),
-                (caller, article) -> caller.patch(article.path(), json(Map.of("caption", "New"))), 200));
-        probes.put("DELETE /api/articles/*/photos/**", command(NO_PHOTO, article -> withPhoto(),
-                (caller, article) -> caller.delete(article.path()), 200));
-        probes.put("PUT /api/articles/*/byline", command(article -> story.draft(),
-                (caller, article) -> caller.put(article.path("/byline"), json(StoryApi.BYLINE)), 200));
-        probes.put("POST /api/articles/*/submit", command(article -> story.draft(),
-                (caller, article) -> caller.post(article.path("/submit"), null), 200));
-        probes.put("POST /api/articles/*/request-changes", command(article -> story.inReview(),
-                (caller, article) -> caller.post(article.path("/request-changes"),
-                        json(Map.of("note", "Add a source"))), 200));
-        probes.put("POST /api/articles/*/publish", command(article -> story.readyToPublish(),
-                (caller, article) -> caller.post(article.path("/publish"), null), 200));
-        probes.put("POST /api/articles/*/unpublish", command(article -> story.published(),
-                (caller, article) -> caller.post(article.path("/unpublish"), json(Map.of("reason", "Legal"))), 200));
-        probes.put("POST /api/articles/*/kill", command(article -> story.published(),
-                (caller, article) -> caller.post(article.path("/kill"),
-                        json(Map.of("reason", "Legal", "notice", "Withdrawn"))), 200));
+        probes.put(
+                "POST /api/articles",
+                new Probe(caller -> caller.post("/api/articles", json(StoryApi.draftBody())), 201));
+        probes.put(
+                "PATCH /api/articles/*",
+                command(
+                        article -> story.draft(),
+                        (caller, article) -> caller.patch(article.path(), json(Map.of("headline", "Revised"))),
+                        200));
+        probes.put(
+                "POST /api/articles/*/photos/**",
+                command(
+                        article -> story.draft(),
+                        (caller, article) -> caller.post(article.path("/photos"), json(StoryApi.LEAD_PHOTO)),
+                        201));
+        probes.put(
+                "PATCH /api/articles/*/photos/**",
+                command(
+                        NO_PHOTO,
+                        article -> withPhoto(),
+                        (caller, article) -> caller.patch(article.path(), json(Map.of("caption", "New"))),
+                        200));
+        probes.put(
+                "DELETE /api/articles/*/photos/**",
+                command(NO_PHOTO, article -> withPhoto(), (caller, article) -> caller.delete(article.path()), 200));
+        probes.put(
+                "PUT /api/articles/*/byline",
+                command(
+                        article -> story.draft(),
+                        (caller, article) -> caller.put(article.path("/byline"), json(StoryApi.BYLINE)),
+                        200));
+        probes.put(
+                "POST /api/articles/*/submit",
+                command(
+                        article -> story.draft(),
+                        (caller, article) -> caller.post(article.path("/submit"), null),
+                        200));
+        probes.put(
+                "POST /api/articles/*/request-changes",
+                command(
+                        article -> story.inReview(),
+                        (caller, article) ->
+                                caller.post(article.path("/request-changes"), json(Map.of("note", "Add a source"))),
+                        200));
+        probes.put(
+                "POST /api/articles/*/publish",
+                command(
+                        article -> story.readyToPublish(),
+                        (caller, article) -> caller.post(article.path("/publish"), null),
+                        200));
+        probes.put(
+                "POST /api/articles/*/unpublish",
+                command(
+                        article -> story.published(),
+                        (caller, article) -> caller.post(article.path("/unpublish"), json(Map.of("reason", "Legal"))),
+                        200));
+        probes.put(
+                "POST /api/articles/*/kill",
+                command(
+                        article -> story.published(),
+                        (caller, article) -> caller.post(
+                                article.path("/kill"), json(Map.of("reason", "Legal", "notice", "Withdrawn"))),
+                        200));
         probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
         probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
         probes.put("* /**", new Probe(caller -> caller.get("/anything/else"), 0));
@@ -149,15 +199,20 @@ class RoleMatrixIT extends CommandApiTestBase {
     }
 
     /** A command route: the article is prepared in the state the command needs only when the call is allowed. */
-    private static Probe command(Function<Article, Article> prepare, BiFunction<ApiClient, Article, ApiResponse> call,
-                                 int allowedStatus) {
+    private static Probe command(
+            Function<Article, Article> prepare, BiFunction<ApiClient, Article, ApiResponse> call, int allowedStatus) {
         return command(NONE, prepare, call, allowedStatus);
     }
 
-    private static Probe command(Article refusedTarget, Function<Article, Article> prepare,
-                                 BiFunction<ApiClient, Article, ApiResponse> call, int allowedStatus) {
-        return new Probe(caller -> call.apply(caller, prepare.apply(refusedTarget)),
-                caller -> call.apply(caller, refusedTarget), allowedStatus);
+    private static Probe command(
+            Article refusedTarget,
+            Function<Article, Article> prepare,
+            BiFunction<ApiClient, Article, ApiResponse> call,
+            int allowedStatus) {
+        return new Probe(
+                caller -> call.apply(caller, prepare.apply(refusedTarget)),
+                caller -> call.apply(caller, refusedTarget),
+                allowedStatus);
     }
 
     /** An "article" whose path is that of one of its photos. */

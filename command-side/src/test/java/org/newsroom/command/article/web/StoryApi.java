@@ -24,14 +24,18 @@ final class StoryApi {
             + " security chiefs in Rome Tuesday, bolstering his stature as a key player in international efforts to"
             + " stabilize his troubled country.";
     static final String BODY = resource("/stories/afp-haftar-rome.html");
-    static final Map<String, Object> LEAD_PHOTO = photo("https://images.example.com/afp/haftar.jpg",
+    static final Map<String, Object> LEAD_PHOTO = photo(
+            "https://images.example.com/afp/haftar.jpg",
             "File photo of General Khalifa Haftar, commander in the Libyan National Army (LNA).",
-            "Philippe Wojazer/Pool/AFP", "General Khalifa Haftar in uniform");
-    static final Map<String, Object> BOAT_PHOTO = photo("https://images.example.com/afp/life-boat.jpg",
+            "Philippe Wojazer/Pool/AFP",
+            "General Khalifa Haftar in uniform");
+    static final Map<String, Object> BOAT_PHOTO = photo(
+            "https://images.example.com/afp/life-boat.jpg",
             "A life boat carries the bodies of refugees and migrants who died during the oversea journey.",
-            "Aris Messinis/AFP", null);
-    static final Map<String, Object> BYLINE = Map.of("bylines",
-            List.of(Map.of("name", "Angus MacKinnon", "role", "author", "affiliation", "AFP")));
+            "Aris Messinis/AFP",
+            null);
+    static final Map<String, Object> BYLINE =
+            Map.of("bylines", List.of(Map.of("name", "Angus MacKinnon", "role", "author", "affiliation", "AFP")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +84,10 @@ final class StoryApi {
 
     /** Attaches the lead photo and answers its id. */
     String attachPhoto(Article article) {
-        return expect(201, client.post(article.path("/photos"), json(LEAD_PHOTO))).json().path("photoId").asText();
+        return expect(201, client.post(article.path("/photos"), json(LEAD_PHOTO)))
+                .json()
+                .path("photoId")
+                .asText();
     }
 
     Article assignByline(Article article) {
@@ -114,8 +121,13 @@ final class StoryApi {
 
     Article killed() {
         Article article = published();
-        return next(article, expect(200, client.post(article.path("/kill"),
-                json(Map.of("reason", "Legal", "notice", "This article was withdrawn.")))));
+        return next(
+                article,
+                expect(
+                        200,
+                        client.post(
+                                article.path("/kill"),
+                                json(Map.of("reason", "Legal", "notice", "This article was withdrawn.")))));
     }
 
     static Map<String, Object> photo(String uri, String caption, String credit, String altText) {

@@ -31,7 +31,9 @@ class WorkflowIT extends CommandApiTestBase {
     void submitsADraftWithANote() {
         Article article = story.draft();
 
-        assertThat(reporter.post(article.path("/submit"), json(Map.of("note", "Ready"))).status()).isEqualTo(200);
+        assertThat(reporter.post(article.path("/submit"), json(Map.of("note", "Ready")))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -60,23 +62,30 @@ class WorkflowIT extends CommandApiTestBase {
     void cannotRequestChangesOnADraft() {
         Article article = story.draft();
 
-        refused(409, "not-in-review", () -> editor.post(article.path("/request-changes"),
-                json(Map.of("note", "Add a source"))));
+        refused(
+                409,
+                "not-in-review",
+                () -> editor.post(article.path("/request-changes"), json(Map.of("note", "Add a source"))));
     }
 
     @Test
     void cannotRequestChangesWithoutANote() {
         Article article = story.inReview();
 
-        JsonNode error = refused(400, "validation-failed", () -> editor.post(article.path("/request-changes"),
-                json(Map.of()))).json().path("errors").get(0);
+        JsonNode error = refused(
+                        400, "validation-failed", () -> editor.post(article.path("/request-changes"), json(Map.of())))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("note");
     }
 
     @Test
     void cannotRequestChangesOnAnUnknownArticle() {
-        refused(404, "not-found", () -> editor.post(UNKNOWN_ARTICLE + "/request-changes",
-                json(Map.of("note", "Add a source"))));
+        refused(
+                404,
+                "not-found",
+                () -> editor.post(UNKNOWN_ARTICLE + "/request-changes", json(Map.of("note", "Add a source"))));
     }
 
     @Test
@@ -101,7 +110,8 @@ class WorkflowIT extends CommandApiTestBase {
         Article article = story.published();
         reporter.patch(article.path(), json(Map.of("standfirst", "Haftar met Roberta Pinotti in Rome.")));
 
-        ApiResponse corrected = editor.post(article.path("/publish"),
+        ApiResponse corrected = editor.post(
+                article.path("/publish"),
                 json(Map.of("changeKind", "correction", "note", "An earlier version misnamed the minister.")));
 
         assertThat(corrected.status()).isEqualTo(200);
@@ -127,8 +137,10 @@ class WorkflowIT extends CommandApiTestBase {
         Article article = story.published();
         reporter.patch(article.path(), json(Map.of("standfirst", "Haftar met Roberta Pinotti in Rome.")));
 
-        refused(409, "public-note-required", () -> editor.post(article.path("/publish"),
-                json(Map.of("changeKind", "correction"))));
+        refused(
+                409,
+                "public-note-required",
+                () -> editor.post(article.path("/publish"), json(Map.of("changeKind", "correction"))));
     }
 
     @Test
@@ -136,8 +148,13 @@ class WorkflowIT extends CommandApiTestBase {
         Article article = story.readyToPublish();
 
         for (String kind : List.of("rewrite", "UPDATE", " update")) {
-            JsonNode error = refused(400, "validation-failed", () -> editor.post(article.path("/publish"),
-                    json(Map.of("changeKind", kind)))).json().path("errors").get(0);
+            JsonNode error = refused(
+                            400,
+                            "validation-failed",
+                            () -> editor.post(article.path("/publish"), json(Map.of("changeKind", kind))))
+                    .json()
+                    .path("errors")
+                    .get(0);
             assertThat(error.path("field").asText()).isEqualTo("changeKind");
             assertThat(error.path("message").asText()).contains("update", "correction", "clarification");
         }
@@ -162,52 +179,70 @@ class WorkflowIT extends CommandApiTestBase {
     void cannotUnpublishADraft() {
         Article article = story.draft();
 
-        refused(409, "not-published", () -> editor.post(article.path("/unpublish"),
-                json(Map.of("reason", "Legal review"))));
+        refused(
+                409,
+                "not-published",
+                () -> editor.post(article.path("/unpublish"), json(Map.of("reason", "Legal review"))));
     }
 
     @Test
     void cannotUnpublishWithABlankReason() {
         Article article = story.published();
 
-        JsonNode error = refused(400, "validation-failed", () -> editor.post(article.path("/unpublish"),
-                json(Map.of("reason", "  ")))).json().path("errors").get(0);
+        JsonNode error = refused(
+                        400,
+                        "validation-failed",
+                        () -> editor.post(article.path("/unpublish"), json(Map.of("reason", "  "))))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("reason");
         assertThat(error.path("code").asText()).isEqualTo("invalid-reason");
     }
 
     @Test
     void cannotUnpublishAnUnknownArticle() {
-        refused(404, "not-found", () -> editor.post(UNKNOWN_ARTICLE + "/unpublish",
-                json(Map.of("reason", "Legal review"))));
+        refused(
+                404,
+                "not-found",
+                () -> editor.post(UNKNOWN_ARTICLE + "/unpublish", json(Map.of("reason", "Legal review"))));
     }
 
     @Test
     void killsAnArticleAndAcceptsNothingAfter() {
         Article article = story.published();
 
-        ApiResponse killed = editor.post(article.path("/kill"),
-                json(Map.of("reason", "Legal", "notice", "This article was withdrawn.")));
+        ApiResponse killed = editor.post(
+                article.path("/kill"), json(Map.of("reason", "Legal", "notice", "This article was withdrawn.")));
 
         assertThat(killed.status()).isEqualTo(200);
         assertThat(killed.json().path("version").asLong()).isEqualTo(article.version() + 1);
         refused(409, "article-killed", () -> reporter.patch(article.path(), json(Map.of("headline", "Again"))));
-        refused(409, "article-killed", () -> editor.post(article.path("/kill"),
-                json(Map.of("reason", "Again", "notice", "Again"))));
+        refused(
+                409,
+                "article-killed",
+                () -> editor.post(article.path("/kill"), json(Map.of("reason", "Again", "notice", "Again"))));
     }
 
     @Test
     void cannotKillWithoutANotice() {
         Article article = story.published();
 
-        JsonNode error = refused(400, "validation-failed", () -> editor.post(article.path("/kill"),
-                json(Map.of("reason", "Legal")))).json().path("errors").get(0);
+        JsonNode error = refused(
+                        400,
+                        "validation-failed",
+                        () -> editor.post(article.path("/kill"), json(Map.of("reason", "Legal"))))
+                .json()
+                .path("errors")
+                .get(0);
         assertThat(error.path("field").asText()).isEqualTo("notice");
     }
 
     @Test
     void cannotKillAnUnknownArticle() {
-        refused(404, "not-found", () -> editor.post(UNKNOWN_ARTICLE + "/kill",
-                json(Map.of("reason", "Legal", "notice", "Withdrawn"))));
+        refused(
+                404,
+                "not-found",
+                () -> editor.post(UNKNOWN_ARTICLE + "/kill", json(Map.of("reason", "Legal", "notice", "Withdrawn"))));
     }
 }

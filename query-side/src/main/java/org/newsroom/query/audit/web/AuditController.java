@@ -3,6 +3,7 @@ package org.newsroom.query.audit.web;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.audit.ArticleVersion;
 import org.newsroom.query.audit.AuditHistory;
 import org.newsroom.query.audit.AuditTrail;
@@ -12,7 +13,6 @@ import org.newsroom.query.audit.FindVersionDiff;
 import org.newsroom.query.audit.IntegrityReport;
 import org.newsroom.query.audit.VerifyIntegrity;
 import org.newsroom.query.audit.VersionDiff;
-import org.newsroom.platform.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,8 +38,8 @@ class AuditController {
     @GetMapping("/versions/{version}")
     ArticleVersion version(@PathVariable String id, @PathVariable long version) {
         return trail.handle(query(() -> new FindArticleVersion(id, version, null)))
-                .orElseThrow(() -> ProblemException.notFound("version-not-found", "article " + id + " has no version "
-                        + version));
+                .orElseThrow(() ->
+                        ProblemException.notFound("version-not-found", "article " + id + " has no version " + version));
     }
 
     @GetMapping("/versions")
@@ -48,18 +48,19 @@ class AuditController {
         try {
             instant = Instant.parse(at);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("invalid-request", "at must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '" + at + "'");
+            throw ProblemException.invalid(
+                    "invalid-request", "at must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '" + at + "'");
         }
         return trail.handle(new FindArticleVersion(id, null, instant))
-                .orElseThrow(() -> ProblemException.notFound("version-not-found", "article " + id
-                        + " did not exist at " + at));
+                .orElseThrow(() ->
+                        ProblemException.notFound("version-not-found", "article " + id + " did not exist at " + at));
     }
 
     @GetMapping("/diff")
     VersionDiff diff(@PathVariable String id, @RequestParam long from, @RequestParam long to) {
         return trail.handle(query(() -> new FindVersionDiff(id, from, to)))
-                .orElseThrow(() -> ProblemException.notFound("version-not-found", "article " + id + " has no version "
-                        + from + " or " + to));
+                .orElseThrow(() -> ProblemException.notFound(
+                        "version-not-found", "article " + id + " has no version " + from + " or " + to));
     }
 
     @GetMapping("/integrity")

@@ -15,7 +15,6 @@ class AuditRouteAccess implements RouteAccess {
 
     @Override
     public List<AccessRule> rules() {
-        return List.of(
-                roles(null, "/audit/**", AUDITOR));
+        return List.of(roles(null, "/audit/**", AUDITOR));
     }
 }

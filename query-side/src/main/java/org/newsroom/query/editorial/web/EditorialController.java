@@ -2,13 +2,13 @@ package org.newsroom.query.editorial.web;
 
 import java.util.Locale;
 
+import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.editorial.ArticleState;
 import org.newsroom.query.editorial.EditorialArticle;
 import org.newsroom.query.editorial.EditorialArticles;
 import org.newsroom.query.editorial.FindArticle;
 import org.newsroom.query.editorial.FindWorkList;
 import org.newsroom.query.editorial.WorkList;
-import org.newsroom.platform.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +34,11 @@ class EditorialController {
     }
 
     @GetMapping("/api/articles")
-    WorkList workList(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    WorkList workList(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         try {
             return articles.handle(new FindWorkList(state(state), q, page, size));
         } catch (IllegalArgumentException e) {
@@ -50,7 +53,8 @@ class EditorialController {
         try {
             return ArticleState.valueOf(state.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("invalid-request", "state must be one of draft, in_review, published, unpublished, killed");
+            throw ProblemException.invalid(
+                    "invalid-request", "state must be one of draft, in_review, published, unpublished, killed");
         }
     }
 }

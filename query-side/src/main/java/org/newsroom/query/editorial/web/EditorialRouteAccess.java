@@ -17,8 +17,6 @@ class EditorialRouteAccess implements RouteAccess {
 
     @Override
     public List<AccessRule> rules() {
-        return List.of(
-                roles(GET, "/api/articles", REPORTER, EDITOR),
-                roles(GET, "/api/articles/*", REPORTER, EDITOR));
+        return List.of(roles(GET, "/api/articles", REPORTER, EDITOR), roles(GET, "/api/articles/*", REPORTER, EDITOR));
     }
 }

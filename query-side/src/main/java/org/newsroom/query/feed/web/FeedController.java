@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.feed.FeedFilter;
 import org.newsroom.query.feed.FeedPage;
@@ -13,7 +14,6 @@ import org.newsroom.query.feed.FeedSettings;
 import org.newsroom.query.feed.FeedStreams;
 import org.newsroom.query.feed.FeedWaits;
 import org.newsroom.query.feed.LiveFeed;
-import org.newsroom.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +45,12 @@ class FeedController {
     }
 
     @GetMapping(path = "/feed/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<FeedPage> events(@RequestParam(defaultValue = "0") long after,
-                                    @RequestParam(required = false) Integer limit,
-                                    @RequestParam(name = "type", required = false) List<String> types,
-                                    @RequestParam(required = false) String subject,
-                                    @RequestParam(defaultValue = "0") long wait) {
+    DeferredResult<FeedPage> events(
+            @RequestParam(defaultValue = "0") long after,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "type", required = false) List<String> types,
+            @RequestParam(required = false) String subject,
+            @RequestParam(defaultValue = "0") long wait) {
         requirePosition(after, "after");
         int pageSize = limit == null ? settings.defaultLimit() : limit;
         if (pageSize < 1) {
@@ -62,7 +63,8 @@ class FeedController {
         FeedFilter filter = new FeedFilter(knownTypes(types), blankToNull(subject));
         FeedPage page = feed.page(after, pageSize, settings.scanLimit(), filter);
         Duration waitFor = Duration.ofSeconds(wait).compareTo(settings.maxWait()) > 0
-                ? settings.maxWait() : Duration.ofSeconds(wait);
+                ? settings.maxWait()
+                : Duration.ofSeconds(wait);
         if (!page.events().isEmpty() || waitFor.isZero()) {
             DeferredResult<FeedPage> answered = new DeferredResult<>();
             answered.setResult(page);
@@ -74,9 +76,11 @@ class FeedController {
     }
 
     @GetMapping(path = "/feed/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      @RequestParam(required = false) Long after,
-                      HttpServletResponse response) throws IOException {
+    SseEmitter stream(
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @RequestParam(required = false) Long after,
+            HttpServletResponse response)
+            throws IOException {
         long from;
         if (lastEventId != null && !lastEventId.isBlank()) {
             from = parsePosition(lastEventId.trim());
@@ -94,14 +98,18 @@ class FeedController {
         try {
             return requirePosition(Long.parseLong(lastEventId), "Last-Event-ID");
         } catch (NumberFormatException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-position",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-position",
                     "Last-Event-ID must be a position of the feed, a number >= 0");
         }
     }
 
     private static long requirePosition(long position, String name) {
         if (position < 0) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-position",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-position",
                     name + " must be a position of the feed, a number >= 0");
         }
         return position;
@@ -114,9 +122,13 @@ class FeedController {
         }
         for (String type : types) {
             if (!ArticleCloudEvents.knownTypes().contains(type)) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-event-type",
+                throw new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "unknown-event-type",
                         "unknown event type '" + type + "'; known types: "
-                                + ArticleCloudEvents.knownTypes().stream().sorted().toList());
+                                + ArticleCloudEvents.knownTypes().stream()
+                                        .sorted()
+                                        .toList());
             }
             result.add(type);
         }

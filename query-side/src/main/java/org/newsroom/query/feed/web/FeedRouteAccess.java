@@ -23,7 +23,6 @@ class FeedRouteAccess implements RouteAccess {
     @Override
     public List<AccessRule> rules() {
         return List.of(
-                roles(GET, "/feed/stream", REPORTER, EDITOR, AUDITOR, INTEGRATOR),
-                roles(null, "/feed/**", INTEGRATOR));
+                roles(GET, "/feed/stream", REPORTER, EDITOR, AUDITOR, INTEGRATOR), roles(null, "/feed/**", INTEGRATOR));
     }
 }

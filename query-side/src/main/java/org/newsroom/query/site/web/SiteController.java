@@ -1,11 +1,11 @@
 package org.newsroom.query.site.web;
 
+import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.site.FindPublishedArticle;
 import org.newsroom.query.site.FindSiteList;
 import org.newsroom.query.site.SiteArticles;
 import org.newsroom.query.site.SiteList;
 import org.newsroom.query.site.SitePage;
-import org.newsroom.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,20 +36,26 @@ class SiteController {
                     .with("notice", killed.notice());
         }
         SitePage.Live live = (SitePage.Live) page;
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(live.etag())
-                .lastModified(live.lastModified()).body(live.ninjs());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag(live.etag())
+                .lastModified(live.lastModified())
+                .body(live.ninjs());
     }
 
     @GetMapping("/site/articles")
-    ResponseEntity<SiteList> list(@RequestParam(defaultValue = "20") int limit,
-                                  @RequestParam(required = false) String cursor) {
+    ResponseEntity<SiteList> list(
+            @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
         SiteList list;
         try {
             list = articles.handle(new FindSiteList(limit, cursor));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("invalid-request", e.getMessage());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(list.etag())
-                .lastModified(list.lastModified()).body(list);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag(list.etag())
+                .lastModified(list.lastModified())
+                .body(list);
     }
 }

@@ -14,7 +14,6 @@ class SiteRouteAccess implements RouteAccess {
 
     @Override
     public List<AccessRule> rules() {
-        return List.of(
-                open("/site/**"));
+        return List.of(open("/site/**"));
     }
 }

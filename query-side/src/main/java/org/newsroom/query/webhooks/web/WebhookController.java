@@ -43,16 +43,13 @@ class WebhookController {
 
     /** The answer to a registration: the only time the secret is shown. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Registered(String id, String secret, String url, List<String> types, String state, long position,
-                      Instant createdAt) {
-    }
+    record Registered(
+            String id, String secret, String url, List<String> types, String state, long position, Instant createdAt) {}
 
-    record Page<T>(List<T> items) {
-    }
+    record Page<T>(List<T> items) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Attempts(List<DeliveryAttempt> items, Long next) {
-    }
+    record Attempts(List<DeliveryAttempt> items, Long next) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> register(@RequestBody JsonNode body) {
@@ -93,8 +90,14 @@ class WebhookController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-event-type", e.getMessage());
         }
         return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id()))
-                .body(new Registered(subscription.id(), subscription.secret(), subscription.url().toString(),
-                        subscription.types(), "active", subscription.position(), subscription.createdAt()));
+                .body(new Registered(
+                        subscription.id(),
+                        subscription.secret(),
+                        subscription.url().toString(),
+                        subscription.types(),
+                        "active",
+                        subscription.position(),
+                        subscription.createdAt()));
     }
 
     @GetMapping
@@ -117,14 +120,17 @@ class WebhookController {
 
     /** The delivery attempts, newest first; {@code next} is the {@code before} of the following page. */
     @GetMapping("/{id}/deliveries")
-    Attempts deliveries(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
-                        @RequestParam(required = false) Long before) {
+    Attempts deliveries(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(required = false) Long before) {
         webhooks.find(id).orElseThrow(() -> unknown(id));
         if (limit < 1 || limit > 500) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-limit", "limit must be between 1 and 500");
         }
         List<DeliveryAttempt> attempts = webhooks.attempts(id, before, limit);
-        Long next = attempts.isEmpty() || attempts.get(attempts.size() - 1).sequence() <= 1 ? null
+        Long next = attempts.isEmpty() || attempts.get(attempts.size() - 1).sequence() <= 1
+                ? null
                 : attempts.get(attempts.size() - 1).sequence();
         return new Attempts(attempts, next);
     }
@@ -132,10 +138,12 @@ class WebhookController {
     @PostMapping("/{id}/redeliver")
     ResponseEntity<WebhookView> redeliver(@PathVariable String id, @RequestParam(required = false) Long from) {
         if (from != null && from < 1) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-position",
-                    "from must be a position of the feed, a number >= 1");
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST, "invalid-position", "from must be a position of the feed, a number >= 1");
         }
-        return webhooks.redeliver(id, from).map(WebhookView::of).map(view -> ResponseEntity.accepted().body(view))
+        return webhooks.redeliver(id, from)
+                .map(WebhookView::of)
+                .map(view -> ResponseEntity.accepted().body(view))
                 .orElseThrow(() -> unknown(id));
     }
 

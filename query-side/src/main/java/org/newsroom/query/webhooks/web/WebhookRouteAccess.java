@@ -15,7 +15,6 @@ class WebhookRouteAccess implements RouteAccess {
 
     @Override
     public List<AccessRule> rules() {
-        return List.of(
-                roles(null, "/api/webhooks/**", INTEGRATOR));
+        return List.of(roles(null, "/api/webhooks/**", INTEGRATOR));
     }
 }

@@ -17,13 +17,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param nextAttemptAt when the next event is tried again, while retrying
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WebhookView(String id, String url, List<String> types, String state, long position, int attempts,
-                          Instant nextAttemptAt, String lastError, Instant createdAt, Instant stateChangedAt) {
+public record WebhookView(
+        String id,
+        String url,
+        List<String> types,
+        String state,
+        long position,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Instant createdAt,
+        Instant stateChangedAt) {
 
     static WebhookView of(Subscription subscription) {
-        return new WebhookView(subscription.id(), subscription.url().toString(), subscription.types(),
-                subscription.state().name().toLowerCase(Locale.ROOT), subscription.position(),
-                subscription.attempts(), subscription.nextAttemptAt(), subscription.lastError(),
-                subscription.createdAt(), subscription.stateChangedAt());
+        return new WebhookView(
+                subscription.id(),
+                subscription.url().toString(),
+                subscription.types(),
+                subscription.state().name().toLowerCase(Locale.ROOT),
+                subscription.position(),
+                subscription.attempts(),
+                subscription.nextAttemptAt(),
+                subscription.lastError(),
+                subscription.createdAt(),
+                subscription.stateChangedAt());
     }
 }
