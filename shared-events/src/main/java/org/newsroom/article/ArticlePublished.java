@@ -1,6 +1,7 @@
 package org.newsroom.article;
 
 import org.axonframework.serialization.Revision;
+import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -16,7 +17,7 @@ public record ArticlePublished(
         ArticleId articleId,
         int publicationNumber,
         String slug,
-        ChangeKind changeKind,
-        String note,
+        @Nullable ChangeKind changeKind,
+        @Nullable String note,
         ArticleContent content)
         implements ArticleEvent {}

@@ -1,6 +1,7 @@
 package org.newsroom.article;
 
 import org.axonframework.serialization.Revision;
+import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -10,5 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ArticleRevised(ArticleId articleId, String headline, String standfirst, String body, String language)
+public record ArticleRevised(
+        ArticleId articleId,
+        @Nullable String headline,
+        @Nullable String standfirst,
+        @Nullable String body,
+        @Nullable String language)
         implements ArticleEvent {}

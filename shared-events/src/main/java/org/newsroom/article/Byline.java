@@ -1,5 +1,7 @@
 package org.newsroom.article;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -7,4 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * organisation they write for (an agency such as "AFP").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Byline(String name, String role, String affiliation) {}
+public record Byline(
+        String name, @Nullable String role, @Nullable String affiliation) {}

@@ -1,13 +1,18 @@
 package org.newsroom.article;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.axonframework.serialization.Revision;
+import org.jspecify.annotations.NullMarked;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 
 @AnalyzeClasses(packages = "org.newsroom", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -19,6 +24,22 @@ class EventContractArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..")
             .because("integrations depend on this jar and must not inherit our framework");
+
+    @ArchTest
+    static final ArchRule noMongoInTheEventContract = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.mongodb..", "org.bson..")
+            .because("events are stored in MongoDB by the event log, but the contract does not know where they live");
+
+    @ArchTest
+    static final ArchRule theEventContractStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("org.newsroom.article..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.newsroom..")
+                    .and(DescribedPredicate.not(resideInAPackage("org.newsroom.article.."))))
+            .because("integrations take this jar alone; anything else of ours it used would come with it");
 
     @ArchTest
     static final ArchRule eventsAreRecords =
@@ -35,4 +56,27 @@ class EventContractArchitectureTest {
             .should()
             .beTopLevelClasses()
             .because("the class name is the stored payload type");
+
+    @ArchTest
+    static final ArchRule packageInfosAreNullMarked = classes()
+            .that()
+            .resideInAPackage("org.newsroom.article..")
+            .and()
+            .haveSimpleName("package-info")
+            .should()
+            .beAnnotatedWith(NullMarked.class)
+            .because("what may be null is part of the contract: only what is marked @Nullable");
+
+    @ArchTest
+    static final ArchRule everyPackageIsNullMarked = classes()
+            .that()
+            .resideInAPackage("org.newsroom.article..")
+            .should(ArchCondition.from(inANullMarkedPackage()))
+            .because("what may be null is part of the contract: only what is marked @Nullable");
+
+    private static DescribedPredicate<JavaClass> inANullMarkedPackage() {
+        return DescribedPredicate.describe(
+                "reside in a package whose package-info is annotated @NullMarked",
+                javaClass -> javaClass.getPackage().isAnnotatedWith(NullMarked.class));
+    }
 }

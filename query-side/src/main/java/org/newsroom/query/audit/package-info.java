@@ -3,4 +3,7 @@
  * article as it stood at any version or instant and the difference between two versions (folded from the event
  * log), and verification of the log's per-article hash chain.
  */
+@NullMarked
 package org.newsroom.query.audit;
+
+import org.jspecify.annotations.NullMarked;

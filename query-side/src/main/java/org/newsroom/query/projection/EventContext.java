@@ -6,12 +6,18 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a projection needs to know about an event besides its payload: its global position, the article version it
  * made (sequence number + 1), when it was recorded, who did it and under which correlation id.
  */
-public record EventContext(long position, long version, Instant timestamp, String actor, String correlationId) {
+public record EventContext(
+        long position,
+        long version,
+        Instant timestamp,
+        @Nullable String actor,
+        @Nullable String correlationId) {
 
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
@@ -39,7 +45,7 @@ public record EventContext(long position, long version, Instant timestamp, Strin
         throw new IllegalArgumentException("event " + message.getIdentifier() + " has no global position");
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 }

@@ -3,4 +3,7 @@
  * to versioned MongoDB collections, the processed position of each projection (for read-your-writes and lag),
  * rebuilds, dead letters and the operations endpoint.
  */
+@NullMarked
 package org.newsroom.query.projection;
+
+import org.jspecify.annotations.NullMarked;

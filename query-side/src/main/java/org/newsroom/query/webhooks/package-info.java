@@ -3,4 +3,7 @@
  * Webhooks, following its own cursor in the event log. Delivery never depends on a projection, so rebuilding one sends
  * nothing again; a failing endpoint is retried with backoff, then paused, never silently skipped.
  */
+@NullMarked
 package org.newsroom.query.webhooks;
+
+import org.jspecify.annotations.NullMarked;

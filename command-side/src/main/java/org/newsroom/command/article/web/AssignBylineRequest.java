@@ -2,6 +2,8 @@ package org.newsroom.command.article.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,6 @@ public record AssignBylineRequest(
     /** A person credited: a name, optionally a role ("author") and an affiliation ("AFP"). */
     public record BylineEntry(
             @NotNull @Size(max = Limits.TITLE) String name,
-            @Size(max = Limits.TITLE) String role,
-            @Size(max = Limits.TITLE) String affiliation) {}
+            @Size(max = Limits.TITLE) @Nullable String role,
+            @Size(max = Limits.TITLE) @Nullable String affiliation) {}
 }

@@ -1,5 +1,7 @@
 package org.newsroom.command.article.web;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -8,4 +10,4 @@ public record AttachPhotoRequest(
         @NotNull @Size(max = Limits.TEXT) String uri,
         @NotNull @Size(max = Limits.TEXT) String caption,
         @NotNull @Size(max = Limits.TITLE) String credit,
-        @Size(max = Limits.TEXT) String altText) {}
+        @Size(max = Limits.TEXT) @Nullable String altText) {}

@@ -1,5 +1,6 @@
 package org.newsroom.command.article.web;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.article.ChangeKind;
 
 import jakarta.validation.constraints.Pattern;
@@ -14,10 +15,12 @@ public record PublishArticleRequest(
         @Pattern(
                 regexp = "update|correction|clarification",
                 message = "must be one of update, correction, clarification")
+        @Nullable
         String changeKind,
 
-        @Size(max = Limits.TEXT) String note) {
+        @Size(max = Limits.TEXT) @Nullable String note) {
 
+    @Nullable
     ChangeKind kind() {
         return changeKind == null ? null : ChangeKind.valueOf(changeKind.toUpperCase(java.util.Locale.ROOT));
     }

@@ -1,0 +1,5 @@
+/** The audit routes under {@code /audit/articles/{id}}: history, versions by number or instant, and diffs. */
+@NullMarked
+package org.newsroom.query.audit.web;
+
+import org.jspecify.annotations.NullMarked;
