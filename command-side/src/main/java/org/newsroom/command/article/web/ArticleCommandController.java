@@ -223,20 +223,26 @@ class ArticleCommandController {
 
     private static ArticleId article(String id) {
         if (id.isBlank()) {
-            throw new UnknownResource("There is no article with a blank id");
+            throw new UnknownArticle("There is no article with a blank id");
         }
         return new ArticleId(id);
     }
 
     private static PhotoId photo(String id) {
         if (id.isBlank()) {
-            throw new UnknownResource("There is no photo with a blank id");
+            throw new UnknownPhoto("There is no photo with a blank id");
         }
         return new PhotoId(id);
     }
 
-    static final class UnknownResource extends RuntimeException {
-        UnknownResource(String message) {
+    static final class UnknownArticle extends RuntimeException {
+        UnknownArticle(String message) {
+            super(message);
+        }
+    }
+
+    static final class UnknownPhoto extends RuntimeException {
+        UnknownPhoto(String message) {
             super(message);
         }
     }
