@@ -61,6 +61,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      */
     public static final String IDEMPOTENT_REQUEST = EventFields.IDEMPOTENT_REQUEST;
 
+    private static final String EVENTS_COLLECTION = "events";
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
 
@@ -74,7 +75,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     protected EventLogStorageEngine(Builder builder) {
         super(builder);
-        this.events = builder.database.getCollection(builder.eventsCollection);
+        this.events = builder.database.getCollection(EVENTS_COLLECTION);
         this.snapshots = builder.database.getCollection(builder.snapshotsCollection);
         ensureIndexes();
         this.writer = new LogWriter(events, chainHeads, recentEnds);
@@ -419,7 +420,6 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
                 commit.aggregateId(),
                 commit.lastSequenceNumber(),
                 commit.lastPosition(),
-                last.getString(EventFields.PAYLOAD_TYPE),
                 last.get(EventFields.PAYLOAD, Document.class)));
     }
 
@@ -428,11 +428,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      * payload of its last event, as stored.
      */
     public record RecordedRequest(
-            String aggregateId,
-            long lastSequenceNumber,
-            long lastPosition,
-            String lastPayloadType,
-            Document lastPayload) {}
+            String aggregateId, long lastSequenceNumber, long lastPosition, Document lastPayload) {}
 
     /** The stored events of one aggregate, in order, with their positions and hashes: for auditors. */
     public List<StoredEventView> storedEvents(String aggregateId) {
@@ -485,16 +481,10 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
         private MongoDatabase database;
-        private String eventsCollection = "events";
         private String snapshotsCollection = "snapshots";
 
         public Builder database(MongoDatabase database) {
             this.database = database;
-            return this;
-        }
-
-        public Builder eventsCollection(String name) {
-            this.eventsCollection = name;
             return this;
         }
 

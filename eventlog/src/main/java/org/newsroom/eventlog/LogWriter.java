@@ -107,11 +107,6 @@ final class LogWriter implements AutoCloseable {
         return commit.result;
     }
 
-    /** The position after the last stored commit, as this writer knows it (0 when it has not looked yet). */
-    long nextPosition() {
-        return next;
-    }
-
     /** Writes up to {@value #MAX_GROUP} waiting commits as one ordered insert; called by the writing thread only. */
     private void writeWaiting() {
         List<PendingCommit> group = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Import;
 
 /** Both sides of Newsroom in one JVM: the command API, the projections and their query API. */
 @SpringBootApplication(scanBasePackages = {"org.newsroom.command", "org.newsroom.query"})
-@Import(UiConfiguration.class)
+@Import({UiConfiguration.class, ReadyMessage.class})
 public class NewsroomApplication {
 
     public static void main(String[] args) {

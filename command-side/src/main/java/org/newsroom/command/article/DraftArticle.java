@@ -1,7 +1,6 @@
 package org.newsroom.command.article;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.newsroom.article.ArticleId;
 
 /** Sent to start an article under an id the caller chose; a null language means English. */
@@ -10,10 +9,4 @@ public record DraftArticle(
         String headline,
         String standfirst,
         String body,
-        String language,
-        @TargetAggregateVersion Long expectedVersion) {
-
-    public DraftArticle(ArticleId articleId, String headline, String standfirst, String body, String language) {
-        this(articleId, headline, standfirst, body, language, null);
-    }
-}
+        String language) {}

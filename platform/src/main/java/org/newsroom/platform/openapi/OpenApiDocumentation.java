@@ -142,7 +142,7 @@ public class OpenApiDocumentation {
             problem(operation, 400, "malformed-request, unknown-property, validation-failed (field-level errors)");
         }
         if (pathVariables) {
-            problem(operation, 404, "not-found");
+            problem(operation, 404, "not-found, or a code naming what is unknown, e.g. article-not-found");
         }
         if (write) {
             problem(

@@ -23,6 +23,9 @@ public final class Problems {
     public static final String CORRELATION_ID = "correlationId";
     public static final String ERRORS = "errors";
 
+    /** The code of every 404 for an article that does not exist, from writes and reads alike. */
+    public static final String ARTICLE_NOT_FOUND = "article-not-found";
+
     /** One input error: the request field (e.g. {@code bylines[0].name}), a stable code and a message for people. */
     public record FieldProblem(String field, String code, String message) {}
 

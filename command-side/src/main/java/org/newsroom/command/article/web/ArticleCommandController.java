@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -64,7 +65,9 @@ class ArticleCommandController {
     @ApiResponse(responseCode = "201", description = "Drafted; Location names the article")
     ResponseEntity<Answers.DraftAnswer> draft(
             @Valid @RequestBody DraftArticleRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @Parameter(description = "Must be absent (else 412): a new article has no version yet")
+                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
         IfMatch.requireAbsentForNewArticle(ifMatch);
         ArticleId id = new ArticleId(UUID.randomUUID().toString());
         CommandOutcome outcome = commands.send(
@@ -78,25 +81,21 @@ class ArticleCommandController {
     @Operation(summary = "Revise the working copy's text (ReviseArticle)")
     @ApiResponse(responseCode = "200", description = "Revised")
     ResponseEntity<Answers.VersionAnswer> revise(
-            @PathVariable String id,
-            @Valid @RequestBody ReviseArticleRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable String id, @Valid @RequestBody ReviseArticleRequest request, ExpectedVersion expected) {
         return version(commands.send(new ReviseArticle(
                 article(id),
                 request.headline(),
                 request.standfirst(),
                 request.body(),
                 request.language(),
-                IfMatch.expectedVersion(ifMatch))));
+                expected.axonVersion())));
     }
 
     @PostMapping("/{id}/photos")
     @Operation(summary = "Attach a photo after the existing ones (AttachPhoto)")
     @ApiResponse(responseCode = "201", description = "Attached; Location names the photo")
     ResponseEntity<Answers.PhotoAnswer> attachPhoto(
-            @PathVariable String id,
-            @Valid @RequestBody AttachPhotoRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable String id, @Valid @RequestBody AttachPhotoRequest request, ExpectedVersion expected) {
         ArticleId article = article(id);
         PhotoId photo = new PhotoId(UUID.randomUUID().toString());
         CommandOutcome outcome = commands.send(new AttachPhoto(
@@ -106,7 +105,7 @@ class ArticleCommandController {
                 request.caption(),
                 request.credit(),
                 request.altText(),
-                IfMatch.expectedVersion(ifMatch)));
+                expected.axonVersion()));
         return written(HttpStatus.CREATED, outcome)
                 .location(photoLocation(article.value(), photo.value()))
                 .body(new Answers.PhotoAnswer(photo.value(), outcome.version()));
@@ -119,37 +118,33 @@ class ArticleCommandController {
             @PathVariable String id,
             @PathVariable String photoId,
             @Valid @RequestBody UpdatePhotoRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            ExpectedVersion expected) {
         return version(commands.send(new UpdatePhoto(
                 article(id),
                 photo(photoId),
                 request.caption(),
                 request.credit(),
                 request.altText(),
-                IfMatch.expectedVersion(ifMatch))));
+                expected.axonVersion())));
     }
 
     @DeleteMapping("/{id}/photos/{photoId}")
     @Operation(summary = "Detach a photo (DetachPhoto)")
     @ApiResponse(responseCode = "200", description = "Detached")
     ResponseEntity<Answers.VersionAnswer> detachPhoto(
-            @PathVariable String id,
-            @PathVariable String photoId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return version(commands.send(new DetachPhoto(article(id), photo(photoId), IfMatch.expectedVersion(ifMatch))));
+            @PathVariable String id, @PathVariable String photoId, ExpectedVersion expected) {
+        return version(commands.send(new DetachPhoto(article(id), photo(photoId), expected.axonVersion())));
     }
 
     @PutMapping("/{id}/byline")
     @Operation(summary = "Replace the bylines (AssignByline)")
     @ApiResponse(responseCode = "200", description = "Assigned")
     ResponseEntity<Answers.VersionAnswer> assignByline(
-            @PathVariable String id,
-            @Valid @RequestBody AssignBylineRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable String id, @Valid @RequestBody AssignBylineRequest request, ExpectedVersion expected) {
         List<Byline> bylines = request.bylines().stream()
                 .map(entry -> new Byline(entry.name(), entry.role(), entry.affiliation()))
                 .toList();
-        return version(commands.send(new AssignByline(article(id), bylines, IfMatch.expectedVersion(ifMatch))));
+        return version(commands.send(new AssignByline(article(id), bylines, expected.axonVersion())));
     }
 
     @PostMapping("/{id}/submit")
@@ -158,20 +153,17 @@ class ArticleCommandController {
     ResponseEntity<Answers.VersionAnswer> submit(
             @PathVariable String id,
             @Valid @RequestBody(required = false) SubmitForReviewRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            ExpectedVersion expected) {
         String note = request == null ? null : request.note();
-        return version(commands.send(new SubmitForReview(article(id), note, IfMatch.expectedVersion(ifMatch))));
+        return version(commands.send(new SubmitForReview(article(id), note, expected.axonVersion())));
     }
 
     @PostMapping("/{id}/request-changes")
     @Operation(summary = "Send an article in review back to its reporter (RequestChanges)")
     @ApiResponse(responseCode = "200", description = "Changes requested")
     ResponseEntity<Answers.VersionAnswer> requestChanges(
-            @PathVariable String id,
-            @Valid @RequestBody RequestChangesRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return version(
-                commands.send(new RequestChanges(article(id), request.note(), IfMatch.expectedVersion(ifMatch))));
+            @PathVariable String id, @Valid @RequestBody RequestChangesRequest request, ExpectedVersion expected) {
+        return version(commands.send(new RequestChanges(article(id), request.note(), expected.axonVersion())));
     }
 
     @PostMapping("/{id}/publish")
@@ -180,10 +172,10 @@ class ArticleCommandController {
     ResponseEntity<Answers.PublicationAnswer> publish(
             @PathVariable String id,
             @Valid @RequestBody(required = false) PublishArticleRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            ExpectedVersion expected) {
         PublishArticleRequest body = request == null ? new PublishArticleRequest(null, null) : request;
-        CommandOutcome outcome = commands.send(
-                new PublishArticle(article(id), body.kind(), body.note(), IfMatch.expectedVersion(ifMatch)));
+        CommandOutcome outcome =
+                commands.send(new PublishArticle(article(id), body.kind(), body.note(), expected.axonVersion()));
         Publication publication = outcome.result(Publication.class);
         return written(HttpStatus.OK, outcome)
                 .body(new Answers.PublicationAnswer(
@@ -194,22 +186,17 @@ class ArticleCommandController {
     @Operation(summary = "Take a published article off the site (UnpublishArticle)")
     @ApiResponse(responseCode = "200", description = "Unpublished")
     ResponseEntity<Answers.VersionAnswer> unpublish(
-            @PathVariable String id,
-            @Valid @RequestBody UnpublishArticleRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return version(
-                commands.send(new UnpublishArticle(article(id), request.reason(), IfMatch.expectedVersion(ifMatch))));
+            @PathVariable String id, @Valid @RequestBody UnpublishArticleRequest request, ExpectedVersion expected) {
+        return version(commands.send(new UnpublishArticle(article(id), request.reason(), expected.axonVersion())));
     }
 
     @PostMapping("/{id}/kill")
     @Operation(summary = "Withdraw an article for good (KillArticle)")
     @ApiResponse(responseCode = "200", description = "Killed")
     ResponseEntity<Answers.VersionAnswer> kill(
-            @PathVariable String id,
-            @Valid @RequestBody KillArticleRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable String id, @Valid @RequestBody KillArticleRequest request, ExpectedVersion expected) {
         return version(commands.send(
-                new KillArticle(article(id), request.reason(), request.notice(), IfMatch.expectedVersion(ifMatch))));
+                new KillArticle(article(id), request.reason(), request.notice(), expected.axonVersion())));
     }
 
     private static ResponseEntity<Answers.VersionAnswer> version(CommandOutcome outcome) {
@@ -236,20 +223,26 @@ class ArticleCommandController {
 
     private static ArticleId article(String id) {
         if (id.isBlank()) {
-            throw new UnknownResource("There is no article with a blank id");
+            throw new UnknownArticle("There is no article with a blank id");
         }
         return new ArticleId(id);
     }
 
     private static PhotoId photo(String id) {
         if (id.isBlank()) {
-            throw new UnknownResource("There is no photo with a blank id");
+            throw new UnknownPhoto("There is no photo with a blank id");
         }
         return new PhotoId(id);
     }
 
-    static final class UnknownResource extends RuntimeException {
-        UnknownResource(String message) {
+    static final class UnknownArticle extends RuntimeException {
+        UnknownArticle(String message) {
+            super(message);
+        }
+    }
+
+    static final class UnknownPhoto extends RuntimeException {
+        UnknownPhoto(String message) {
             super(message);
         }
     }

@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Why a command was not recorded, as a problem answer: content no article may hold (400 {@code validation-failed},
- * the field named), a rule of the workflow (409 with the rule's code), an unknown article or photo (404), a stale
+ * the field named), a rule of the workflow (409 with the rule's code), an unknown article (404
+ * {@code article-not-found}, as on reads) or photo (404 {@code not-found}), a stale
  * {@code If-Match} (412 with {@code currentVersion}), a write that lost a race in the event log (409
  * {@code concurrent-change}).
  */
@@ -34,11 +35,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class ArticleCommandProblems {
 
     private static final String PHOTO_NOT_FOUND = "photo-not-found";
+    private static final String NOT_FOUND = "not-found";
 
     @ExceptionHandler
     ResponseEntity<Object> on(ArticleRuleViolation violation, HttpServletRequest request) {
         if (PHOTO_NOT_FOUND.equals(violation.code())) {
-            return answer(notFound(violation.getMessage()), request);
+            return answer(notFound(NOT_FOUND, violation.getMessage()), request);
         }
         return answer(
                 Problems.problem(HttpStatus.CONFLICT, violation.code(), "Rule violated", violation.getMessage()),
@@ -55,12 +57,19 @@ class ArticleCommandProblems {
 
     @ExceptionHandler
     ResponseEntity<Object> on(AggregateNotFoundException unknown, HttpServletRequest request) {
-        return answer(notFound("There is no article " + unknown.getAggregateIdentifier()), request);
+        return answer(
+                notFound(Problems.ARTICLE_NOT_FOUND, "There is no article " + unknown.getAggregateIdentifier()),
+                request);
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> on(ArticleCommandController.UnknownResource unknown, HttpServletRequest request) {
-        return answer(notFound(unknown.getMessage()), request);
+    ResponseEntity<Object> on(ArticleCommandController.UnknownArticle unknown, HttpServletRequest request) {
+        return answer(notFound(Problems.ARTICLE_NOT_FOUND, unknown.getMessage()), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> on(ArticleCommandController.UnknownPhoto unknown, HttpServletRequest request) {
+        return answer(notFound(NOT_FOUND, unknown.getMessage()), request);
     }
 
     @ExceptionHandler
@@ -123,8 +132,9 @@ class ArticleCommandProblems {
         return ProblemDetailsAdvice.unexpected(wrapped, request);
     }
 
-    private static ProblemDetail notFound(String detail) {
-        return Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    /** Titled as the query side's 404s, so that the same code has the same title on both sides. */
+    private static ProblemDetail notFound(String code, String detail) {
+        return Problems.problem(HttpStatus.NOT_FOUND, code, HttpStatus.NOT_FOUND.getReasonPhrase(), detail);
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem, HttpServletRequest request) {

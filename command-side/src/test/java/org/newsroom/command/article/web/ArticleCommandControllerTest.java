@@ -38,6 +38,7 @@ class ArticleCommandControllerTest {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
                     new ArticleCommandController(new CommandSender(gateway)))
             .setControllerAdvice(new ArticleCommandProblems(), new ProblemDetailsAdvice())
+            .setCustomArgumentResolvers(new IfMatchResolver())
             .build();
 
     private ResultActions revise(RuntimeException failure, String... ifMatch) throws Exception {
@@ -109,6 +110,19 @@ class ArticleCommandControllerTest {
                 .andExpect(jsonPath("$.code").value("concurrent-change"));
         revise(new CommandExecutionException("remote", new IllegalStateException("secret")))
                 .andExpect(status().isInternalServerError());
+    }
+
+    @Test
+    void severalIfMatchHeadersAreOneInvalidListAndSendNothing() throws Exception {
+        mvc.perform(patch("/api/articles/a1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"headline\":\"New\"}")
+                        .header("If-Match", "\"1\"", "\"2\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("invalid-if-match"));
+
+        org.mockito.Mockito.verifyNoInteractions(gateway);
     }
 
     @Test

@@ -155,7 +155,7 @@ class DraftAndReviseIT extends CommandApiTestBase {
     void cannotReviseAnUnknownArticle() {
         refused(
                 404,
-                "not-found",
+                "article-not-found",
                 () -> reporter.patch(
                         "/api/articles/0b7e4a51-36a6-4f1f-9a55-1e3f5c1a0d11", json(Map.of("headline", "Anything"))));
     }

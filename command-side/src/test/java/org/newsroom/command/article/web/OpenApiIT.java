@@ -50,6 +50,11 @@ class OpenApiIT extends CommandApiTestBase {
             assertThat(operation.path("parameters").findValuesAsText("name"))
                     .as(route)
                     .contains("If-Match", "Idempotency-Key", "X-Correlation-Id");
+            operation.path("parameters").forEach(parameter -> {
+                if (parameter.path("name").asText().equals("If-Match")) {
+                    assertThat(parameter.path("in").asText()).as(route).isEqualTo("header");
+                }
+            });
             JsonNode success = operation.path("responses").path(statuses.get(0));
             assertThat(success.path("headers").has("ETag")).as(route).isTrue();
             assertThat(success.path("headers").has("Newsroom-Position"))

@@ -60,7 +60,7 @@ class PhotosAndBylineIT extends CommandApiTestBase {
 
     @Test
     void cannotAttachToAnUnknownArticle() {
-        refused(404, "not-found", () -> reporter.post(UNKNOWN_ARTICLE + "/photos", json(StoryApi.LEAD_PHOTO)));
+        refused(404, "article-not-found", () -> reporter.post(UNKNOWN_ARTICLE + "/photos", json(StoryApi.LEAD_PHOTO)));
     }
 
     @Test
@@ -111,7 +111,7 @@ class PhotosAndBylineIT extends CommandApiTestBase {
 
     @Test
     void cannotDetachFromAnUnknownArticle() {
-        refused(404, "not-found", () -> reporter.delete(UNKNOWN_ARTICLE + "/photos/any"));
+        refused(404, "article-not-found", () -> reporter.delete(UNKNOWN_ARTICLE + "/photos/any"));
     }
 
     @Test
@@ -181,6 +181,6 @@ class PhotosAndBylineIT extends CommandApiTestBase {
 
     @Test
     void cannotAssignABylineToAnUnknownArticle() {
-        refused(404, "not-found", () -> reporter.put(UNKNOWN_ARTICLE + "/byline", json(StoryApi.BYLINE)));
+        refused(404, "article-not-found", () -> reporter.put(UNKNOWN_ARTICLE + "/byline", json(StoryApi.BYLINE)));
     }
 }

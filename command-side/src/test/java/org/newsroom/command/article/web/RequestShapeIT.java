@@ -113,7 +113,7 @@ class RequestShapeIT extends CommandApiTestBase {
 
     @Test
     void answersABlankArticleIdWith404() {
-        refused(404, "not-found", () -> reporter.patch("/api/articles/%20", "{\"headline\": \"a\"}"));
+        refused(404, "article-not-found", () -> reporter.patch("/api/articles/%20", "{\"headline\": \"a\"}"));
     }
 
     @Test

@@ -45,7 +45,7 @@ class WorkflowIT extends CommandApiTestBase {
 
     @Test
     void cannotSubmitAnUnknownArticle() {
-        refused(404, "not-found", () -> reporter.post(UNKNOWN_ARTICLE + "/submit", null));
+        refused(404, "article-not-found", () -> reporter.post(UNKNOWN_ARTICLE + "/submit", null));
     }
 
     @Test
@@ -84,7 +84,7 @@ class WorkflowIT extends CommandApiTestBase {
     void cannotRequestChangesOnAnUnknownArticle() {
         refused(
                 404,
-                "not-found",
+                "article-not-found",
                 () -> editor.post(UNKNOWN_ARTICLE + "/request-changes", json(Map.of("note", "Add a source"))));
     }
 
@@ -162,7 +162,7 @@ class WorkflowIT extends CommandApiTestBase {
 
     @Test
     void cannotPublishAnUnknownArticle() {
-        refused(404, "not-found", () -> editor.post(UNKNOWN_ARTICLE + "/publish", null));
+        refused(404, "article-not-found", () -> editor.post(UNKNOWN_ARTICLE + "/publish", null));
     }
 
     @Test
@@ -204,7 +204,7 @@ class WorkflowIT extends CommandApiTestBase {
     void cannotUnpublishAnUnknownArticle() {
         refused(
                 404,
-                "not-found",
+                "article-not-found",
                 () -> editor.post(UNKNOWN_ARTICLE + "/unpublish", json(Map.of("reason", "Legal review"))));
     }
 
@@ -242,7 +242,7 @@ class WorkflowIT extends CommandApiTestBase {
     void cannotKillAnUnknownArticle() {
         refused(
                 404,
-                "not-found",
+                "article-not-found",
                 () -> editor.post(UNKNOWN_ARTICLE + "/kill", json(Map.of("reason", "Legal", "notice", "Withdrawn"))));
     }
 }

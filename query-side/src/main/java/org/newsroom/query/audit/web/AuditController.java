@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import org.newsroom.platform.web.ProblemException;
+import org.newsroom.platform.web.Problems;
 import org.newsroom.query.audit.ArticleVersion;
 import org.newsroom.query.audit.AuditHistory;
 import org.newsroom.query.audit.AuditTrail;
@@ -77,6 +78,6 @@ class AuditController {
     }
 
     private static ProblemException unknown(String id) {
-        return ProblemException.notFound("article-not-found", "no article with id " + id);
+        return ProblemException.notFound(Problems.ARTICLE_NOT_FOUND, "no article with id " + id);
     }
 }

@@ -3,6 +3,7 @@ package org.newsroom.query.editorial.web;
 import java.util.Locale;
 
 import org.newsroom.platform.web.ProblemException;
+import org.newsroom.platform.web.Problems;
 import org.newsroom.query.editorial.ArticleState;
 import org.newsroom.query.editorial.EditorialArticle;
 import org.newsroom.query.editorial.EditorialArticles;
@@ -28,7 +29,7 @@ class EditorialController {
     @GetMapping("/api/articles/{id}")
     ResponseEntity<EditorialArticle> article(@PathVariable String id) {
         EditorialArticle article = articles.handle(new FindArticle(id))
-                .orElseThrow(() -> ProblemException.notFound("article-not-found", "no article with id " + id));
+                .orElseThrow(() -> ProblemException.notFound(Problems.ARTICLE_NOT_FOUND, "no article with id " + id));
         // Spring answers 304 itself when If-None-Match matches this ETag
         return ResponseEntity.ok().eTag("\"" + article.version() + "\"").body(article);
     }

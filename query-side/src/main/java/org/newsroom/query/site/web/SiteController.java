@@ -1,6 +1,7 @@
 package org.newsroom.query.site.web;
 
 import org.newsroom.platform.web.ProblemException;
+import org.newsroom.platform.web.Problems;
 import org.newsroom.query.site.FindPublishedArticle;
 import org.newsroom.query.site.FindSiteList;
 import org.newsroom.query.site.SiteArticles;
@@ -30,7 +31,8 @@ class SiteController {
     @GetMapping("/site/articles/{slug}")
     ResponseEntity<Object> article(@PathVariable String slug) {
         SitePage page = articles.handle(new FindPublishedArticle(slug))
-                .orElseThrow(() -> ProblemException.notFound("article-not-found", "no published article at " + slug));
+                .orElseThrow(
+                        () -> ProblemException.notFound(Problems.ARTICLE_NOT_FOUND, "no published article at " + slug));
         if (page instanceof SitePage.Killed killed) {
             throw new ProblemException(HttpStatus.GONE, "article-killed", killed.notice())
                     .with("notice", killed.notice());
