@@ -99,8 +99,8 @@ public class SecurityConfiguration {
         MongoConnection connection = mongo.getIfAvailable();
         if (connection != null && connection.isEmbedded()) {
             users.addAll(NewsroomUsers.demo(demoPassword, encoder));
-            log.info("Embedded MongoDB: demo users reporter, editor, auditor and integrator can sign in with HTTP"
-                    + " Basic, password from NEWSROOM_DEMO_PASSWORD (or the documented default when it is unset)");
+            // the application's ready line names them; this one is for whoever debugs the security set-up
+            log.debug("Embedded MongoDB: demo users are active");
         } else if (users.isEmpty() && jwtDecoder.getIfAvailable() == null) {
             log.warn("No users configured (newsroom.users) and no JWT issuer "
                     + "(spring.security.oauth2.resourceserver.jwt.issuer-uri): only public routes can be used");
