@@ -4,7 +4,6 @@ import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticleId;
@@ -36,8 +35,7 @@ public class EditorialProjection {
     }
 
     @EventHandler
-    public void on(ArticleDrafted event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
+    public void on(ArticleDrafted event, EventContext context) {
         String id = event.articleId().value();
         writer.change(batch -> {
             if (batch.find(EditorialReadModel.ARTICLES, id)
@@ -51,63 +49,62 @@ public class EditorialProjection {
     }
 
     @EventHandler
-    public void on(ArticleRevised event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.revised(event));
+    public void on(ArticleRevised event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.revised(event));
     }
 
     @EventHandler
-    public void on(PhotoAttached event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.withPhoto(event));
+    public void on(PhotoAttached event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.withPhoto(event));
     }
 
     @EventHandler
-    public void on(PhotoUpdated event, EventMessage<?> message) {
-        update(
+    public void on(PhotoUpdated event, EventContext context) {
+        stageUpdate(
                 event.articleId(),
-                message,
+                context,
                 EditorialArticle.requirePhoto(event.photoId(), article -> article.withPhoto(event)));
     }
 
     @EventHandler
-    public void on(PhotoDetached event, EventMessage<?> message) {
-        update(
+    public void on(PhotoDetached event, EventContext context) {
+        stageUpdate(
                 event.articleId(),
-                message,
+                context,
                 EditorialArticle.requirePhoto(event.photoId(), article -> article.withoutPhoto(event)));
     }
 
     @EventHandler
-    public void on(BylineAssigned event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.withBylines(event.bylines()));
+    public void on(BylineAssigned event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.withBylines(event.bylines()));
     }
 
     @EventHandler
-    public void on(ArticleSubmittedForReview event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.IN_REVIEW));
+    public void on(ArticleSubmittedForReview event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.in(ArticleState.IN_REVIEW));
     }
 
     @EventHandler
-    public void on(ChangesRequested event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.DRAFT));
+    public void on(ChangesRequested event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.in(ArticleState.DRAFT));
     }
 
     @EventHandler
-    public void on(ArticlePublished event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.published(event));
+    public void on(ArticlePublished event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.published(event));
     }
 
     @EventHandler
-    public void on(ArticleUnpublished event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.UNPUBLISHED));
+    public void on(ArticleUnpublished event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.in(ArticleState.UNPUBLISHED));
     }
 
     @EventHandler
-    public void on(ArticleKilled event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.KILLED));
+    public void on(ArticleKilled event, EventContext context) {
+        stageUpdate(event.articleId(), context, article -> article.in(ArticleState.KILLED));
     }
 
-    private void update(ArticleId articleId, EventMessage<?> message, UnaryOperator<EditorialArticle> change) {
-        EventContext context = EventContext.of(message);
+    private void stageUpdate(ArticleId articleId, EventContext context, UnaryOperator<EditorialArticle> change) {
         String id = articleId.value();
         writer.change(batch -> {
             Document stored = batch.find(EditorialReadModel.ARTICLES, id)
