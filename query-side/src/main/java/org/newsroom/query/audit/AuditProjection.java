@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.newsroom.article.ArticleEvent;
+import org.newsroom.query.article.ArticleFold;
+import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.EventContext;
 import org.newsroom.query.projection.ProjectionWriter;

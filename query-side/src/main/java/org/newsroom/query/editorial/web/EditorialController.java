@@ -3,7 +3,7 @@ package org.newsroom.query.editorial.web;
 import java.util.Locale;
 
 import org.newsroom.platform.web.ProblemException;
-import org.newsroom.query.editorial.ArticleState;
+import org.newsroom.query.article.ArticleState;
 import org.newsroom.query.editorial.EditorialArticle;
 import org.newsroom.query.editorial.EditorialArticles;
 import org.newsroom.query.editorial.FindArticle;
