@@ -29,10 +29,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The suite starts the jar some thirty times, so it starts it the fast way Spring Boot supports: extracted once per
  * test JVM and run with a class-data-sharing archive from one training run (about 5 s to healthy instead of 7 on
  * this machine); the very same code, only loaded faster. If that preparation fails, the jar runs as it is.
+ * <p>
+ * A scenario that needs one of the suite's {@link #FAULTS faults} in the process {@linkplain #withFaults() runs the
+ * jar itself} with Spring Boot's {@code PropertiesLauncher} and the faults jar on its loader path instead.
  */
 final class ForkedNewsroom implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("newsroom.jar", "../standalone/target/newsroom.jar"));
+    /** The suite's faults (org.newsroom.reliability.faults), built from its test classes; each off by default. */
+    static final Path FAULTS = Path.of(System.getProperty("newsroom.faults.jar", "target/reliability-faults.jar"));
+
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final List<String> JVM = List.of(
             "-Xmx384m",
@@ -49,6 +56,7 @@ final class ForkedNewsroom implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Duration> startups = new ArrayList<>();
+    private boolean withFaults;
     private volatile Process process;
     private volatile CountDownLatch running = new CountDownLatch(1);
     private final AtomicInteger kills = new AtomicInteger();
@@ -63,6 +71,20 @@ final class ForkedNewsroom implements AutoCloseable {
     /** Environment variables of the next starts (e.g. {@code MONGODB_URI}). */
     ForkedNewsroom withEnvironment(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * Runs the next starts with the suite's faults on the loader path:
+     * {@code java -cp newsroom.jar -Dloader.path=<faults jar> org.springframework.boot.loader.launch.PropertiesLauncher}.
+     * A fault stays off until its property is among the {@linkplain #withArguments arguments}.
+     */
+    ForkedNewsroom withFaults() {
+        if (!Files.isRegularFile(FAULTS)) {
+            throw new IllegalStateException(
+                    "build the faults jar first (mvn package in reliability): " + FAULTS.toAbsolutePath());
+        }
+        withFaults = true;
         return this;
     }
 
@@ -85,7 +107,15 @@ final class ForkedNewsroom implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM);
-        command.addAll(Launch.JAR);
+        if (withFaults) {
+            command.addAll(List.of(
+                    "-cp",
+                    JAR.toAbsolutePath().toString(),
+                    "-Dloader.path=" + FAULTS.toAbsolutePath(),
+                    PROPERTIES_LAUNCHER));
+        } else {
+            command.addAll(Launch.JAR);
+        }
         command.addAll(List.of("--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Scenario 4: a poison event. One article is drafted, then the process runs with the test fault
- * {@code newsroom.faults.poison-article} naming it: every live projection fails on its events. Its next writes are
+ * {@code newsroom.faults.poison-article} naming it ({@link org.newsroom.reliability.faults.PoisonedArticle}, on the
+ * loader path of every start of this scenario): every live projection fails on its events. Its next writes are
  * acknowledged (the log takes them) and parked in each projection's dead-letter queue, in order, while other clients'
  * articles keep flowing through the same projections. The process then runs without the fault; one more write of the
  * article is parked behind the others (its sequence is still parked); a retry through
@@ -29,7 +30,7 @@ class PoisonEventIT {
     void aPoisonedArticleIsParkedWhileOthersFlowAndIsRetriedInOrder() {
         Path dataDir = Scenarios.dataDir("poison-event");
         Ledger ledger = new Ledger();
-        try (ForkedNewsroom newsroom = new ForkedNewsroom(dataDir).start()) {
+        try (ForkedNewsroom newsroom = new ForkedNewsroom(dataDir).withFaults().start()) {
             Http http = new Http(newsroom);
             Http.Reply drafted = write(
                     http,
@@ -106,16 +107,12 @@ class PoisonEventIT {
                                 poisoned)
                         .position());
 
-                for (String projection : List.of("editorial", "audit")) {
+                for (String projection : List.of("site", "editorial", "audit")) {
                     await().atMost(Duration.ofSeconds(60))
                             .untilAsserted(() -> assertThat(parkedPositions(http, projection, poisoned))
                                     .as(projection)
                                     .isEqualTo(parked));
                 }
-                await().atMost(Duration.ofSeconds(60))
-                        .untilAsserted(() -> assertThat(parkedPositions(http, "site", poisoned))
-                                .as("site")
-                                .contains(parked.get(3)));
                 int flowing = ledger.acks().size() + 30;
                 await().atMost(Duration.ofSeconds(120))
                         .until(() -> ledger.acks().size() >= flowing);
@@ -129,7 +126,7 @@ class PoisonEventIT {
                 Scenarios.report(
                         SCENARIO,
                         "with the fault on: " + parked.size() + " writes of the poisoned article"
-                                + " parked in editorial and audit, the publications in site; " + desk.stories()
+                                + " parked in site, editorial and audit; " + desk.stories()
                                 + " other stories kept flowing");
             }
 

@@ -2,9 +2,10 @@ package org.newsroom.query.audit;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.newsroom.article.ArticleEvent;
+import org.newsroom.query.article.ArticleFold;
+import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.EventContext;
 import org.newsroom.query.projection.ProjectionWriter;
@@ -25,8 +26,7 @@ public class AuditProjection {
     }
 
     @EventHandler
-    public void on(ArticleEvent event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
+    public void on(ArticleEvent event, EventContext context) {
         String id = event.articleId().value();
         writer.change(batch -> {
             Document stored = batch.find(AuditReadModel.ARTICLES, id).orElse(null);

@@ -17,6 +17,8 @@ import org.newsroom.article.ArticleEvent;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.HashChain;
+import org.newsroom.query.article.ArticleFold;
+import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.ProjectionBatch;
 import org.newsroom.query.projection.ProjectionCollections;

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.newsroom.article.Byline;
 import org.newsroom.article.Photo;
+import org.newsroom.query.article.ArticleVersion;
+import org.newsroom.query.article.LivePublication;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
@@ -41,7 +43,7 @@ public final class FieldChanges {
     /** Every field an auditor cares about, flattened; photos by photo id so that each one is followed on its own. */
     static Map<String, Object> fields(ArticleVersion article) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("state", article.state());
+        fields.put("state", article.state().name());
         fields.put("headline", article.headline());
         fields.put("standfirst", article.standfirst());
         fields.put("body", article.body());

@@ -1,18 +1,12 @@
 package org.newsroom.query.editorial;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
-import org.newsroom.article.ArticleDrafted;
-import org.newsroom.article.ArticlePublished;
-import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.Byline;
 import org.newsroom.article.Photo;
-import org.newsroom.article.PhotoAttached;
-import org.newsroom.article.PhotoDetached;
-import org.newsroom.article.PhotoUpdated;
+import org.newsroom.query.article.ArticleState;
+import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.EventContext;
 
 /**
@@ -44,182 +38,55 @@ public record EditorialArticle(
         bylines = bylines == null ? List.of() : List.copyOf(bylines);
     }
 
-    static EditorialArticle drafted(ArticleDrafted event, EventContext context) {
-        return new EditorialArticle(
-                event.articleId().value(),
-                ArticleState.DRAFT,
-                context.version(),
-                event.headline(),
-                event.standfirst(),
-                event.body(),
-                event.language(),
-                List.of(),
-                List.of(),
-                true,
-                0,
+    /** The article as its draft, folded into {@code drafted}, starts it. */
+    static EditorialArticle drafted(ArticleVersion drafted, EventContext context) {
+        return of(drafted, true, context.timestamp(), context.actor(), context);
+    }
+
+    /** The article as the event of {@code context} leaves it, folded into {@code after}. */
+    EditorialArticle next(ArticleVersion after, boolean pending, EventContext context) {
+        return of(after, pending, createdAt, createdBy, context);
+    }
+
+    /** This working copy as the fold takes it; the live publication and the workflow notes are not kept here. */
+    ArticleVersion folded() {
+        return new ArticleVersion(
+                id,
+                version,
+                updatedAt,
+                state,
+                headline,
+                standfirst,
+                body,
+                language,
+                photos,
+                bylines,
+                publicationNumber,
+                slug,
                 null,
-                context.timestamp(),
-                context.actor(),
-                context.timestamp(),
+                null,
+                null,
+                null);
+    }
+
+    private static EditorialArticle of(
+            ArticleVersion article, boolean pending, Instant createdAt, String createdBy, EventContext context) {
+        return new EditorialArticle(
+                article.id(),
+                article.state(),
+                article.version(),
+                article.headline(),
+                article.standfirst(),
+                article.body(),
+                article.language(),
+                article.photos(),
+                article.bylines(),
+                pending,
+                article.publicationNumber(),
+                article.slug(),
+                createdAt,
+                createdBy,
+                article.timestamp(),
                 context.actor());
-    }
-
-    EditorialArticle touched(EventContext context) {
-        return new EditorialArticle(
-                id,
-                state,
-                context.version(),
-                headline,
-                standfirst,
-                body,
-                language,
-                photos,
-                bylines,
-                pendingChanges,
-                publicationNumber,
-                slug,
-                createdAt,
-                createdBy,
-                context.timestamp(),
-                context.actor());
-    }
-
-    EditorialArticle revised(ArticleRevised event) {
-        return new EditorialArticle(
-                id,
-                state,
-                version,
-                either(event.headline(), headline),
-                either(event.standfirst(), standfirst),
-                either(event.body(), body),
-                either(event.language(), language),
-                photos,
-                bylines,
-                true,
-                publicationNumber,
-                slug,
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
-    EditorialArticle withPhoto(PhotoAttached event) {
-        List<Photo> changed = new ArrayList<>(photos);
-        changed.add(new Photo(event.photoId(), event.uri(), event.caption(), event.credit(), event.altText()));
-        return withPhotos(changed);
-    }
-
-    EditorialArticle withPhoto(PhotoUpdated event) {
-        return withPhotos(photos.stream()
-                .map(photo -> !photo.photoId().equals(event.photoId())
-                        ? photo
-                        : new Photo(
-                                photo.photoId(),
-                                photo.uri(),
-                                either(event.caption(), photo.caption()),
-                                either(event.credit(), photo.credit()),
-                                either(event.altText(), photo.altText())))
-                .toList());
-    }
-
-    EditorialArticle withoutPhoto(PhotoDetached event) {
-        return withPhotos(photos.stream()
-                .filter(photo -> !photo.photoId().equals(event.photoId()))
-                .toList());
-    }
-
-    EditorialArticle withBylines(List<Byline> assigned) {
-        return new EditorialArticle(
-                id,
-                state,
-                version,
-                headline,
-                standfirst,
-                body,
-                language,
-                photos,
-                assigned,
-                true,
-                publicationNumber,
-                slug,
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
-    EditorialArticle published(ArticlePublished event) {
-        return new EditorialArticle(
-                id,
-                ArticleState.PUBLISHED,
-                version,
-                headline,
-                standfirst,
-                body,
-                language,
-                photos,
-                bylines,
-                false,
-                event.publicationNumber(),
-                event.slug(),
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
-    EditorialArticle in(ArticleState newState) {
-        return new EditorialArticle(
-                id,
-                newState,
-                version,
-                headline,
-                standfirst,
-                body,
-                language,
-                photos,
-                bylines,
-                pendingChanges,
-                publicationNumber,
-                slug,
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
-    private EditorialArticle withPhotos(List<Photo> changed) {
-        return new EditorialArticle(
-                id,
-                state,
-                version,
-                headline,
-                standfirst,
-                body,
-                language,
-                changed,
-                bylines,
-                true,
-                publicationNumber,
-                slug,
-                createdAt,
-                createdBy,
-                updatedAt,
-                updatedBy);
-    }
-
-    private static <T> T either(T change, T current) {
-        return change != null ? change : current;
-    }
-
-    static UnaryOperator<EditorialArticle> requirePhoto(
-            org.newsroom.article.PhotoId photoId, UnaryOperator<EditorialArticle> change) {
-        return article -> {
-            if (article.photos().stream().noneMatch(photo -> photo.photoId().equals(photoId))) {
-                throw new IllegalStateException("article " + article.id() + " has no photo " + photoId);
-            }
-            return change.apply(article);
-        };
     }
 }

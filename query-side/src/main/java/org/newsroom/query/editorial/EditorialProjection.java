@@ -1,30 +1,25 @@
 package org.newsroom.query.editorial;
 
-import java.util.function.UnaryOperator;
+import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.newsroom.article.ArticleDrafted;
-import org.newsroom.article.ArticleId;
-import org.newsroom.article.ArticleKilled;
-import org.newsroom.article.ArticlePublished;
-import org.newsroom.article.ArticleRevised;
-import org.newsroom.article.ArticleSubmittedForReview;
-import org.newsroom.article.ArticleUnpublished;
-import org.newsroom.article.BylineAssigned;
-import org.newsroom.article.ChangesRequested;
-import org.newsroom.article.PhotoAttached;
+import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.PhotoDetached;
+import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.query.article.ArticleFold;
+import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.EventContext;
 import org.newsroom.query.projection.ProjectionWriter;
 
 /**
- * Projects every event into the article's editorial document, {@code _id} = article id. An event at or below the
- * document's last position is ignored; an event for an article that was never drafted is a poison event.
+ * Projects every event into the article's editorial document, {@code _id} = article id, through the shared
+ * {@link ArticleFold}. An event at or below the document's last position is ignored; an event for an article that was
+ * never drafted, or for a photo it does not have, is a poison event.
  */
 @ProcessingGroup(EditorialReadModel.NAME)
 public class EditorialProjection {
@@ -36,89 +31,40 @@ public class EditorialProjection {
     }
 
     @EventHandler
-    public void on(ArticleDrafted event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
+    public void on(ArticleEvent event, EventContext context) {
         String id = event.articleId().value();
         writer.change(batch -> {
-            if (batch.find(EditorialReadModel.ARTICLES, id)
-                    .filter(d -> applied(d, context))
-                    .isEmpty()) {
-                batch.put(
-                        EditorialReadModel.ARTICLES,
-                        Documents.toDocument(id, context.position(), EditorialArticle.drafted(event, context)));
-            }
-        });
-    }
-
-    @EventHandler
-    public void on(ArticleRevised event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.revised(event));
-    }
-
-    @EventHandler
-    public void on(PhotoAttached event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.withPhoto(event));
-    }
-
-    @EventHandler
-    public void on(PhotoUpdated event, EventMessage<?> message) {
-        update(
-                event.articleId(),
-                message,
-                EditorialArticle.requirePhoto(event.photoId(), article -> article.withPhoto(event)));
-    }
-
-    @EventHandler
-    public void on(PhotoDetached event, EventMessage<?> message) {
-        update(
-                event.articleId(),
-                message,
-                EditorialArticle.requirePhoto(event.photoId(), article -> article.withoutPhoto(event)));
-    }
-
-    @EventHandler
-    public void on(BylineAssigned event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.withBylines(event.bylines()));
-    }
-
-    @EventHandler
-    public void on(ArticleSubmittedForReview event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.IN_REVIEW));
-    }
-
-    @EventHandler
-    public void on(ChangesRequested event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.DRAFT));
-    }
-
-    @EventHandler
-    public void on(ArticlePublished event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.published(event));
-    }
-
-    @EventHandler
-    public void on(ArticleUnpublished event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.UNPUBLISHED));
-    }
-
-    @EventHandler
-    public void on(ArticleKilled event, EventMessage<?> message) {
-        update(event.articleId(), message, article -> article.in(ArticleState.KILLED));
-    }
-
-    private void update(ArticleId articleId, EventMessage<?> message, UnaryOperator<EditorialArticle> change) {
-        EventContext context = EventContext.of(message);
-        String id = articleId.value();
-        writer.change(batch -> {
-            Document stored = batch.find(EditorialReadModel.ARTICLES, id)
-                    .orElseThrow(() -> new IllegalStateException("editorial: article " + id + " was never drafted"));
-            if (applied(stored, context)) {
+            Optional<Document> stored = batch.find(EditorialReadModel.ARTICLES, id);
+            if (stored.filter(document -> applied(document, context)).isPresent()) {
                 return;
             }
-            EditorialArticle changed = change.apply(Documents.fromDocument(stored, EditorialArticle.class))
-                    .touched(context);
+            EditorialArticle changed;
+            if (event instanceof ArticleDrafted) {
+                // a draft starts the article afresh, whatever an older document says
+                changed = EditorialArticle.drafted(
+                        ArticleFold.apply(null, event, context.version(), context.timestamp()), context);
+            } else {
+                EditorialArticle before = Documents.fromDocument(
+                        stored.orElseThrow(
+                                () -> new IllegalStateException("editorial: article " + id + " was never drafted")),
+                        EditorialArticle.class);
+                requirePhoto(before, event);
+                ArticleVersion after =
+                        ArticleFold.apply(before.folded(), event, context.version(), context.timestamp());
+                changed = before.next(after, ArticleFold.pendingChanges(before.pendingChanges(), event), context);
+            }
             batch.put(EditorialReadModel.ARTICLES, Documents.toDocument(id, context.position(), changed));
         });
+    }
+
+    private static void requirePhoto(EditorialArticle article, ArticleEvent event) {
+        PhotoId photoId = event instanceof PhotoUpdated updated
+                ? updated.photoId()
+                : event instanceof PhotoDetached detached ? detached.photoId() : null;
+        if (photoId != null
+                && article.photos().stream().noneMatch(photo -> photo.photoId().equals(photoId))) {
+            throw new IllegalStateException("article " + article.id() + " has no photo " + photoId);
+        }
     }
 
     private static boolean applied(Document stored, EventContext context) {

@@ -1,5 +1,7 @@
 package org.newsroom.query.editorial;
 
+import org.newsroom.query.article.ArticleState;
+
 /**
  * A page of the work list, most recently updated first. {@code state} and {@code headlineContains} (case-insensitive)
  * are optional filters; {@code page} counts from 0.

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a projection needs to know about an event besides its payload: its global position, the article version it
- * made (sequence number + 1), when it was recorded, who did it and under which correlation id.
+ * made (sequence number + 1), when it was recorded, who did it and under which correlation id. A projection's event
+ * handler takes it as a parameter ({@link EventContextParameterResolverFactory}).
  */
 public record EventContext(
         long position,

@@ -28,6 +28,13 @@ import com.mongodb.client.MongoDatabase;
  * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored (at most every
  * {@code newsroom.query.token-write-interval}). There are no
  * transactions: every write is idempotent instead.
+ * <p>
+ * Two extension points, both Axon Spring Boot's, reach the live processors (never a rebuild's): every
+ * {@code MessageHandlerInterceptor<EventMessage<?>>} bean is a handler interceptor of every live processor, after the
+ * writer's own (so a batch still sees every event) and in bean order; it runs outside the dead-letter queue, so an
+ * exception it throws fails the whole batch, which the processor retries from its last token. Every
+ * {@code HandlerEnhancerDefinition} bean wraps the live projections' handlers, inside the dead-letter queue: an
+ * exception there parks the article's events like any other handler failure.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProjectionSettings.class)

@@ -103,8 +103,7 @@ final class ProjectionRebuild {
                 () -> target,
                 this::flushed,
                 model.articleCollections(),
-                model::prefetch,
-                PoisonedArticle.NONE);
+                model::prefetch);
         String processorName = name + "-rebuild-v" + version;
         this.handover = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, processorName + "-handover"));
         this.coordinator = Executors.newSingleThreadScheduledExecutor(

@@ -21,16 +21,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * prepare-commit phase. The batch is written by {@link #interceptor()} while the last event of the batch is handled,
  * so before the token: a crash in between replays the batch, which the position guard turns into no-ops. Outside a
  * processor (a dead letter retried, a test calling a handler) each event is written as soon as it is handled.
- * <p>
- * A writer made with a {@link PoisonedArticle} fails every change for that article's events, as a handler with a bug
- * would: the test fault of the reliability suite, off unless configured.
  */
 public final class ProjectionWriter {
 
     private final String resourceKey;
     private final Supplier<ProjectionCollections> target;
     private final LongConsumer flushed;
-    private final PoisonedArticle poisoned;
     private final List<String> articleCollections;
     private final BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch;
 
@@ -40,28 +36,25 @@ public final class ProjectionWriter {
      * @param flushed told the position of the last event of each batch once it is written
      */
     public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed) {
-        this(name, target, flushed, List.of(), (batch, events) -> {}, PoisonedArticle.NONE);
+        this(name, target, flushed, List.of(), (batch, events) -> {});
     }
 
     /**
      * @param articleCollections collections keyed by article id whose documents of a whole batch are read at once,
      *                           before its first event ({@link ReadModel#articleCollections()})
      * @param prefetch           reads what else a batch will look up, before its first event ({@link ReadModel#prefetch})
-     * @param poisoned           the test fault's article, {@link PoisonedArticle#NONE} in production
      */
     public ProjectionWriter(
             String name,
             Supplier<ProjectionCollections> target,
             LongConsumer flushed,
             List<String> articleCollections,
-            BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch,
-            PoisonedArticle poisoned) {
+            BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch) {
         this.articleCollections = List.copyOf(articleCollections);
         this.prefetch = prefetch;
         this.resourceKey = ProjectionWriter.class.getName() + "." + name + "." + System.identityHashCode(this);
         this.target = target;
         this.flushed = flushed;
-        this.poisoned = poisoned;
     }
 
     public ProjectionCollections target() {
@@ -74,9 +67,6 @@ public final class ProjectionWriter {
      */
     public void change(Consumer<ProjectionBatch> change) {
         boolean inUnitOfWork = CurrentUnitOfWork.isStarted();
-        if (inUnitOfWork) {
-            poisoned.check(CurrentUnitOfWork.get().getMessage());
-        }
         ProjectionBatch batch = inUnitOfWork ? batchOf(CurrentUnitOfWork.get()) : new ProjectionBatch(target.get());
         try {
             change.accept(batch);

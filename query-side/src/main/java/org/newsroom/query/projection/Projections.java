@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.newsroom.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +26,8 @@ public class Projections {
     private final ProjectedPositions positions;
     private final Map<String, ProjectionWriter> liveWriters = new ConcurrentHashMap<>();
     private final Map<String, Object> liveProjections = new ConcurrentHashMap<>();
-    private final PoisonedArticle poisoned;
 
-    Projections(
-            List<ReadModel> models,
-            MongoDatabase database,
-            ProjectedPositions positions,
-            @Value("${" + PoisonedArticle.PROPERTY + ":}") String poisonedArticle) {
+    Projections(List<ReadModel> models, MongoDatabase database, ProjectedPositions positions) {
         this.models = models.stream()
                 .collect(Collectors.toMap(
                         ReadModel::name,
@@ -45,7 +39,6 @@ public class Projections {
         this.database = database;
         this.versions = new ProjectionVersions(database);
         this.positions = positions;
-        this.poisoned = PoisonedArticle.of(poisonedArticle);
         this.models.values().forEach(this::prepare);
     }
 
@@ -95,8 +88,7 @@ public class Projections {
                         () -> active(key),
                         position -> positions.advance(key, position),
                         model(key).articleCollections(),
-                        model(key)::prefetch,
-                        poisoned));
+                        model(key)::prefetch));
     }
 
     public Object liveProjection(String name) {

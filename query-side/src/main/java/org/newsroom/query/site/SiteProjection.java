@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.ArticleKilled;
@@ -39,8 +38,7 @@ public class SiteProjection {
     }
 
     @EventHandler
-    public void on(ArticlePublished event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
+    public void on(ArticlePublished event, EventContext context) {
         writer.change(batch -> {
             boolean ownSlug = batch.find(
                             SiteReadModel.ARTICLES, event.articleId().value())
@@ -56,7 +54,7 @@ public class SiteProjection {
                                 + " is taken by article " + holder.get(ProjectionBatch.ID));
                     });
         });
-        change(event.articleId().value(), context, stored -> {
+        stageChange(event.articleId().value(), context, stored -> {
             Instant firstPublished = stored.map(SiteArticle::firstPublished).orElse(context.timestamp());
             long listKey = stored.map(SiteArticle::listKey).orElse(context.position());
             List<PublicNote> notes =
@@ -82,15 +80,13 @@ public class SiteProjection {
     }
 
     @EventHandler
-    public void on(ArticleUnpublished event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        change(event.articleId().value(), context, stored -> stored.map(a -> a.unpublished(context.timestamp())));
+    public void on(ArticleUnpublished event, EventContext context) {
+        stageChange(event.articleId().value(), context, stored -> stored.map(a -> a.unpublished(context.timestamp())));
     }
 
     @EventHandler
-    public void on(ArticleKilled event, EventMessage<?> message) {
-        EventContext context = EventContext.of(message);
-        change(
+    public void on(ArticleKilled event, EventContext context) {
+        stageChange(
                 event.articleId().value(),
                 context,
                 stored -> stored.map(a -> a.killed(event.notice(), context.timestamp())));
@@ -102,7 +98,7 @@ public class SiteProjection {
         // the writer's interceptor records the position of every event this projection is handed
     }
 
-    private void change(
+    private void stageChange(
             String id, EventContext context, Function<Optional<SiteArticle>, Optional<SiteArticle>> change) {
         writer.change(batch -> {
             Optional<Document> stored = batch.find(SiteReadModel.ARTICLES, id);
@@ -112,12 +108,12 @@ public class SiteProjection {
             change.apply(stored.map(document -> Documents.fromDocument(document, SiteArticle.class)))
                     .ifPresent(article -> {
                         batch.put(SiteReadModel.ARTICLES, Documents.toDocument(id, context.position(), article));
-                        touchList(batch, context);
+                        stageListTouch(batch, context);
                     });
         });
     }
 
-    private static void touchList(ProjectionBatch batch, EventContext context) {
+    private static void stageListTouch(ProjectionBatch batch, EventContext context) {
         batch.put(
                 SiteReadModel.META,
                 Documents.toDocument(SiteReadModel.LIST, context.position(), new SiteListMeta(context.timestamp())));

@@ -26,6 +26,7 @@ import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
 import org.newsroom.query.InMemoryMongo;
 import org.newsroom.query.TestEvents;
+import org.newsroom.query.article.ArticleState;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.ProjectionCollections;
 import org.newsroom.query.projection.ProjectionWriter;

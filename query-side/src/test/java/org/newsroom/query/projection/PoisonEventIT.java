@@ -7,8 +7,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
@@ -17,6 +29,8 @@ import org.newsroom.query.NewsroomIT;
 import org.newsroom.query.QueryTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +44,10 @@ import com.mongodb.client.MongoDatabase;
  * others; a rebuild leaves the parked article out; a retry fails while the article does not exist and evicts the
  * letter once it does (the revision, older than the draft, then changes nothing). In a context of its own,
  * closed afterwards, so that the poisoned log does not reach other tests.
+ * <p>
+ * The extension points the live processors offer, with beans of the test's own: handler interceptors run on every
+ * live projection after its writer, in bean order; a handler enhancer that fails an article's events (the way the
+ * reliability suite's fault does) parks that article in every live projection while the others keep flowing.
  */
 @SpringBootTest(
         classes = QueryTestApplication.class,
@@ -40,7 +58,10 @@ import com.mongodb.client.MongoDatabase;
             "management.endpoints.web.exposure.include=health,projections"
         })
 @DirtiesContext
+@Import({PoisonEventIT.FirstProbe.class, PoisonEventIT.SecondProbe.class, PoisonEventIT.FailingArticle.class})
 class PoisonEventIT extends NewsroomIT {
+
+    private static final List<String> PROJECTIONS = List.of("audit", "editorial", "site");
 
     private static final Path DATA_DIR = temporaryDirectory("newsroom-poison-it");
     private static final String STREAM = "ghost-stream";
@@ -48,6 +69,9 @@ class PoisonEventIT extends NewsroomIT {
 
     @Autowired
     private MongoDatabase database;
+
+    @Autowired
+    private FailingArticle failing;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -124,6 +148,129 @@ class PoisonEventIT extends NewsroomIT {
                         .json()
                         .path("entries"))
                 .hasSize(1);
+    }
+
+    @Test
+    void handlerInterceptorBeansRunOnEveryLiveProjectionAfterItsWriterInBeanOrder() {
+        String article = "intercepted-article";
+        send("reporter", new DraftArticle(new ArticleId(article), "Intercepted", null, "", null));
+
+        for (String projection : PROJECTIONS) {
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(Probe.calls(article, projection))
+                            .as(projection)
+                            .containsExactly("first", "second"));
+        }
+        assertThat(Probe.calls(article, Probe.NO_WRITER)).isEmpty();
+    }
+
+    @Test
+    void aHandlerEnhancerBeanThatFailsAnArticleParksItInEveryLiveProjectionWhileOthersFlow() {
+        String article = "enhanced-fault";
+        failing.articleId = article;
+        long drafted = send("reporter", new DraftArticle(new ArticleId(article), "Failing", null, "", null));
+        long other = send("reporter", new DraftArticle(new ArticleId("enhanced-bystander"), "Flowing", null, "", null));
+
+        for (String projection : PROJECTIONS) {
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() ->
+                            assertThat(deadLetters(projection)).as(projection).hasSize(1));
+            JsonNode letter = deadLetters(projection).get(0);
+            assertThat(letter.path("articleId").asText()).isEqualTo(article);
+            assertThat(letter.path("position").asLong()).isEqualTo(drafted);
+            assertThat(letter.path("cause").asText()).contains("fails on purpose");
+        }
+        assertThat(http.get("/api/articles/enhanced-bystander?atLeast=" + other, "editor")
+                        .status())
+                .isEqualTo(200);
+
+        failing.articleId = null;
+        for (String projection : PROJECTIONS) {
+            JsonNode retried = http.post("/actuator/projections/" + projection + "/dead-letters", OPERATOR)
+                    .json();
+            assertThat(retried.path("succeeded").asLong()).as(projection).isEqualTo(1);
+            assertThat(deadLetters(projection)).as(projection).isEmpty();
+        }
+        assertThat(http.get("/api/articles/" + article, "editor")
+                        .json()
+                        .path("headline")
+                        .asText())
+                .isEqualTo("Failing");
+    }
+
+    /**
+     * Records, for each event, which projection's writer had already started its batch when this interceptor ran,
+     * and which probe it was.
+     */
+    abstract static class Probe implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        static final String NO_WRITER = "no writer";
+        private static final Queue<String[]> CALLS = new ConcurrentLinkedQueue<>();
+
+        private final String name;
+
+        Probe(String name) {
+            this.name = name;
+        }
+
+        static List<String> calls(String articleId, String projection) {
+            return CALLS.stream()
+                    .filter(call -> call[0].equals(articleId) && call[1].equals(projection))
+                    .map(call -> call[2])
+                    .toList();
+        }
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
+            if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
+                String projection = unitOfWork.root().resources().values().stream()
+                        .filter(ProjectionBatch.class::isInstance)
+                        .map(batch -> ((ProjectionBatch) batch).target().projection())
+                        .findFirst()
+                        .orElse(NO_WRITER);
+                CALLS.add(new String[] {event.getAggregateIdentifier(), projection, name});
+            }
+            return chain.proceed();
+        }
+    }
+
+    @Order(1)
+    static class FirstProbe extends Probe {
+        FirstProbe() {
+            super("first");
+        }
+    }
+
+    @Order(2)
+    static class SecondProbe extends Probe {
+        SecondProbe() {
+            super("second");
+        }
+    }
+
+    /** Makes every projection handler fail on one article's events while it is named, as a handler with a bug would. */
+    static class FailingArticle implements HandlerEnhancerDefinition {
+
+        volatile String articleId;
+
+        @Override
+        public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+            if (!original.declaringClass().isAnnotationPresent(ProcessingGroup.class)) {
+                return original;
+            }
+            return new WrappedMessageHandlingMember<>(original) {
+                @Override
+                public Object handle(Message<?> message, T target) throws Exception {
+                    if (message instanceof DomainEventMessage<?> event
+                            && event.getAggregateIdentifier().equals(articleId)) {
+                        throw new IllegalStateException(event.getPayloadType().getSimpleName() + " of article "
+                                + articleId + " fails on purpose");
+                    }
+                    return super.handle(message, target);
+                }
+            };
+        }
     }
 
     /** Takes the next free position, as a second writer on the same log would, with an event nobody can apply. */

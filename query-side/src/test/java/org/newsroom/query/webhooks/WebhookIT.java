@@ -330,11 +330,7 @@ class WebhookIT {
 
         assertProblem(
                 integrator.post("/api/webhooks", "{\"url\": \"ftp://8.8.8.8/x\"}"), 400, "webhook-target-refused");
-        assertProblem(
-                integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"secret\": \"mine\"}"),
-                400,
-                "invalid-webhook");
-        assertProblem(integrator.post("/api/webhooks", "{\"types\": []}"), 400, "invalid-webhook");
+        assertProblem(integrator.post("/api/webhooks", "{\"types\": []}"), 400, "validation-failed");
         assertProblem(
                 integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"types\": [\"nope\"]}"),
                 400,
@@ -347,6 +343,31 @@ class WebhookIT {
         assertThat(integrator.delete("/api/webhooks/" + hook.id()).status()).isEqualTo(204);
         assertProblem(integrator.get("/api/webhooks/" + hook.id()), 404, "unknown-webhook");
         assertProblem(integrator.delete("/api/webhooks/" + hook.id()), 404, "unknown-webhook");
+    }
+
+    @Test
+    void anInvalidRegistrationIsAFieldProblemAndStoresNothing() {
+        int before = integrator.get("/api/webhooks").json().get("items").size();
+
+        assertFieldProblem(
+                integrator.post("/api/webhooks", "{\"url\": \"not a url\"}"),
+                "validation-failed",
+                "url",
+                "absolute-url");
+        assertFieldProblem(
+                integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"types\": []}"),
+                "validation-failed",
+                "types",
+                "size");
+        assertFieldProblem(
+                integrator.post("/api/webhooks", "{\"url\": \"https://8.8.8.8/x\", \"secret\": \"mine\"}"),
+                "unknown-property",
+                "secret",
+                "unknown-property");
+        assertFieldProblem(
+                integrator.post("/api/webhooks", "{\"types\": null}"), "validation-failed", "url", "required");
+
+        assertThat(integrator.get("/api/webhooks").json().get("items")).hasSize(before);
     }
 
     private Hook register(URI url, List<String> types) {
@@ -369,6 +390,16 @@ class WebhookIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A 400 problem naming one field, and only that one, with the given error code. */
+    static void assertFieldProblem(Integrator.Response response, String code, String field, String fieldCode) {
+        assertProblem(response, 400, code);
+        assertThat(response.json().get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asText()).isEqualTo(field);
+            assertThat(error.get("code").asText()).isEqualTo(fieldCode);
+            assertThat(error.get("message").asText()).isNotBlank();
+        });
     }
 
     static void assertProblem(Integrator.Response response, int status, String code) {

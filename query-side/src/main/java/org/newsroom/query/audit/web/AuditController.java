@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.platform.web.Problems;
-import org.newsroom.query.audit.ArticleVersion;
+import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.audit.AuditHistory;
 import org.newsroom.query.audit.AuditTrail;
 import org.newsroom.query.audit.FindArticleVersion;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.platform.web.Problems;
-import org.newsroom.query.editorial.ArticleState;
+import org.newsroom.query.article.ArticleState;
 import org.newsroom.query.editorial.EditorialArticle;
 import org.newsroom.query.editorial.EditorialArticles;
 import org.newsroom.query.editorial.FindArticle;

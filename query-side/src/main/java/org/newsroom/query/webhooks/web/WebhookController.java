@@ -1,12 +1,8 @@
 package org.newsroom.query.webhooks.web;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.webhooks.DeliveryAttempt;
@@ -26,14 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.validation.Valid;
 
 /** Integrators' webhooks: {@code /api/webhooks}. */
 @RestController
 @RequestMapping(path = "/api/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
 class WebhookController {
-
-    private static final Set<String> FIELDS = Set.of("url", "types");
 
     private final Webhooks webhooks;
 
@@ -52,38 +47,10 @@ class WebhookController {
     record Attempts(List<DeliveryAttempt> items, Long next) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Registered> register(@RequestBody JsonNode body) {
-        if (!body.isObject()) {
-            throw invalid("the body must be a JSON object {url, types?}");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw invalid("unknown property '" + name + "'; a webhook has url and types");
-            }
-        }
-        JsonNode url = body.get("url");
-        if (url == null || !url.isTextual() || url.asText().isBlank()) {
-            throw invalid("url is required: the http(s) URL events are posted to");
-        }
-        List<String> types = new ArrayList<>();
-        JsonNode typeList = body.get("types");
-        if (typeList != null && !typeList.isNull()) {
-            if (!typeList.isArray()) {
-                throw invalid("types must be a list of event types, e.g. [\"news.article.published.v1\"]");
-            }
-            for (JsonNode type : typeList) {
-                if (!type.isTextual()) {
-                    throw invalid("types must be a list of event types, e.g. [\"news.article.published.v1\"]");
-                }
-                types.add(type.asText());
-            }
-        }
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterWebhookRequest request) {
         Subscription subscription;
         try {
-            subscription = webhooks.register(new URI(url.asText().trim()), types);
-        } catch (URISyntaxException e) {
-            throw invalid("url is not a URL: " + e.getMessage());
+            subscription = webhooks.register(request.target(), request.typesOrEvery());
         } catch (TargetPolicy.TargetRefused e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "webhook-target-refused", e.getMessage());
         } catch (Webhooks.UnknownType e) {
@@ -145,10 +112,6 @@ class WebhookController {
                 .map(WebhookView::of)
                 .map(view -> ResponseEntity.accepted().body(view))
                 .orElseThrow(() -> unknown(id));
-    }
-
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-webhook", detail);
     }
 
     private static ProblemException unknown(String id) {

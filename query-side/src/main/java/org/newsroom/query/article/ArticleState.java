@@ -1,4 +1,4 @@
-package org.newsroom.query.editorial;
+package org.newsroom.query.article;
 
 /** Where an article is in the workflow. */
 public enum ArticleState {

@@ -1,7 +1,8 @@
-package org.newsroom.query.audit;
+package org.newsroom.query.article;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.article.ArticleContent;
 
 /** The publication readers saw at a given version: its number, when it went live and exactly what went live. */
@@ -9,6 +10,6 @@ public record LivePublication(
         int publicationNumber,
         long version,
         Instant publishedAt,
-        String changeKind,
-        String note,
+        @Nullable String changeKind,
+        @Nullable String note,
         ArticleContent content) {}

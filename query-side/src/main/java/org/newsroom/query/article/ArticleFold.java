@@ -1,9 +1,11 @@
-package org.newsroom.query.audit;
+package org.newsroom.query.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.ArticleKilled;
@@ -11,6 +13,7 @@ import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.ArticleSubmittedForReview;
 import org.newsroom.article.ArticleUnpublished;
+import org.newsroom.article.Byline;
 import org.newsroom.article.BylineAssigned;
 import org.newsroom.article.ChangesRequested;
 import org.newsroom.article.Photo;
@@ -19,18 +22,24 @@ import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoUpdated;
 
 /**
- * Folds an article's events, one at a time, into the {@link ArticleVersion} each one leaves. The audit projection and
- * the versions rebuilt from the log use this same function, so both tell the same story.
+ * Folds an article's events, one at a time, into the {@link ArticleVersion} each one leaves. The editorial projection,
+ * the audit projection and the versions rebuilt from the log all use this one function, so they tell the same story.
+ * <p>
+ * The fold checks only that an article is drafted once and before anything else; whatever else a read model requires
+ * of the article before an event (a version without gaps, a photo that exists) it checks itself.
  */
 public final class ArticleFold {
 
     private ArticleFold() {}
 
     /**
-     * @param before the article before the event, null before its first event
+     * @param before    the article before the event, null before its first event
+     * @param version   the version the event makes (its sequence number + 1)
+     * @param timestamp when the event was recorded
      * @throws IllegalStateException when the event cannot follow {@code before}: the log or the projection is broken
      */
-    public static ArticleVersion apply(ArticleVersion before, ArticleEvent event, long version, Instant timestamp) {
+    public static ArticleVersion apply(
+            @Nullable ArticleVersion before, ArticleEvent event, long version, Instant timestamp) {
         if (event instanceof ArticleDrafted drafted) {
             if (before != null) {
                 throw new IllegalStateException("article " + drafted.articleId() + " was drafted twice");
@@ -39,7 +48,7 @@ public final class ArticleFold {
                     drafted.articleId().value(),
                     version,
                     timestamp,
-                    "DRAFT",
+                    ArticleState.DRAFT,
                     drafted.headline(),
                     drafted.standfirst(),
                     drafted.body(),
@@ -80,13 +89,13 @@ public final class ArticleFold {
         } else if (event instanceof BylineAssigned assigned) {
             next.bylines = assigned.bylines();
         } else if (event instanceof ArticleSubmittedForReview submitted) {
-            next.state = "IN_REVIEW";
+            next.state = ArticleState.IN_REVIEW;
             next.note = submitted.note();
         } else if (event instanceof ChangesRequested requested) {
-            next.state = "DRAFT";
+            next.state = ArticleState.DRAFT;
             next.note = requested.note();
         } else if (event instanceof ArticlePublished published) {
-            next.state = "PUBLISHED";
+            next.state = ArticleState.PUBLISHED;
             next.publicationNumber = published.publicationNumber();
             next.slug = published.slug();
             next.live = new LivePublication(
@@ -95,15 +104,15 @@ public final class ArticleFold {
                     timestamp,
                     published.changeKind() == null
                             ? null
-                            : published.changeKind().name().toLowerCase(java.util.Locale.ROOT),
+                            : published.changeKind().name().toLowerCase(Locale.ROOT),
                     published.note(),
                     published.content());
         } else if (event instanceof ArticleUnpublished unpublished) {
-            next.state = "UNPUBLISHED";
+            next.state = ArticleState.UNPUBLISHED;
             next.reason = unpublished.reason();
             next.live = null;
         } else if (event instanceof ArticleKilled killed) {
-            next.state = "KILLED";
+            next.state = ArticleState.KILLED;
             next.reason = killed.reason();
             next.notice = killed.notice();
             next.live = null;
@@ -111,7 +120,25 @@ public final class ArticleFold {
         return next.build();
     }
 
-    private static <T> T either(T change, T current) {
+    /**
+     * Whether the working copy holds something not yet live after {@code event}: a change of its text, photos or
+     * bylines makes it so, a publication makes it live, a workflow step changes nothing about it. An article is
+     * pending from its draft on.
+     */
+    public static boolean pendingChanges(boolean before, ArticleEvent event) {
+        if (event instanceof ArticlePublished) {
+            return false;
+        }
+        return before
+                || event instanceof ArticleDrafted
+                || event instanceof ArticleRevised
+                || event instanceof PhotoAttached
+                || event instanceof PhotoUpdated
+                || event instanceof PhotoDetached
+                || event instanceof BylineAssigned;
+    }
+
+    private static <T> @Nullable T either(@Nullable T change, @Nullable T current) {
         return change != null ? change : current;
     }
 
@@ -119,19 +146,19 @@ public final class ArticleFold {
         private final ArticleVersion before;
         private final long version;
         private final Instant timestamp;
-        private String state;
+        private ArticleState state;
         private String headline;
-        private String standfirst;
-        private String body;
-        private String language;
+        private @Nullable String standfirst;
+        private @Nullable String body;
+        private @Nullable String language;
         private final List<Photo> photos;
-        private List<org.newsroom.article.Byline> bylines;
+        private List<Byline> bylines;
         private int publicationNumber;
-        private String slug;
-        private LivePublication live;
-        private String note;
-        private String reason;
-        private String notice;
+        private @Nullable String slug;
+        private @Nullable LivePublication live;
+        private @Nullable String note;
+        private @Nullable String reason;
+        private @Nullable String notice;
 
         Builder(ArticleVersion before, long version, Instant timestamp) {
             this.before = before;
