@@ -406,10 +406,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     /**
      * The commit recorded for an idempotent request (see {@link #IDEMPOTENT_REQUEST}), if the log holds one: a lookup
-     * by unique index.
+     * by unique index, on the primary with read concern {@code local}, since the answer decides whether the request
+     * executes again, and the unique index that would refuse a second recording is the primary's.
      */
     public Optional<RecordedRequest> recordedRequest(String idempotentRequest) {
-        Document document = events.find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest))
+        Document document = LogWriter.onPrimary(events)
+                .find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest))
                 .first();
         if (document == null) {
             return Optional.empty();
