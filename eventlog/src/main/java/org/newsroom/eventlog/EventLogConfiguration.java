@@ -15,6 +15,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -28,12 +31,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * Wires the event log into Axon: Jackson for every message and snapshot, our storage engine under Axon's embedded
- * event store, and the application clock as the source of event timestamps.
+ * event store, and the application clock as the source of event timestamps. Reports holes in the log
+ * ({@code newsroom.eventlog.hole-timeout}, 30 s) as the {@code eventLog} health component and the
+ * {@code newsroom_eventlog_hole_position} gauge.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class EventLogConfiguration {
+
+    /** The health status of a hole in the log. */
+    public static final String HOLE = "HOLE";
 
     @Bean
     @ConditionalOnMissingBean
@@ -94,7 +105,9 @@ public class EventLogConfiguration {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
             ObjectProvider<EventUpcaster> upcasters,
-            @Value("${newsroom.eventlog.batch-size:100}") int batchSize) {
+            Clock clock,
+            @Value("${newsroom.eventlog.batch-size:100}") int batchSize,
+            @Value("${newsroom.eventlog.hole-timeout:30s}") Duration holeTimeout) {
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         return EventLogStorageEngine.builder()
                 .database(database)
@@ -102,7 +115,38 @@ public class EventLogConfiguration {
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(new EventUpcasterChain(chain))
                 .batchSize(batchSize)
+                .clock(clock)
+                .holeTimeout(holeTimeout)
                 .build();
+    }
+
+    /**
+     * {@code eventLog}: UP, or {@value #HOLE} with {@code missingPosition} and {@code since} while a position has been
+     * missing for longer than the hole timeout and later ones are taken. A status of its own, not DOWN: the instance
+     * still takes writes, and neither restarting it nor taking it out of a load balancer fills the hole; it is shown
+     * among the components, and the overall status stays what the others make it (an operator who wants it to fail
+     * the overall status adds {@value #HOLE} to {@code management.endpoint.health.status.order}).
+     */
+    @Bean
+    HealthIndicator eventLogHealthIndicator(EventLogStorageEngine engine) {
+        return () -> engine.hole()
+                .map(hole -> Health.status(new Status(HOLE, "readers stop at a position missing from the log"))
+                        .withDetail("missingPosition", hole.position())
+                        .withDetail("since", hole.since().toString())
+                        .build())
+                .orElseGet(() -> Health.up().build());
+    }
+
+    /** {@code newsroom_eventlog_hole_position}: the position readers stop at for good, 0 when none. */
+    @Bean
+    MeterBinder eventLogHoleMetric(EventLogStorageEngine engine) {
+        return registry -> Gauge.builder(
+                        "newsroom.eventlog.hole.position",
+                        engine,
+                        log -> log.hole().map(hole -> (double) hole.position()).orElse(0.0))
+                .description("The first position missing from the event log for longer than"
+                        + " newsroom.eventlog.hole-timeout while later ones are taken; 0 when none")
+                .register(registry);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.newsroom.eventlog;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,17 +22,21 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.ErrorCategory;
@@ -50,6 +56,10 @@ import com.mongodb.client.model.ReplaceOptions;
  * events are asked for by {@code seqKey}. Reading stops at the first missing position, so a reader never passes a
  * position that is not yet visible; since positions are taken in order ({@link LogWriter}) nothing is ever skipped.
  * Tracking tokens are plain {@link GlobalSequenceTrackingToken global positions}.
+ * <p>
+ * A position missing for good (a restore that missed a commit, a manual delete) would stop every reader there: the
+ * tracking reads report it ({@link LogHoles}) once it has been missing for the hole timeout while a later position
+ * is taken, and an operator fills it with a gap commit ({@link #fillHole}).
  */
 public class EventLogStorageEngine extends BatchingEventStorageEngine implements AutoCloseable {
 
@@ -61,7 +71,14 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      */
     public static final String IDEMPOTENT_REQUEST = EventFields.IDEMPOTENT_REQUEST;
 
+    /** The aggregate type of gap commits ({@link #fillHole}); their aggregates are {@code log-gap-<position>}. */
+    public static final String GAP_AGGREGATE_TYPE = "LogGap";
+
+    private static final Logger log = LoggerFactory.getLogger(EventLogStorageEngine.class);
     private static final String EVENTS_COLLECTION = "events";
+    /** The most positions one gap commit fills, and the furthest {@link #fillHole} looks for the end of a hole. */
+    private static final int MAX_GAP = 10_000;
+
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
 
@@ -70,6 +87,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     private final ChainHeads chainHeads = new ChainHeads(10_000);
     private final RecentCommitEnds recentEnds = new RecentCommitEnds(4_096);
     private final LogWriter writer;
+    private final LogHoles holes;
+    private final Clock clock;
     private final AtomicLong domainEventsRead = new AtomicLong();
     private final AtomicLong highestPositionSeen = new AtomicLong();
 
@@ -79,6 +98,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         this.snapshots = builder.database.getCollection(builder.snapshotsCollection);
         ensureIndexes();
         this.writer = new LogWriter(events, chainHeads, recentEnds);
+        this.clock = builder.clock;
+        this.holes = new LogHoles(builder.clock, builder.holeTimeout);
     }
 
     public static Builder builder() {
@@ -190,14 +211,16 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         long after = positionOf(lastToken);
         long start = after + 1;
-        Map<Long, StoredCommit> window = commitsByPosition(start, Math.max(batchSize, 1));
+        Map<Long, StoredCommit> window = commitsByPosition(events, start, Math.max(batchSize, 1));
         if (!window.containsKey(start) && !recentEnds.contains(after)) {
-            commitStraddling(start).ifPresent(commit -> window.put(commit.firstPosition(), commit));
+            commitStraddling(events, start).ifPresent(commit -> window.put(commit.firstPosition(), commit));
         }
         List<StoredEvent> result = new ArrayList<>();
         long expected = start;
+        boolean laterTaken = false;
         for (StoredCommit commit : window.values()) {
             if (commit.firstPosition() > expected) {
+                laterTaken = true;
                 break;
             }
             if (commit.lastPosition() < expected) {
@@ -212,7 +235,15 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
             recentEnds.add(commit.lastPosition());
         }
         if (!result.isEmpty()) {
+            holes.readUpTo(expected - 1);
             highestPositionSeen.accumulateAndGet(expected - 1, Math::max);
+        }
+        if (laterTaken) {
+            holes.missing(expected);
+        } else if (result.isEmpty()
+                && holes.probeDue(start)
+                && !commitsByPosition(events, start + 1, LogHead.WINDOW).isEmpty()) {
+            holes.missing(start);
         }
         return result;
     }
@@ -228,20 +259,25 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     }
 
     /** Commits whose first position lies in {@code [start, start + count)}, in position order. */
-    private TreeMap<Long, StoredCommit> commitsByPosition(long start, int count) {
+    private static TreeMap<Long, StoredCommit> commitsByPosition(
+            MongoCollection<Document> events, long start, int count) {
         List<Long> ids = LongStream.range(start, start + count).boxed().toList();
         return events.find(in(EventFields.ID, ids)).map(StoredCommit::from).into(new ArrayList<>()).stream()
                 .collect(Collectors.toMap(StoredCommit::firstPosition, Function.identity(), (a, b) -> a, TreeMap::new));
     }
 
     /** The commit that starts before {@code position} and contains it, if any: the nearest commit below decides. */
-    private Optional<StoredCommit> commitStraddling(long position) {
+    private static Optional<StoredCommit> commitStraddling(MongoCollection<Document> events, long position) {
+        return nearestBelow(events, position).filter(nearest -> nearest.containsPosition(position));
+    }
+
+    /** The commit that starts nearest below {@code position}, if any. */
+    private static Optional<StoredCommit> nearestBelow(MongoCollection<Document> events, long position) {
         for (long end = position - 1; end >= 1; end -= LOOKBACK_WINDOW) {
             long from = Math.max(1, end - LOOKBACK_WINDOW + 1);
-            TreeMap<Long, StoredCommit> below = commitsByPosition(from, (int) (end - from + 1));
+            TreeMap<Long, StoredCommit> below = commitsByPosition(events, from, (int) (end - from + 1));
             if (!below.isEmpty()) {
-                StoredCommit nearest = below.lastEntry().getValue();
-                return nearest.containsPosition(position) ? Optional.of(nearest) : Optional.empty();
+                return Optional.of(below.lastEntry().getValue());
             }
         }
         return Optional.empty();
@@ -406,10 +442,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     /**
      * The commit recorded for an idempotent request (see {@link #IDEMPOTENT_REQUEST}), if the log holds one: a lookup
-     * by unique index.
+     * by unique index, on the primary with read concern {@code local}, since the answer decides whether the request
+     * executes again, and the unique index that would refuse a second recording is the primary's.
      */
     public Optional<RecordedRequest> recordedRequest(String idempotentRequest) {
-        Document document = events.find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest))
+        Document document = LogWriter.onPrimary(events)
+                .find(eq(EventFields.IDEMPOTENT_REQUEST, idempotentRequest))
                 .first();
         if (document == null) {
             return Optional.empty();
@@ -453,6 +491,94 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         }
     }
 
+    // ---- holes ----
+
+    /**
+     * Fills a hole in the log, a run of positions whose commit is lost for good, with one audited gap commit: an
+     * ordinary commit of the aggregate {@code log-gap-<position>} (type {@value #GAP_AGGREGATE_TYPE}) holding one
+     * {@link LogGap} event per missing position, hashed like any other, so that readers stopped there go on. Refused
+     * ({@link HoleRepairRefused}, nothing written) unless {@code position} is free, starts the run of free positions
+     * (the position before it is taken, or it is 1) and a later position is taken. Fills up to the next taken
+     * position, at most {@value #MAX_GAP} positions at a time. Reads the primary, as the writer does; if the lost commit
+     * turns up meanwhile, the gap commit's insert collides with it and nothing is filled.
+     *
+     * @param actor who fills it, recorded on every gap event
+     * @param reason why, recorded on every gap event
+     * @return the positions filled
+     */
+    public FilledHole fillHole(long position, String actor, String reason) {
+        if (position < 1 || actor.isBlank() || reason.isBlank()) {
+            throw new IllegalArgumentException("a position of at least 1, an actor and a reason are needed");
+        }
+        MongoCollection<Document> primary = LogWriter.onPrimary(events);
+        if (primary.find(eq(EventFields.ID, position)).first() != null) {
+            throw new HoleRepairRefused("position " + position + " is taken: it is no hole");
+        }
+        Optional<StoredCommit> below = nearestBelow(primary, position);
+        if (below.isPresent() && below.get().containsPosition(position)) {
+            throw new HoleRepairRefused("position " + position + " belongs to the commit at "
+                    + below.get().firstPosition() + ": it is no hole");
+        }
+        long start = below.map(commit -> commit.lastPosition() + 1).orElse(1L);
+        if (start != position) {
+            throw new HoleRepairRefused(
+                    "the hole that holds position " + position + " starts at " + start + ": fill it from there");
+        }
+        long end = position;
+        while (end < position + MAX_GAP) {
+            TreeMap<Long, StoredCommit> later = commitsByPosition(primary, end + 1, LogHead.WINDOW);
+            if (!later.isEmpty()) {
+                end = Math.min(later.firstKey() - 1, position + MAX_GAP - 1);
+                return storeGap(position, end, actor, reason);
+            }
+            end += LogHead.WINDOW;
+        }
+        throw new HoleRepairRefused("no position within " + MAX_GAP + " after " + position + " is taken: " + position
+                + " is the end of the log, not a hole");
+    }
+
+    private FilledHole storeGap(long first, long last, String actor, String reason) {
+        String aggregateId = "log-gap-" + first;
+        List<Document> gapEvents = new ArrayList<>();
+        for (long position = first; position <= last; position++) {
+            gapEvents.add(toDocument(
+                    new GenericDomainEventMessage<>(
+                            GAP_AGGREGATE_TYPE,
+                            aggregateId,
+                            position - first,
+                            new LogGap(position, actor, reason, clock.instant()),
+                            MetaData.with("actor", actor)),
+                    getEventSerializer()));
+        }
+        LogWriter.PendingCommit gap =
+                new LogWriter.PendingCommit(GAP_AGGREGATE_TYPE, aggregateId, 0, gapEvents, HashChain.GENESIS, null);
+        try {
+            events.insertOne(gap.toDocument(first, HashChain.GENESIS));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new HoleRepairRefused("position " + first + " was taken meanwhile: nothing filled");
+            }
+            throw e;
+        }
+        log.warn(
+                "Event log: positions {} to {} filled with the gap commit {} by {}: {}",
+                first,
+                last,
+                aggregateId,
+                actor,
+                reason);
+        holes.readUpTo(last);
+        return new FilledHole(first, last);
+    }
+
+    /** The positions a gap commit filled. */
+    public record FilledHole(long firstPosition, long lastPosition) {}
+
+    /** The lowest position this instance's readers found missing for longer than the hole timeout, if any. */
+    Optional<LogHoles.Hole> hole() {
+        return holes.current();
+    }
+
     @Override
     public void close() {
         writer.close();
@@ -482,6 +608,8 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
         private MongoDatabase database;
         private String snapshotsCollection = "snapshots";
+        private Clock clock = Clock.systemUTC();
+        private Duration holeTimeout = Duration.ofSeconds(30);
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -490,6 +618,18 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
         public Builder snapshotsCollection(String name) {
             this.snapshotsCollection = name;
+            return this;
+        }
+
+        /** The clock of hole detection and of gap commits; the system's by default. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How long a position may be missing while later ones are taken before it is reported as a hole (30 s). */
+        public Builder holeTimeout(Duration holeTimeout) {
+            this.holeTimeout = holeTimeout;
             return this;
         }
 

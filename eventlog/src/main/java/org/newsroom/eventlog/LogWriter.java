@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -11,9 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,8 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
@@ -37,6 +43,13 @@ import com.mongodb.client.model.InsertManyOptions;
  * concurrent change to the same aggregate, which fails the commit. Commits waiting at the same time are inserted
  * together (ordered), so many concurrent commands share one round trip and one durable write.
  * <p>
+ * On a replica set, what the writer reads to decide (who owns a position, where the log ends, whether a write whose
+ * answer was lost was applied) it reads from the primary with read concern {@code local}: the unique indexes that
+ * decide are the primary's, and a commit another instance just inserted may not be in the majority snapshot yet.
+ * Which unique index a duplicate key hit is read from the error itself. A write the primary applied but whose write
+ * concern it could not confirm in time (a {@code writeConcernError}, {@code wtimeout}) is read back by {@code _id} and
+ * {@code commitId}, and counts as stored when the primary holds it.
+ * <p>
  * There is no writer thread: an appending thread that finds no write in progress writes every commit waiting at that
  * moment, its own included; the others wait until that write is over and find their commit written, or one of them
  * writes the next group. A lone writer thus pays no hand-over to another thread and back, and concurrent ones still
@@ -46,8 +59,17 @@ final class LogWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     private static final int MAX_GROUP = 256;
+    /** How often a commit may lose its position to a commit the writer then cannot read, before it gives up. */
+    private static final int MAX_UNREADABLE_OWNERS = 20;
+    /** The index of a duplicate key error: {@code … index: <name> dup key: …}, or {@code … index: db.coll.$<name> …}. */
+    private static final Pattern DUPLICATE_INDEX = Pattern.compile("index: (?:\\S*\\$)?(\\S+) dup key");
+
+    private static final String ID_INDEX = "_id_";
 
     private final MongoCollection<Document> events;
+    /** The log as the primary holds it, for the writer's own decisions. */
+    private final MongoCollection<Document> primary;
+
     private final ChainHeads chainHeads;
     private final RecentCommitEnds recentEnds;
     private final Queue<PendingCommit> queue = new ConcurrentLinkedQueue<>();
@@ -61,8 +83,14 @@ final class LogWriter implements AutoCloseable {
 
     LogWriter(MongoCollection<Document> events, ChainHeads chainHeads, RecentCommitEnds recentEnds) {
         this.events = events;
+        this.primary = onPrimary(events);
         this.chainHeads = chainHeads;
         this.recentEnds = recentEnds;
+    }
+
+    /** The log read from the primary with read concern {@code local}: what the primary's unique indexes hold. */
+    static MongoCollection<Document> onPrimary(MongoCollection<Document> events) {
+        return events.withReadPreference(ReadPreference.primary()).withReadConcern(ReadConcern.LOCAL);
     }
 
     /** Writes a commit, alone or with others waiting; the future is complete once it is durably stored, or failed. */
@@ -155,8 +183,9 @@ final class LogWriter implements AutoCloseable {
                 todo.forEach(this::stored);
                 return;
             } catch (MongoBulkWriteException e) {
-                todo = afterPartialWrite(todo, e);
+                todo = e.getWriteErrors().isEmpty() ? afterWriteConcernError(todo, e) : afterPartialWrite(todo, e);
             } catch (MongoException e) {
+                log.warn("event log write of {} commits failed: {}", todo.size(), e.toString());
                 todo = afterUnknownOutcome(todo, e);
             }
         }
@@ -178,8 +207,27 @@ final class LogWriter implements AutoCloseable {
         return documents;
     }
 
+    /**
+     * Every commit was applied, but the primary could not confirm the write concern in time (typically {@code wtimeout}
+     * while a secondary lags). Each commit the primary holds, read back by position and commit id, is stored: it is
+     * there, and will be replicated; retrying it could only collide with itself. One it does not hold is of unknown
+     * outcome.
+     */
+    private List<PendingCommit> afterWriteConcernError(List<PendingCommit> todo, MongoBulkWriteException e) {
+        log.warn(
+                "event log write of {} commits was applied but not confirmed: {}; reading it back from the primary",
+                todo.size(),
+                e.getWriteConcernError());
+        return afterUnknownOutcome(todo, e);
+    }
+
     private List<PendingCommit> afterPartialWrite(List<PendingCommit> todo, MongoBulkWriteException e) {
-        BulkWriteError error = e.getWriteErrors().get(0);
+        BulkWriteError error = e.getWriteErrors().stream()
+                .min(Comparator.comparingInt(BulkWriteError::getIndex))
+                .orElseThrow();
+        if (e.getWriteConcernError() != null) {
+            log.warn("event log write before index {} applied but not confirmed: {}", error.getIndex(), e);
+        }
         int failedIndex = error.getIndex();
         todo.subList(0, failedIndex).forEach(this::stored);
         PendingCommit failed = todo.get(failedIndex);
@@ -189,45 +237,85 @@ final class LogWriter implements AutoCloseable {
             failed.result.completeExceptionally(new LogWriteException(error.getMessage(), e));
             return rest;
         }
-        Document owner = events.find(eq(EventFields.ID, failed.position)).first();
-        if (owner == null
-                && failed.idempotentRequest != null
-                && error.getMessage().contains(EventFields.IDEMPOTENT_REQUEST)) {
+        Document owner = primary.find(eq(EventFields.ID, failed.position)).first();
+        if (owner != null && failed.commitId.equals(owner.getString(EventFields.COMMIT_ID))) {
+            // a write that was applied although its first answer was lost, then retried: the rest may be there too
+            stored(failed);
+            return storedOfRest(rest);
+        }
+        String index = duplicateIndex(error.getMessage());
+        if (ID_INDEX.equals(index) || (index == null && owner != null)) {
+            // another instance took the position: read on and take the next free one
+            if (owner == null && ++failed.unreadableOwners > MAX_UNREADABLE_OWNERS) {
+                failed.result.completeExceptionally(new LogWriteException(
+                        "position " + failed.position + " is taken, but its commit cannot be read", e));
+                return rest;
+            }
+            next = chase(failed.position);
+            rest.add(0, failed);
+        } else if (EventFields.IDEMPOTENT_REQUEST.equals(index)
+                || (index == null
+                        && failed.idempotentRequest != null
+                        && error.getMessage().contains(EventFields.IDEMPOTENT_REQUEST))) {
             failed.result.completeExceptionally(new RequestTakenException(failed.idempotentRequest));
-        } else if (owner == null) {
-            // the position is free, so the aggregate's sequence key was taken: a concurrent change
+        } else {
+            // the aggregate's sequence key was taken: a concurrent change
             chainHeads.forget(failed.aggregateId);
             failed.result.completeExceptionally(
                     new SequenceTakenException(failed.aggregateId, failed.firstSequenceNumber));
-        } else if (failed.commitId.equals(owner.getString(EventFields.COMMIT_ID))) {
-            stored(failed);
-        } else {
-            next = chase(failed.position);
-            rest.add(0, failed);
         }
         return rest;
     }
 
+    /** The name of the unique index a duplicate key error names, if its message has the server's usual form. */
+    static @Nullable String duplicateIndex(@Nullable String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher matcher = DUPLICATE_INDEX.matcher(message);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** Those of the following commits found stored (each at its position, with its commit id); the others to write. */
+    private List<PendingCommit> storedOfRest(List<PendingCommit> rest) {
+        if (rest.isEmpty()) {
+            return rest;
+        }
+        Map<Long, Document> owners = readBack(rest);
+        int firstMissing = 0;
+        while (firstMissing < rest.size() && isOwnedBy(rest.get(firstMissing), owners)) {
+            stored(rest.get(firstMissing++));
+        }
+        return new ArrayList<>(rest.subList(firstMissing, rest.size()));
+    }
+
+    private static boolean isOwnedBy(PendingCommit commit, Map<Long, Document> owners) {
+        Document owner = owners.get(commit.position);
+        return owner != null && commit.commitId.equals(owner.getString(EventFields.COMMIT_ID));
+    }
+
+    private Map<Long, Document> readBack(List<PendingCommit> commits) {
+        return primary
+                .find(in(EventFields.ID, commits.stream().map(c -> c.position).toList()))
+                .into(new ArrayList<>())
+                .stream()
+                .collect(Collectors.toMap(
+                        d -> d.get(EventFields.ID, Number.class).longValue(), Function.identity()));
+    }
+
     /**
      * The write failed. If it never left this process (no server could be selected, no connection opened), nothing
-     * was stored. Otherwise it may or may not have happened (the connection broke or went silent): what the log
-     * holds is read back per commit; a commit found is stored, one not found is of unknown outcome, since a write
-     * sent on a connection given up on can still reach the database later.
+     * was stored. Otherwise it may or may not have happened (the connection broke or went silent, the primary stepped
+     * down): what the primary holds is read back per commit; a commit found is stored, one not found is of unknown
+     * outcome, since a write sent on a connection given up on can still reach the database later.
      */
     private List<PendingCommit> afterUnknownOutcome(List<PendingCommit> todo, MongoException e) {
-        log.warn("event log write of {} commits failed: {}", todo.size(), e.toString());
         boolean neverSent = (e instanceof MongoTimeoutException && !(e instanceof MongoOperationTimeoutException))
                 || e instanceof MongoSocketOpenException;
         try {
-            Map<Long, Document> owners = events
-                    .find(in(EventFields.ID, todo.stream().map(c -> c.position).toList()))
-                    .into(new ArrayList<>())
-                    .stream()
-                    .collect(Collectors.toMap(
-                            d -> d.get(EventFields.ID, Number.class).longValue(), Function.identity()));
+            Map<Long, Document> owners = readBack(todo);
             for (PendingCommit commit : todo) {
-                Document owner = owners.get(commit.position);
-                if (owner != null && commit.commitId.equals(owner.getString(EventFields.COMMIT_ID))) {
+                if (isOwnedBy(commit, owners)) {
                     stored(commit);
                 } else {
                     commit.result.completeExceptionally(failure(neverSent, e));
@@ -256,11 +344,11 @@ final class LogWriter implements AutoCloseable {
 
     /** Reads on from a position someone else took until the first free one. */
     private long chase(long from) {
-        return LogHead.readOn(events, from);
+        return LogHead.readOn(primary, from);
     }
 
     private long findNextFreePosition() {
-        return LogHead.nextFreePosition(events, 1);
+        return LogHead.nextFreePosition(primary, 1);
     }
 
     @Override
@@ -292,6 +380,7 @@ final class LogWriter implements AutoCloseable {
         final String idempotentRequest;
         final CompletableFuture<PendingCommit> result = new CompletableFuture<>();
         long position;
+        int unreadableOwners;
         private List<String> hashes = List.of();
 
         PendingCommit(

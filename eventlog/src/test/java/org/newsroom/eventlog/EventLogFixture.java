@@ -3,6 +3,8 @@ package org.newsroom.eventlog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +45,10 @@ final class EventLogFixture implements AutoCloseable {
     }
 
     static EventLogStorageEngine newEngine(MongoDatabase database, int batchSize) {
+        return newEngine(database, batchSize, Clock.systemUTC(), Duration.ofSeconds(30));
+    }
+
+    static EventLogStorageEngine newEngine(MongoDatabase database, int batchSize, Clock clock, Duration holeTimeout) {
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(EventLogConfiguration.messageObjectMapper())
                 .build();
@@ -51,6 +57,8 @@ final class EventLogFixture implements AutoCloseable {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .batchSize(batchSize)
+                .clock(clock)
+                .holeTimeout(holeTimeout)
                 .build();
     }
 

@@ -28,6 +28,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.MongoException;
 
 import jakarta.servlet.FilterChain;
@@ -39,7 +41,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Makes a write with an {@value #HEADER} header happen at most once per (user, key): the first request executes and
  * its answer (status, headers, body; 4xx included) is stored; a retry of the same method, path and body gets that
  * answer again, marked {@code Idempotent-Replayed: true}; the same key on a different request is a 422. A concurrent
- * duplicate waits for the first answer (bounded), else gets 409. An answer of 5xx is not stored, so it can be retried.
+ * duplicate waits for the first answer (bounded), else gets 409. An answer that says "not now" rather than "no" is
+ * never kept as the final answer: a 5xx (503s included), or a 409 whose problem {@code code} is one of
+ * {@link #TRANSIENT_CONFLICTS} (a race lost to another write, which the retry may win). The key is released, and a
+ * retry executes again.
  * <p>
  * The stored answer can be missing although the request recorded its events: the process died in between (its claim
  * is taken over once its lease ran out), or the write landed but its acknowledgement was lost (a 5xx, not stored).
@@ -54,6 +59,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * Problem codes of a 409 that a retry of the same request may not get: {@code concurrent-change}, another write to
+     * the same article won the race (or the event log found the request recorded by a concurrent execution).
+     */
+    static final Set<String> TRANSIENT_CONFLICTS = Set.of("concurrent-change");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Set<String> NOT_REPLAYED = Set.of(
             "x-correlation-id",
@@ -215,7 +227,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        if (status >= 500) {
+        if (status >= 500 || isTransientConflict(status, recorder)) {
             releaseQuietly(claim);
         } else {
             try {
@@ -226,6 +238,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         }
         recorder.copyBodyToResponse();
+    }
+
+    /** A 409 problem answer whose {@code code} names a race lost, not a rule broken. */
+    private static boolean isTransientConflict(int status, ContentCachingResponseWrapper answer) {
+        if (status != HttpStatus.CONFLICT.value()) {
+            return false;
+        }
+        try {
+            JsonNode problem = JSON.readTree(answer.getContentAsByteArray());
+            return problem != null
+                    && TRANSIENT_CONFLICTS.contains(problem.path("code").asText());
+        } catch (IOException notJson) {
+            return false;
+        }
     }
 
     private Optional<StoredAnswer> recordedAnswer(HttpServletRequest request, String idempotentRequest) {

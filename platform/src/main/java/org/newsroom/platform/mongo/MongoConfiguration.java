@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
+import com.mongodb.ReadConcernLevel;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -25,8 +26,10 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * Where the data lives: the MongoDB of {@code MONGODB_URI} (or {@code newsroom.mongodb.uri}), with majority writes and
- * reads unless the URI says otherwise. The embedded-mongo module, where it is on the classpath, provides the
- * connection instead when no URI is set. Either way the application talks through the real driver.
+ * reads. A URI that asks for less ({@code w=0}, {@code w=1} or any number, {@code journal=false},
+ * {@code readConcernLevel=local} or {@code available}) is refused at startup: see {@link #requireMajority}. The
+ * embedded-mongo module, where it is on the classpath, provides the connection instead when no URI is set (a single
+ * server, which has no rollback). Either way the application talks through the real driver.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 public class MongoConfiguration {
@@ -47,12 +50,17 @@ public class MongoConfiguration {
         return connect(uri, database, timeout, socketTimeout);
     }
 
-    /** A client for a real MongoDB: majority writes and reads unless the URI says otherwise. */
+    /** A client for a real MongoDB: majority writes and reads; a URI asking for weaker ones is refused. */
     public static MongoConnection connect(String uri, String database, Duration timeout, Duration socketTimeout) {
         ConnectionString connectionString = new ConnectionString(uri);
+        requireMajority(connectionString);
         MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connectionString);
-        if (connectionString.getWriteConcern() == null) {
+        WriteConcern writeConcern = connectionString.getWriteConcern();
+        if (writeConcern == null) {
             settings.writeConcern(WriteConcern.MAJORITY);
+        } else if (writeConcern.getWObject() == null) {
+            // journal= or wtimeoutMS= without w=: still majority, not the server's default
+            settings.writeConcern(writeConcern.withW("majority"));
         }
         if (connectionString.getReadConcern() == null) {
             settings.readConcern(ReadConcern.MAJORITY);
@@ -61,6 +69,45 @@ public class MongoConfiguration {
         String databaseName = connectionString.getDatabase() != null ? connectionString.getDatabase() : database;
         log.info("Using MongoDB at {} (database '{}'), majority writes", redacted(connectionString), databaseName);
         return new MongoConnection(MongoClients.create(settings.build()), databaseName, null);
+    }
+
+    /**
+     * Refuses write and read concerns below majority. A write acknowledged by the primary alone is rolled back when
+     * that primary fails before replicating it, and a read below majority can return such a write: a reader of the
+     * event log would then pass positions that no longer exist, or that a later write fills with other events, and
+     * never read those. A number for {@code w} is refused too, since nothing here can tell whether it is a majority of
+     * the replica set (and it stops being one when members are added); a named write concern (a tag set) is taken to
+     * be at least a majority.
+     */
+    static void requireMajority(ConnectionString connectionString) {
+        WriteConcern writeConcern = connectionString.getWriteConcern();
+        if (writeConcern != null) {
+            Object w = writeConcern.getWObject();
+            if (w instanceof Integer number) {
+                throw weak("w=" + number, "a write acknowledged by fewer than a majority can be rolled back");
+            }
+            if (Boolean.FALSE.equals(writeConcern.getJournal())) {
+                throw weak("journal=false", "a write acknowledged before it is journaled can be lost");
+            }
+            if (w instanceof String tag && !tag.equals("majority")) {
+                log.warn("MONGODB_URI asks for w={}: the event log takes it for at least a majority", tag);
+            }
+        }
+        ReadConcern readConcern = connectionString.getReadConcern();
+        if (readConcern != null
+                && readConcern.getLevel() != null
+                && (readConcern.getLevel() == ReadConcernLevel.LOCAL
+                        || readConcern.getLevel() == ReadConcernLevel.AVAILABLE)) {
+            throw weak(
+                    "readConcernLevel=" + readConcern.getLevel().getValue(),
+                    "a read below majority sees writes that can still be rolled back");
+        }
+    }
+
+    private static IllegalStateException weak(String option, String why) {
+        return new IllegalStateException("MONGODB_URI asks for " + option + ": refused, " + why + ", and a reader of"
+                + " the event log that saw it would skip the events later stored at its positions. Remove the option"
+                + " (majority is the default) or ask for w=majority and readConcernLevel=majority.");
     }
 
     /** A client for a server on this machine that the application started itself and closes with the connection. */

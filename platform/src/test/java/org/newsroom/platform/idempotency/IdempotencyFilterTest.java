@@ -61,6 +61,15 @@ class IdempotencyFilterTest {
         };
     }
 
+    private FilterChain answeringProblem(int status, String code) {
+        return (request, response) -> {
+            executions.incrementAndGet();
+            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(status);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"status\":" + status + ",\"code\":\"" + code + "\"}");
+        };
+    }
+
     @Test
     void storesASuccessAndReplaysIt() throws Exception {
         filter.doFilter(request("k1"), new MockHttpServletResponse(), answering(200));
@@ -86,6 +95,33 @@ class IdempotencyFilterTest {
         assertThat(executions).hasValue(2);
         assertThat(retry.getStatus()).isEqualTo(200);
         assertThat(retry.getHeader("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aConcurrentChangeIsNotKeptAsTheAnswerSoThatARetryExecutesAgain() throws Exception {
+        MockHttpServletResponse lost = new MockHttpServletResponse();
+        filter.doFilter(request("k1"), lost, answeringProblem(409, "concurrent-change"));
+        MockHttpServletResponse retry = new MockHttpServletResponse();
+
+        filter.doFilter(request("k1"), retry, answering(200));
+
+        assertThat(lost.getStatus()).isEqualTo(409);
+        assertThat(executions).hasValue(2);
+        assertThat(retry.getStatus()).isEqualTo(200);
+        assertThat(retry.getHeader("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aConflictWithARuleOfTheWorkflowIsKeptAndReplayed() throws Exception {
+        filter.doFilter(request("k1"), new MockHttpServletResponse(), answeringProblem(409, "nothing-to-revise"));
+        MockHttpServletResponse retry = new MockHttpServletResponse();
+
+        filter.doFilter(request("k1"), retry, answering(200));
+
+        assertThat(executions).hasValue(1);
+        assertThat(retry.getStatus()).isEqualTo(409);
+        assertThat(retry.getContentAsString()).contains("\"code\":\"nothing-to-revise\"");
+        assertThat(retry.getHeader("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test
