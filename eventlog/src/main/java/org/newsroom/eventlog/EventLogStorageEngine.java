@@ -30,7 +30,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.ErrorCategory;
@@ -61,6 +66,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
      */
     public static final String IDEMPOTENT_REQUEST = EventFields.IDEMPOTENT_REQUEST;
 
+    private static final Logger log = LoggerFactory.getLogger(EventLogStorageEngine.class);
     private static final String EVENTS_COLLECTION = "events";
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
@@ -351,11 +357,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
                 .append(EventFields.ID, snapshot.getAggregateIdentifier())
                 .append(EventFields.AGGREGATE_TYPE, snapshot.getType());
         try {
-            // replace an older snapshot; a newer one already stored wins (the upsert then collides on _id)
+            // replace an older snapshot or one of another shape; a newer one of this shape already stored wins (the
+            // upsert then collides on _id)
             snapshots.replaceOne(
                     Filters.and(
                             eq(EventFields.ID, snapshot.getAggregateIdentifier()),
-                            Filters.lt(EventFields.SEQ, snapshot.getSequenceNumber())),
+                            replaceable(snapshot.getSequenceNumber(), document.getString(EventFields.REVISION))),
                     document,
                     new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -365,14 +372,85 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         }
     }
 
+    /** A stored snapshot may be replaced by one of a later sequence number, or by one of another shape. */
+    private static Bson replaceable(long sequenceNumber, String shape) {
+        return Filters.or(Filters.lt(EventFields.SEQ, sequenceNumber), Filters.ne(EventFields.REVISION, shape));
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateId) {
         Document snapshot = snapshots.find(eq(EventFields.ID, aggregateId)).first();
-        if (snapshot == null) {
+        if (snapshot == null || !fitsItsClass(aggregateId, snapshot)) {
             return Stream.empty();
         }
         snapshot.put(EventFields.POSITION, 0L);
         return Stream.of(StoredEvent.from(snapshot.getString(EventFields.AGGREGATE_TYPE), aggregateId, snapshot));
+    }
+
+    /**
+     * Whether a stored snapshot was written with the current {@link SnapshotShape shape} of its class and holds every
+     * field of it. One that does not is ignored: the aggregate is loaded from its events, and its next snapshot
+     * replaces this one. A snapshot written before shapes existed has none, and is ignored too.
+     */
+    private boolean fitsItsClass(String aggregateId, Document snapshot) {
+        String payloadType = snapshot.getString(EventFields.PAYLOAD_TYPE);
+        Class<?> type = getSnapshotSerializer().classForType(new SimpleSerializedType(payloadType, null));
+        if (UnknownSerializedType.class.equals(type)) {
+            log.warn("The snapshot of {} is of unknown type {}; loading it from its events", aggregateId, payloadType);
+            return false;
+        }
+        String shape = SnapshotShape.of(type);
+        String stored = snapshot.getString(EventFields.REVISION);
+        if (!shape.equals(stored)) {
+            log.debug(
+                    "The snapshot of {} has shape {}, {} now has {}; loading it from its events",
+                    aggregateId,
+                    stored,
+                    type.getSimpleName(),
+                    shape);
+            return false;
+        }
+        Document payload = snapshot.get(EventFields.PAYLOAD, Document.class);
+        List<String> missing = SnapshotShape.persistedFieldNames(type).stream()
+                .filter(field -> payload == null || !payload.containsKey(field))
+                .toList();
+        if (!missing.isEmpty()) {
+            log.warn("The snapshot of {} lacks fields {}; loading it from its events", aggregateId, missing);
+            discardSnapshot(
+                    aggregateId, snapshot.get(EventFields.SEQ, Number.class).longValue());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Removes a snapshot of the current shape that cannot be used, so that the next snapshot of the same sequence
+     * number can take its place (a snapshot of another shape is replaced anyway). It is only a cache of the events.
+     */
+    private void discardSnapshot(String aggregateId, long sequenceNumber) {
+        snapshots.deleteOne(Filters.and(eq(EventFields.ID, aggregateId), eq(EventFields.SEQ, sequenceNumber)));
+    }
+
+    /**
+     * The snapshot, deserialized here rather than when the aggregate is built from it: a snapshot that does not
+     * deserialize (a field its class does not know, a value it cannot hold) is then ignored, and the aggregate loaded
+     * from its events, instead of failing the command that loads it.
+     */
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
+        try {
+            snapshot.ifPresent(DomainEventMessage::getPayload);
+            return snapshot;
+        } catch (RuntimeException unreadable) {
+            Throwable why = unreadable.getCause() == null ? unreadable : unreadable.getCause();
+            log.warn(
+                    "The snapshot of {} cannot be read ({}); loading it from its events",
+                    aggregateIdentifier,
+                    String.valueOf(why.getMessage()).lines().findFirst().orElse(""));
+            discardSnapshot(aggregateIdentifier, snapshot.get().getSequenceNumber());
+            return Optional.empty();
+        }
     }
 
     // ---- tokens and positions ----
