@@ -124,6 +124,21 @@ public class EventLogConfiguration {
     }
 
     /**
+     * The engine over a database, configured as the application configures it but without Spring: for the jar's
+     * export and import commands, which read and restore the log without starting the application. Close it after
+     * use.
+     */
+    public static EventLogStorageEngine engineFor(MongoDatabase database) {
+        return EventLogStorageEngine.builder()
+                .database(database)
+                .eventSerializer(JacksonSerializer.builder()
+                        .objectMapper(messageObjectMapper())
+                        .build())
+                .snapshotSerializer(snapshotSerializerOf(snapshotObjectMapper()))
+                .build();
+    }
+
+    /**
      * Axon's event store over our engine. Events appended here wake local readers at once; events appended by other
      * instances are found by polling every {@code newsroom.eventlog.poll-interval}.
      */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -45,6 +46,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -70,6 +72,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     private static final String EVENTS_COLLECTION = "events";
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
+    private static final int EXPORT_WINDOW = 256;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -528,6 +531,68 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
             if (!advanced) {
                 return result;
             }
+        }
+    }
+
+    // ---- export and import ----
+
+    /**
+     * Hands every commit document from position 1 through {@code upTo}, in position order, exactly as stored, to
+     * {@code action}: the log's content for an export. {@code upTo} must end a commit ({@link
+     * #lastCommitEndAtOrBelow}); positions up to it are all taken and never change, so appends going on meanwhile
+     * change nothing of what this reads.
+     */
+    public void forEachCommit(long upTo, Consumer<Document> action) {
+        long position = 1;
+        while (position <= upTo) {
+            long windowStart = position;
+            long windowEnd = Math.min(position + EXPORT_WINDOW, upTo + 1);
+            Map<Long, Document> window = events
+                    .find(in(
+                            EventFields.ID,
+                            LongStream.range(windowStart, windowEnd).boxed().toList()))
+                    .into(new ArrayList<>())
+                    .stream()
+                    .collect(Collectors.toMap(
+                            document ->
+                                    document.get(EventFields.ID, Number.class).longValue(),
+                            Function.identity()));
+            while (position < windowEnd && window.containsKey(position)) {
+                Document commit = window.get(position);
+                position += commit.getList(EventFields.EVENTS, Document.class).size();
+                if (position - 1 > upTo) {
+                    throw new IllegalArgumentException("position " + upTo + " does not end a commit");
+                }
+                action.accept(commit);
+            }
+            if (position < windowEnd) {
+                throw new EventStoreException("the log holds no commit at position " + position + ", below " + upTo);
+            }
+        }
+    }
+
+    /** The last position at or below {@code position} that ends a commit (0 if none): where an export may stop. */
+    public long lastCommitEndAtOrBelow(long position) {
+        long head = headPosition();
+        if (position >= head) {
+            return head;
+        }
+        if (position <= 0 || events.find(eq(EventFields.ID, position + 1)).first() != null) {
+            return Math.max(position, 0);
+        }
+        return commitStraddling(position + 1)
+                .map(commit -> commit.firstPosition() - 1)
+                .orElse(position);
+    }
+
+    /**
+     * Inserts commit documents exactly as given (positions, hashes and commit ids included), in order: restoring an
+     * export into an empty log, from a process that appends nothing else. Nothing is recomputed or checked here;
+     * the caller has verified the commits.
+     */
+    public void restore(List<Document> commits) {
+        if (!commits.isEmpty()) {
+            events.insertMany(commits, new InsertManyOptions().ordered(true));
         }
     }
 
