@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,7 +38,14 @@ class LogExportController {
     @Operation(
             summary = "Export the event log as gzip'd NDJSON (newsroom-log-export/1), up to the head or to upTo",
             description = "Newsroom-Position gives the last position exported; appends made meanwhile are not in it")
-    @ApiResponse(responseCode = "200", description = "The export file, application/gzip")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The export file; Newsroom-Position: the last position exported",
+            content = @Content(mediaType = CONTENT_TYPE))
+    @ApiResponse(
+            responseCode = "409",
+            description = "position-beyond-head: upTo lies beyond the end of the log",
+            content = @Content(mediaType = "application/problem+json"))
     void export(
             @Parameter(description = "Export up to this position (the end of the last commit at or before it)")
                     @RequestParam(name = "upTo", required = false)
