@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.newsroom.article.ArticleEvent;
 import org.newsroom.embedded.EmbeddedMongoServer;
@@ -39,9 +40,9 @@ final class AggregateLoadBenchmark {
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(EventLogConfiguration.messageObjectMapper())
             .build();
-    private final JacksonSerializer snapshotSerializer = JacksonSerializer.builder()
-            .objectMapper(EventLogConfiguration.snapshotObjectMapper())
-            .build();
+    // as the application's: a snapshot carries its aggregate's shape, and one without is not used
+    private final Serializer snapshotSerializer =
+            EventLogConfiguration.snapshotSerializerOf(EventLogConfiguration.snapshotObjectMapper());
 
     AggregateLoadBenchmark(Options options, Results results) {
         this.options = options;

@@ -77,16 +77,34 @@ public class EventLogConfiguration {
         return serializer;
     }
 
-    /** Snapshots store the aggregate's fields as they are; aggregates have no getters to expose. */
+    /**
+     * Snapshots store the aggregate's fields as they are (aggregates have no getters to expose), with the aggregate's
+     * {@link SnapshotShape shape} as their revision.
+     */
     @Bean
     @Qualifier("snapshotSerializer")
     Serializer snapshotSerializer() {
-        return JacksonSerializer.builder().objectMapper(snapshotObjectMapper()).build();
+        return snapshotSerializerOf(snapshotObjectMapper());
     }
 
-    /** The Jackson configuration of snapshots: the aggregate's fields, whatever their visibility. */
+    /** The snapshot serializer over a given mapper: each snapshot's revision is its aggregate's shape. */
+    public static Serializer snapshotSerializerOf(ObjectMapper mapper) {
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(SnapshotShape.REVISIONS)
+                .build();
+    }
+
+    /**
+     * The Jackson configuration of snapshots: the aggregate's fields, whatever their visibility, read strictly. Unlike
+     * an event, a snapshot is only a cache of what the events say: a field it holds that the class does not know, or
+     * a primitive it holds as null, makes it unreadable (the aggregate is then loaded from its events) rather than
+     * quietly dropped or defaulted.
+     */
     public static ObjectMapper snapshotObjectMapper() {
         return messageObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
     }
@@ -147,6 +165,21 @@ public class EventLogConfiguration {
                 .description("The first position missing from the event log for longer than"
                         + " newsroom.eventlog.hole-timeout while later ones are taken; 0 when none")
                 .register(registry);
+    }
+
+    /**
+     * The engine over a database, configured as the application configures it but without Spring: for the jar's
+     * export and import commands, which read and restore the log without starting the application. Close it after
+     * use.
+     */
+    public static EventLogStorageEngine engineFor(MongoDatabase database) {
+        return EventLogStorageEngine.builder()
+                .database(database)
+                .eventSerializer(JacksonSerializer.builder()
+                        .objectMapper(messageObjectMapper())
+                        .build())
+                .snapshotSerializer(snapshotSerializerOf(snapshotObjectMapper()))
+                .build();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -34,7 +35,10 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -81,6 +86,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
 
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
+    private static final int EXPORT_WINDOW = 256;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -387,11 +393,12 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
                 .append(EventFields.ID, snapshot.getAggregateIdentifier())
                 .append(EventFields.AGGREGATE_TYPE, snapshot.getType());
         try {
-            // replace an older snapshot; a newer one already stored wins (the upsert then collides on _id)
+            // replace an older snapshot or one of another shape; a newer one of this shape already stored wins (the
+            // upsert then collides on _id)
             snapshots.replaceOne(
                     Filters.and(
                             eq(EventFields.ID, snapshot.getAggregateIdentifier()),
-                            Filters.lt(EventFields.SEQ, snapshot.getSequenceNumber())),
+                            replaceable(snapshot.getSequenceNumber(), document.getString(EventFields.REVISION))),
                     document,
                     new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -401,14 +408,85 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         }
     }
 
+    /** A stored snapshot may be replaced by one of a later sequence number, or by one of another shape. */
+    private static Bson replaceable(long sequenceNumber, String shape) {
+        return Filters.or(Filters.lt(EventFields.SEQ, sequenceNumber), Filters.ne(EventFields.REVISION, shape));
+    }
+
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateId) {
         Document snapshot = snapshots.find(eq(EventFields.ID, aggregateId)).first();
-        if (snapshot == null) {
+        if (snapshot == null || !fitsItsClass(aggregateId, snapshot)) {
             return Stream.empty();
         }
         snapshot.put(EventFields.POSITION, 0L);
         return Stream.of(StoredEvent.from(snapshot.getString(EventFields.AGGREGATE_TYPE), aggregateId, snapshot));
+    }
+
+    /**
+     * Whether a stored snapshot was written with the current {@link SnapshotShape shape} of its class and holds every
+     * field of it. One that does not is ignored: the aggregate is loaded from its events, and its next snapshot
+     * replaces this one. A snapshot written before shapes existed has none, and is ignored too.
+     */
+    private boolean fitsItsClass(String aggregateId, Document snapshot) {
+        String payloadType = snapshot.getString(EventFields.PAYLOAD_TYPE);
+        Class<?> type = getSnapshotSerializer().classForType(new SimpleSerializedType(payloadType, null));
+        if (UnknownSerializedType.class.equals(type)) {
+            log.warn("The snapshot of {} is of unknown type {}; loading it from its events", aggregateId, payloadType);
+            return false;
+        }
+        String shape = SnapshotShape.of(type);
+        String stored = snapshot.getString(EventFields.REVISION);
+        if (!shape.equals(stored)) {
+            log.debug(
+                    "The snapshot of {} has shape {}, {} now has {}; loading it from its events",
+                    aggregateId,
+                    stored,
+                    type.getSimpleName(),
+                    shape);
+            return false;
+        }
+        Document payload = snapshot.get(EventFields.PAYLOAD, Document.class);
+        List<String> missing = SnapshotShape.persistedFieldNames(type).stream()
+                .filter(field -> payload == null || !payload.containsKey(field))
+                .toList();
+        if (!missing.isEmpty()) {
+            log.warn("The snapshot of {} lacks fields {}; loading it from its events", aggregateId, missing);
+            discardSnapshot(
+                    aggregateId, snapshot.get(EventFields.SEQ, Number.class).longValue());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Removes a snapshot of the current shape that cannot be used, so that the next snapshot of the same sequence
+     * number can take its place (a snapshot of another shape is replaced anyway). It is only a cache of the events.
+     */
+    private void discardSnapshot(String aggregateId, long sequenceNumber) {
+        snapshots.deleteOne(Filters.and(eq(EventFields.ID, aggregateId), eq(EventFields.SEQ, sequenceNumber)));
+    }
+
+    /**
+     * The snapshot, deserialized here rather than when the aggregate is built from it: a snapshot that does not
+     * deserialize (a field its class does not know, a value it cannot hold) is then ignored, and the aggregate loaded
+     * from its events, instead of failing the command that loads it.
+     */
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
+        try {
+            snapshot.ifPresent(DomainEventMessage::getPayload);
+            return snapshot;
+        } catch (RuntimeException unreadable) {
+            Throwable why = unreadable.getCause() == null ? unreadable : unreadable.getCause();
+            log.warn(
+                    "The snapshot of {} cannot be read ({}); loading it from its events",
+                    aggregateIdentifier,
+                    String.valueOf(why.getMessage()).lines().findFirst().orElse(""));
+            discardSnapshot(aggregateIdentifier, snapshot.get().getSequenceNumber());
+            return Optional.empty();
+        }
     }
 
     // ---- tokens and positions ----
@@ -577,6 +655,68 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     /** The lowest position this instance's readers found missing for longer than the hole timeout, if any. */
     Optional<LogHoles.Hole> hole() {
         return holes.current();
+    }
+
+    // ---- export and import ----
+
+    /**
+     * Hands every commit document from position 1 through {@code upTo}, in position order, exactly as stored, to
+     * {@code action}: the log's content for an export. {@code upTo} must end a commit ({@link
+     * #lastCommitEndAtOrBelow}); positions up to it are all taken and never change, so appends going on meanwhile
+     * change nothing of what this reads.
+     */
+    public void forEachCommit(long upTo, Consumer<Document> action) {
+        long position = 1;
+        while (position <= upTo) {
+            long windowStart = position;
+            long windowEnd = Math.min(position + EXPORT_WINDOW, upTo + 1);
+            Map<Long, Document> window = events
+                    .find(in(
+                            EventFields.ID,
+                            LongStream.range(windowStart, windowEnd).boxed().toList()))
+                    .into(new ArrayList<>())
+                    .stream()
+                    .collect(Collectors.toMap(
+                            document ->
+                                    document.get(EventFields.ID, Number.class).longValue(),
+                            Function.identity()));
+            while (position < windowEnd && window.containsKey(position)) {
+                Document commit = window.get(position);
+                position += commit.getList(EventFields.EVENTS, Document.class).size();
+                if (position - 1 > upTo) {
+                    throw new IllegalArgumentException("position " + upTo + " does not end a commit");
+                }
+                action.accept(commit);
+            }
+            if (position < windowEnd) {
+                throw new EventStoreException("the log holds no commit at position " + position + ", below " + upTo);
+            }
+        }
+    }
+
+    /** The last position at or below {@code position} that ends a commit (0 if none): where an export may stop. */
+    public long lastCommitEndAtOrBelow(long position) {
+        long head = headPosition();
+        if (position >= head) {
+            return head;
+        }
+        if (position <= 0 || events.find(eq(EventFields.ID, position + 1)).first() != null) {
+            return Math.max(position, 0);
+        }
+        return commitStraddling(events, position + 1)
+                .map(commit -> commit.firstPosition() - 1)
+                .orElse(position);
+    }
+
+    /**
+     * Inserts commit documents exactly as given (positions, hashes and commit ids included), in order: restoring an
+     * export into an empty log, from a process that appends nothing else. Nothing is recomputed or checked here;
+     * the caller has verified the commits.
+     */
+    public void restore(List<Document> commits) {
+        if (!commits.isEmpty()) {
+            events.insertMany(commits, new InsertManyOptions().ordered(true));
+        }
     }
 
     @Override

@@ -315,6 +315,11 @@ final class ForkedNewsroom implements AutoCloseable {
         }
     }
 
+    /** How the jar is run (extracted, with the class-data-sharing archive when it could be made): for its commands. */
+    static List<String> launch() {
+        return Launch.JAR;
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

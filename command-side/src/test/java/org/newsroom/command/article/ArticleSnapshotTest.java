@@ -1,6 +1,7 @@
 package org.newsroom.command.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.newsroom.command.article.Story.BOAT_PHOTO;
 import static org.newsroom.command.article.Story.BYLINE;
 import static org.newsroom.command.article.Story.ID;
@@ -21,21 +22,21 @@ import org.newsroom.article.BylineAssigned;
 import org.newsroom.article.ChangeKind;
 import org.newsroom.article.Photo;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.eventlog.EventLogConfiguration;
+import org.newsroom.eventlog.SnapshotShape;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class ArticleSnapshotTest {
 
     private static final Byline EDITOR = new Byline("Ella Ide", null, null);
     private static final String REVISED_BODY = "<p>Haftar met Italy's defence minister in Rome.</p>";
 
-    private final ObjectMapper snapshots = new ObjectMapper()
-            .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .findAndRegisterModules();
+    /** The snapshots' own, strict configuration: an unknown field or a null primitive fails the restore. */
+    private final ObjectMapper snapshots = EventLogConfiguration.snapshotObjectMapper();
 
     @Test
     void canBeRestoredFromAJacksonSnapshotWithAllItsState() throws Exception {
@@ -53,6 +54,27 @@ class ArticleSnapshotTest {
         assertThat(snapshot.path("workingCopy").path("photos")).hasSize(2);
         assertThat(snapshot.path("workingCopy").path("bylines").findValuesAsText("name"))
                 .containsExactly("Angus MacKinnon", "Ella Ide");
+    }
+
+    @Test
+    void aSnapshotHoldsExactlyTheFieldsItsShapeRequires() {
+        JsonNode snapshot = snapshots.valueToTree(new Article());
+        List<String> written = new java.util.ArrayList<>();
+        snapshot.fieldNames().forEachRemaining(written::add);
+
+        assertThat(written)
+                .as("a field the shape requires but Jackson does not write would make every snapshot unusable")
+                .containsExactlyInAnyOrderElementsOf(SnapshotShape.persistedFieldNames(Article.class));
+    }
+
+    @Test
+    void aSnapshotWithAFieldTheArticleDoesNotKnowIsNotRestored() {
+        ObjectNode snapshot = snapshots.valueToTree(republishedWithPendingChanges());
+        snapshot.set("state", snapshot.remove("status"));
+
+        assertThatThrownBy(() -> snapshots.treeToValue(snapshot, Article.class))
+                .isInstanceOf(UnrecognizedPropertyException.class)
+                .hasMessageContaining("state");
     }
 
     @Test

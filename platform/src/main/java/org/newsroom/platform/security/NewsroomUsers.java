@@ -1,10 +1,12 @@
 package org.newsroom.platform.security;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -53,8 +55,8 @@ final class NewsroomUsers {
                 roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalStateException(
-                        where + ".roles: unknown role '" + name + "'; known: reporter, editor,"
-                                + " auditor, integrator",
+                        where + ".roles: unknown role '" + name + "'; known: "
+                                + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")),
                         unknown);
             }
         }

@@ -2,12 +2,16 @@ package org.newsroom.platform.security;
 
 import java.util.Locale;
 
-/** The roles of DESIGN.md; in users, tokens and URLs they are written in lower case. */
+/**
+ * Who may do what: reporters and editors write, auditors read the audit trail, integrators follow the feed, operators
+ * run the installation (export the log). In users, tokens and URLs they are written in lower case.
+ */
 public enum Role {
     REPORTER,
     EDITOR,
     AUDITOR,
-    INTEGRATOR;
+    INTEGRATOR,
+    OPERATOR;
 
     /** As written in configuration and tokens: {@code reporter}. */
     public String id() {

@@ -47,7 +47,7 @@ import jakarta.servlet.DispatcherType;
 /**
  * Stateless HTTP Basic (and bearer JWTs when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set), the
  * access table of {@link AccessRules}, problem answers for 401 and 403. Users: the demo users {@code reporter},
- * {@code editor}, {@code auditor} and {@code integrator} only on the embedded default (password
+ * {@code editor}, {@code auditor}, {@code integrator} and {@code operator} only on the embedded default (password
  * {@code NEWSROOM_DEMO_PASSWORD}, default {@code newsroom}), plus any {@code newsroom.users[i]}.
  */
 @AutoConfiguration(

@@ -12,7 +12,7 @@ class CurrentUserIT extends CommandApiTestBase {
 
     @Test
     void eachDemoUserLearnsTheirNameAndRole() {
-        for (String user : List.of("reporter", "editor", "auditor", "integrator")) {
+        for (String user : List.of("reporter", "editor", "auditor", "integrator", "operator")) {
             ApiResponse me = api.as(user).get("/api/me");
 
             assertThat(me.status()).as("%s", me).isEqualTo(200);

@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class RoleMatrixIT extends CommandApiTestBase {
 
-    private static final List<String> USERS = List.of("anonymous", "reporter", "editor", "auditor", "integrator");
+    private static final List<String> USERS =
+            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator");
 
     /**
      * A request for one row of the table, and the status it has when allowed (0: anything but 401 and 403). A call
@@ -192,6 +193,7 @@ class RoleMatrixIT extends CommandApiTestBase {
                         (caller, article) -> caller.post(
                                 article.path("/kill"), json(Map.of("reason", "Legal", "notice", "Withdrawn"))),
                         200));
+        probes.put("GET /admin/log/export", new Probe(caller -> caller.get("/admin/log/export"), 200));
         probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
         probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
         probes.put("* /**", new Probe(caller -> caller.get("/anything/else"), 0));

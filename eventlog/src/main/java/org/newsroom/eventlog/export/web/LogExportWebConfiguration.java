@@ -1,0 +1,31 @@
+package org.newsroom.eventlog.export.web;
+
+import java.time.Clock;
+
+import org.newsroom.eventlog.EventLogConfiguration;
+import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.export.LogExport;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The export route, in every web application with the event log: any instance can export the shared log. */
+@AutoConfiguration(after = EventLogConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class LogExportWebConfiguration {
+
+    @Bean
+    LogExport logExport(EventLogStorageEngine log, Clock clock) {
+        return new LogExport(log, clock);
+    }
+
+    @Bean
+    LogExportController logExportController(LogExport export) {
+        return new LogExportController(export);
+    }
+
+    @Bean
+    LogExportRouteAccess logExportRouteAccess() {
+        return new LogExportRouteAccess();
+    }
+}

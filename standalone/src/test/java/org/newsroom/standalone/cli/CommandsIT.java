@@ -1,0 +1,206 @@
+package org.newsroom.standalone.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleId;
+import org.newsroom.article.ArticleKilled;
+import org.newsroom.embedded.EmbeddedMongoServer;
+import org.newsroom.eventlog.EventLogConfiguration;
+import org.newsroom.eventlog.EventLogStorageEngine;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/** The jar's export and import commands on stopped embedded stores, run in this JVM as {@code main} runs them. */
+class CommandsIT {
+
+    @TempDir
+    Path directory;
+
+    /** What a command printed and how it ended. */
+    record Outcome(int exitCode, String out, String err) {}
+
+    @Test
+    void anExportOfAStoppedStoreImportsIntoAnEmptyOneAsTheSameLog() throws IOException {
+        Path source = directory.resolve("source");
+        Path target = directory.resolve("target");
+        write(source, 12);
+        Path file = directory.resolve("backup.ndjson.gz");
+
+        Outcome exported = run(source, "export", file.toString());
+        Outcome imported = run(target, "import", file.toString());
+
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.out())
+                .contains("Exported positions 1-24 (24 commits, 24 events of 12 aggregates) from the embedded store in "
+                        + source);
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported positions 1-24 (24 commits, 24 events of 12 aggregates)");
+        assertThat(commits(target)).isEqualTo(commits(source));
+    }
+
+    @Test
+    void anExportNeverOverwritesAFileNorLeavesAPartialOne() throws IOException {
+        Path source = directory.resolve("source");
+        write(source, 1);
+        Path file = Files.writeString(directory.resolve("existing.gz"), "keep me");
+
+        Outcome outcome = run(source, "export", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("exists; an export never overwrites a file");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
+    void anExportOfADirectoryWithoutAStoreSaysSoAndCreatesNothing() {
+        Path missing = directory.resolve("missing");
+
+        Outcome outcome = run(missing, "export", directory.resolve("x.gz").toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("no embedded store in " + missing);
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aTamperedFileIsRefusedBeforeTheStoreIsEvenOpened() throws IOException {
+        Path source = directory.resolve("source");
+        write(source, 3);
+        Path file = directory.resolve("backup.ndjson.gz");
+        assertThat(run(source, "export", file.toString()).exitCode()).isZero();
+        Path tampered = directory.resolve("tampered.ndjson.gz");
+        Files.write(tampered, gzip(gunzip(file).replace("Killed story 2", "Killed story 3")));
+        Path target = directory.resolve("target");
+
+        Outcome outcome = run(target, "import", tampered.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("refused, nothing was written").contains("does not match its hash");
+        assertThat(target).as("not even the data directory was created").doesNotExist();
+    }
+
+    @Test
+    void anImportIntoAStoreThatHoldsALogIsRefused() throws IOException {
+        Path source = directory.resolve("source");
+        write(source, 2);
+        Path file = directory.resolve("backup.ndjson.gz");
+        assertThat(run(source, "export", file.toString()).exitCode()).isZero();
+        List<String> before = commits(source);
+
+        Outcome outcome = run(source, "import", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("the store is not empty");
+        assertThat(commits(source)).isEqualTo(before);
+    }
+
+    @Test
+    void helpNamesEveryCommandAndAnUnknownOptionIsRefused() {
+        Outcome help = run(directory, "help");
+        Outcome typo = run(directory, "export", "x.gz", "--upto=3");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("store", "export FILE", "import FILE", "help");
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.err()).contains("unknown option [--upto]");
+    }
+
+    private static Outcome run(Path dataDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = Commands.run(
+                args,
+                Map.of("NEWSROOM_DATA_DIR", dataDir.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A log of {@code stories} articles, each drafted and killed. */
+    private static void write(Path dataDir, int stories) {
+        try (Store store = new Store(dataDir)) {
+            for (int i = 1; i <= stories; i++) {
+                ArticleId id = new ArticleId("story-" + i);
+                store.log.appendEvents(List.of(new GenericDomainEventMessage<>(
+                        "Article",
+                        id.value(),
+                        0,
+                        new ArticleDrafted(id, "Story " + i, null, "<p>Body</p>", "en"),
+                        MetaData.with("actor", "reporter"))));
+                store.log.appendEvents(List.of(new GenericDomainEventMessage<>(
+                        "Article",
+                        id.value(),
+                        1,
+                        new ArticleKilled(id, "Killed story " + i, "Withdrawn"),
+                        MetaData.with("actor", "editor"))));
+            }
+        }
+    }
+
+    /** Every stored commit, as JSON, in position order. */
+    private static List<String> commits(Path dataDir) {
+        try (Store store = new Store(dataDir)) {
+            List<String> commits = new ArrayList<>();
+            store.log.forEachCommit(store.log.headPosition(), commit -> commits.add(commit.toJson()));
+            assertThat(commits)
+                    .allSatisfy(json -> assertThat(Document.parse(json)).containsKey("commitId"));
+            return commits;
+        }
+    }
+
+    private static String gunzip(Path file) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An embedded store opened in this JVM, and its log. */
+    private static final class Store implements AutoCloseable {
+        final EmbeddedMongoServer server;
+        final MongoClient client;
+        final EventLogStorageEngine log;
+
+        Store(Path dataDir) {
+            server = EmbeddedMongoServer.start(dataDir);
+            client = MongoClients.create(server.connectionString());
+            log = EventLogConfiguration.engineFor(client.getDatabase("newsroom"));
+        }
+
+        @Override
+        public void close() {
+            log.close();
+            client.close();
+            server.close();
+        }
+    }
+}
