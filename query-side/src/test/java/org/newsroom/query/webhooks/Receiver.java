@@ -71,14 +71,20 @@ final class Receiver implements AutoCloseable {
     private volatile Map<String, String> responseHeaders = Map.of();
 
     Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this("127.0.0.1", 0);
+    }
+
+    /** A receiver on another loopback address, or on a given port. */
+    Receiver(String address, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, port), 0);
         server.createContext("/hook", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/hook");
     }
 
     /** Answers the next deliveries with these statuses, then with the default. */
