@@ -25,6 +25,7 @@ import org.newsroom.query.feed.FeedEvent;
 import org.newsroom.query.feed.LiveFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -45,7 +46,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * lease, each attempt bounded by {@code timeout}: a slow or dead endpoint holds up its own subscription only. Events
  * come from the {@link LiveFeed}'s ring, or from the log for a subscription that is behind it.
  */
-public class WebhookDispatcher implements SmartLifecycle {
+public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 100;
@@ -179,6 +180,12 @@ public class WebhookDispatcher implements SmartLifecycle {
     private void shutDownTimers() {
         timers.shutdownNow();
         sender.close();
+    }
+
+    /** An instance that never delivered was never started, and so is never stopped: its threads end here. */
+    @Override
+    public void destroy() {
+        shutDownTimers();
     }
 
     @Override
