@@ -61,6 +61,12 @@ final class ForkedNewsroom implements AutoCloseable {
     private volatile CountDownLatch running = new CountDownLatch(1);
     private final AtomicInteger kills = new AtomicInteger();
 
+    /**
+     * The key that seals webhook secrets, for starts with {@code MONGODB_URI}: there the application refuses to start
+     * without one (the embedded default generates its own).
+     */
+    static final String WEBHOOK_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
     ForkedNewsroom(Path dataDir, String... arguments) {
         this.dataDir = dataDir;
         this.arguments.addAll(List.of(arguments));
