@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,6 +74,9 @@ final class DurableH2Backend extends H2Backend {
     private static final int PAGE_SPLIT_BYTES = 4 * 1024;
     private static final int MAX_GROUP = 16;
 
+    /** H2's store header entry (FileStore.HDR_VERSION) that records a version. */
+    private static final String HEADER_VERSION = "version";
+
     private final MVStore store;
 
     /** One writer applies its command at a time. */
@@ -92,6 +96,10 @@ final class DurableH2Backend extends H2Backend {
         this.store = store;
     }
 
+    /**
+     * Opens (or creates) the H2 file, refusing one that has lost commits it had recorded; H2 itself would quietly fall
+     * back to the newest complete set of chunks it can find, down to an empty store.
+     */
     static DurableH2Backend openFile(String fileName) {
         MVStore store = new MVStore.Builder()
                 .fileName(fileName)
@@ -100,6 +108,7 @@ final class DurableH2Backend extends H2Backend {
                 .pageSplitSize(PAGE_SPLIT_BYTES)
                 .open();
         try {
+            refuseIfVersionsAreMissing(store);
             // Freed chunks may be overwritten at once. MVStore.setRetentionTime's Javadoc: its 45 s default assumes
             // "that a file system and hard disk will flush all write buffers within this time. Using a lower value
             // might be dangerous, unless the file system and hard disk flush the buffers earlier. To manually flush
@@ -123,6 +132,27 @@ final class DurableH2Backend extends H2Backend {
 
     static DurableH2Backend memory() {
         return new DurableH2Backend(new MVStore.Builder().open());
+    }
+
+    /**
+     * H2 writes the version of its newest chunk into the file header now and then, and on every clean close; what
+     * opens must reach that version, but for one commit: H2 writes the header right after a chunk, and a power cut
+     * before the force that follows may keep the header without the chunk (a commit nobody was told of).
+     */
+    private static void refuseIfVersionsAreMissing(MVStore store) {
+        if (store.getFileStore() == null) {
+            return;
+        }
+        long recorded = DataUtils.readHexLong(store.getStoreHeader(), HEADER_VERSION, 0);
+        long opened = store.getCurrentVersion();
+        if (opened < recorded - 1) {
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "its header records version %d, but the newest complete version in it is %d: part of the file is"
+                            + " missing or overwritten",
+                    recorded,
+                    opened));
+        }
     }
 
     /** Databases whose unique indexes and documents need no Java serialization. */

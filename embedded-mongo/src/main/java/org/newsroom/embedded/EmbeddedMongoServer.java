@@ -1,9 +1,6 @@
 package org.newsroom.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -35,17 +32,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server whose data lives in {@code dataDir/newsroom.mv.db} and survives restarts, kill -9 and power cuts:
-     * every write is on the disk before it is acknowledged.
+     * Starts a server whose data lives in {@code dataDir/newsroom.mv.db} (both created readable by their owner only)
+     * and survives restarts, kill -9 and power cuts: every write is on the disk before it is acknowledged.
+     *
+     * @throws IllegalStateException if the file is damaged (the message names it and says how to restore the data), or
+     *     in use by another process
      */
     public static EmbeddedMongoServer start(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-        return new EmbeddedMongoServer(DurableH2Backend.openFile(file.toString()), file);
+        Path file = DataFile.prepare(dataDir);
+        return new EmbeddedMongoServer(DataFile.open(file), file);
     }
 
     /** Starts a server that keeps everything in memory: for benchmarks and throwaway runs. */
