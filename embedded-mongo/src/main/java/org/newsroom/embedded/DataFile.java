@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded server's H2 file in its data directory. Both are created readable by their owner only (where the file
- * system has POSIX permissions): the file holds every article, draft and user name. The file is created whole, under
+ * system has POSIX permissions): the file holds every article and its whole history. The file is created whole, under
  * another name, and then renamed, and the directory entries are forced to the disk, so that a crash while creating it
  * leaves no half-made file and a power cut cannot lose the file that acknowledged writes went into.
  * <p>
