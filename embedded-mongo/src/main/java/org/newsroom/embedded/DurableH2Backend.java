@@ -1,10 +1,12 @@
 package org.newsroom.embedded;
 
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -65,6 +67,9 @@ final class DurableH2Backend extends H2Backend {
     private long committedTicket;
     private volatile RuntimeException storeFailure;
     private volatile long commits;
+    /** Set by the first database opened, which the superclass's constructor may do before this class's fields are. */
+    private @Nullable LongAdder examined;
+
     private int commitsSinceCompaction;
 
     private DurableH2Backend(MVStore store) {
@@ -97,7 +102,10 @@ final class DurableH2Backend extends H2Backend {
     /** Databases whose unique indexes and documents need no Java serialization. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+        if (examined == null) {
+            examined = new LongAdder();
+        }
+        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry(), examined);
     }
 
     @Override
@@ -168,6 +176,12 @@ final class DurableH2Backend extends H2Backend {
     /** Group commits since start, for tests. */
     long commits() {
         return commits;
+    }
+
+    /** Documents read to match a query, update or delete filter since start, for tests. */
+    long documentsExamined() {
+        LongAdder counter = examined;
+        return counter == null ? 0 : counter.sum();
     }
 
     private void awaitCommit(long ticket) {
