@@ -51,7 +51,9 @@ public final class ProjectedPositions {
     /** The reads of this instance waiting for a position: this instance's requests, nobody else's. */
     private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
+    /** The log's head as last read from MongoDB or announced by this instance: a copy, never the truth. */
     private final AtomicLong logHead = new AtomicLong();
+
     private volatile Runnable afterLocalWrite = () -> {};
     private final AtomicLong waiterIds = new AtomicLong();
 

@@ -42,7 +42,10 @@ class ProjectionSync implements SmartLifecycle {
     private final ProjectionSettings settings;
     /** What this instance last published per projection and segment: only saves writing the same again. */
     private final Map<String, Map<Integer, Long>> published = new ConcurrentHashMap<>();
-    /** The head this instance appended up to and has not announced yet. */
+    /**
+     * How far this instance appended, announced its appends, and woke its streams for the others': bookkeeping of this
+     * instance's own steps; what the others need is announced in MongoDB.
+     */
     private final AtomicLong appended = new AtomicLong();
 
     private final AtomicLong announced = new AtomicLong();
