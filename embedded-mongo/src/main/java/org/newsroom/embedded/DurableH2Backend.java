@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
@@ -89,6 +90,9 @@ final class DurableH2Backend extends H2Backend {
 
     private volatile @Nullable Throwable closedBy;
     private volatile long commits;
+    /** Set by the first database opened, which the superclass's constructor may do before this class's fields are. */
+    private @Nullable LongAdder examined;
+
     private int commitsSinceCompaction;
 
     private DurableH2Backend(MVStore store) {
@@ -158,7 +162,10 @@ final class DurableH2Backend extends H2Backend {
     /** Databases whose unique indexes and documents need no Java serialization. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+        if (examined == null) {
+            examined = new LongAdder();
+        }
+        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry(), examined);
     }
 
     @Override
@@ -332,6 +339,12 @@ final class DurableH2Backend extends H2Backend {
     /** Group commits since start, for tests. */
     long commits() {
         return commits;
+    }
+
+    /** Documents read to match a query, update or delete filter since start, for tests. */
+    long documentsExamined() {
+        LongAdder counter = examined;
+        return counter == null ? 0 : counter.sum();
     }
 
     private static boolean isWrite(String command, Document query) {

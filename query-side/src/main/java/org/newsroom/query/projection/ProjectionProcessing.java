@@ -1,12 +1,13 @@
 package org.newsroom.query.projection;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -22,12 +23,17 @@ import org.springframework.context.annotation.Bean;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * One pooled streaming processor per read model, reading the event log from position 0: tokens in MongoDB
- * ({@code projection_tokens}), poison events parked per article in a MongoDB dead-letter queue
- * ({@code projection_dead_letters}) while the other articles keep flowing (an unreachable database is not poison:
- * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored (at most every
- * {@code newsroom.query.token-write-interval}). There are no
- * transactions: every write is idempotent instead.
+ * One pooled streaming processor per read model, reading the event log from position 0, shared by every instance on
+ * the same MongoDB through Axon's token claims: {@code newsroom.query.segments} segments per processor (tokens in
+ * {@code projection_tokens}, claimed by one instance at a time, taken over by the others once a silent instance's
+ * claim is older than {@code newsroom.query.claim-timeout}, released on a clean shutdown), each instance claiming its
+ * fair share of the segments among the live instances ({@link ProjectionInstances}). One article's events always go
+ * to the same segment (Axon's {@link SequentialPerAggregatePolicy}), so they are applied in order.
+ * <p>
+ * Poison events are parked per article in a MongoDB dead-letter queue ({@code projection_dead_letters}) while the
+ * other articles keep flowing (an unreachable database is not poison: {@link ParkPoisonOnly}); batches are written by
+ * the projection's writer before the token is stored (at most every {@code newsroom.query.token-write-interval}).
+ * There are no transactions: every write is guarded by position instead ({@link ProjectionBatch}).
  * <p>
  * Two extension points, both Axon Spring Boot's, reach the live processors (never a rebuild's): every
  * {@code MessageHandlerInterceptor<EventMessage<?>>} bean is a handler interceptor of every live processor, after the
@@ -42,10 +48,32 @@ class ProjectionProcessing {
 
     static final String TOKENS = "projection_tokens";
     static final String DEAD_LETTERS = "projection_dead_letters";
+    private static final long TOKEN_CLAIM_INTERVAL_MILLIS = 1_000;
 
     @Bean
-    ProjectedPositions projectedPositions() {
-        return new ProjectedPositions();
+    ProjectionVersions projectionVersions(MongoDatabase database, ProjectionSettings settings) {
+        return new ProjectionVersions(database, settings.heartbeatInterval().multipliedBy(2));
+    }
+
+    @Bean
+    ProjectionInstances projectionInstances(
+            MongoDatabase database,
+            ProjectionVersions versions,
+            List<ReadModel> models,
+            ProjectionSettings settings,
+            Clock clock) {
+        return new ProjectionInstances(
+                settings.instanceId(),
+                database,
+                versions,
+                models.stream().map(ReadModel::name).sorted().toList(),
+                settings.claimTimeout(),
+                clock);
+    }
+
+    @Bean
+    ProjectedPositions projectedPositions(MongoDatabase database, TokenStore tokenStore) {
+        return new ProjectedPositions(database, tokenStore::fetchSegments);
     }
 
     @Bean
@@ -57,13 +85,21 @@ class ProjectionProcessing {
                 .build();
     }
 
-    /** Axon's default token store from now on, for every streaming processor of this application. */
+    /**
+     * Axon's default token store from now on, for every streaming processor of this application; claims are owned by
+     * this instance's id, unique per start, so that several instances in one JVM (tests) never share a claim.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate projectionMongoTemplate, Serializer serializer, ProjectionSettings settings) {
+    TokenStore tokenStore(
+            MongoTemplate projectionMongoTemplate,
+            Serializer serializer,
+            ProjectionSettings settings,
+            ProjectionInstances instances) {
         return MongoTokenStore.builder()
                 .mongoTemplate(projectionMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(settings.claimTimeout())
+                .nodeId(instances.id())
                 .transactionManager(NoTransactionManager.instance())
                 .build();
     }
@@ -80,9 +116,11 @@ class ProjectionProcessing {
             LogEventSource projectionEventSource,
             MongoTemplate projectionMongoTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer,
+            ProjectionInstances instances,
             ProjectionSettings settings) {
         TokenStore projectionTokens =
                 new CoalescingTokenStore(tokenStore, settings.tokenWriteInterval(), Clock.systemUTC());
+        long claimExtension = settings.heartbeatInterval().toMillis();
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String name : projections.names()) {
@@ -91,9 +129,12 @@ class ProjectionProcessing {
                                 name,
                                 config -> projectionEventSource,
                                 (config, builder) -> builder.batchSize(settings.batchSize())
-                                        .initialSegmentCount(1)
-                                        .tokenClaimInterval(
-                                                Duration.ofSeconds(1).toMillis()))
+                                        .initialSegmentCount(settings.segments())
+                                        .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
+                                        .claimExtensionThreshold(claimExtension)
+                                        .maxSegmentProvider(processor -> instances.fairShare(
+                                                projections.positions().segmentCount(processor, settings.segments()))))
+                        .registerSequencingPolicy(name, config -> SequentialPerAggregatePolicy.instance())
                         .registerEventHandler(config -> projections.liveProjection(name))
                         .registerTokenStore(name, config -> projectionTokens)
                         .registerTransactionManager(name, config -> NoTransactionManager.instance())
