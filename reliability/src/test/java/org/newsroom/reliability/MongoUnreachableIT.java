@@ -79,7 +79,8 @@ class MongoUnreachableIT {
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir.resolveSibling("mongo"));
                 TcpProxy proxy = new TcpProxy(address(mongo.connectionString()));
                 ForkedNewsroom newsroom = new ForkedNewsroom(dataDir, configuredUsers())
-                        .withEnvironment("MONGODB_URI", "mongodb://127.0.0.1:" + proxy.port() + "/newsroom")) {
+                        .withEnvironment("MONGODB_URI", "mongodb://127.0.0.1:" + proxy.port() + "/newsroom")
+                        .withEnvironment("NEWSROOM_SIGNING_KEY", ForkedNewsroom.TEST_SIGNING_KEY)) {
             newsroom.start();
             assertThat(newsroom.output()).contains("Using MongoDB at 127.0.0.1:" + proxy.port());
             Http http = new Http(newsroom).withTimeout(Duration.ofSeconds(90));

@@ -415,6 +415,7 @@ class SecurityIT {
                                 "--newsroom.users[0].password={noop}s3cret-alice",
                                 "--newsroom.users[0].roles=editor,reporter,auditor,integrator")
                         .withEnvironment("MONGODB_URI", mongo.connectionString() + "/newsroom")
+                        .withEnvironment("NEWSROOM_SIGNING_KEY", ForkedNewsroom.TEST_SIGNING_KEY)
                         .withEnvironment("NEWSROOM_DEMO_PASSWORD", Http.PASSWORD)) {
             external.start();
             assertThat(external.output()).contains("Using MongoDB at").doesNotContain("demo users");

@@ -1,5 +1,6 @@
 package org.newsroom.eventlog.proof;
 
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,19 +55,40 @@ public final class LogVerifier {
         return new VerifiedCheckpoint(stored, signed);
     }
 
-    /** Whether the stored event is the leaf the checkpoint's tree holds at its position. */
-    public boolean included(StoredEventView event, VerifiedCheckpoint checkpoint) {
+    /** How a stored event stands against a checkpoint's tree. */
+    public enum Inclusion {
+        /** Its leaf leads through the stored tiles to the signed root. */
+        INCLUDED,
+        /** The stored tree holds another leaf at its position: the event was altered, the tiles were not. */
+        ALTERED,
+        /**
+         * The stored tree holds its leaf but no longer leads to the signed root (or lacks tiles): the log and the
+         * tiles were rewritten after the checkpoint was signed; which event was, the tiles no longer tell.
+         */
+        TREE_REWRITTEN,
+        /** The checkpoint does not cover its position. */
+        NOT_COVERED
+    }
+
+    /** Whether the stored event is the leaf the checkpoint's tree holds at its position, through the stored tiles. */
+    public Inclusion inclusion(StoredEventView event, VerifiedCheckpoint checkpoint) {
         long index = event.position() - 1;
         long size = checkpoint.signed().size();
         if (index < 0 || index >= size) {
-            return false;
+            return Inclusion.NOT_COVERED;
         }
+        byte[] leaf = Leaves.hash(event);
         try {
+            if (!MessageDigest.isEqual(tiles.leafHash(index), leaf)) {
+                return Inclusion.ALTERED;
+            }
             List<byte[]> path = tiles.inclusionProof(index, size);
             return MerkleTree.verifyInclusion(
-                    index, size, Leaves.hash(event), path, checkpoint.signed().rootHash());
+                            index, size, leaf, path, checkpoint.signed().rootHash())
+                    ? Inclusion.INCLUDED
+                    : Inclusion.TREE_REWRITTEN;
         } catch (TileStore.MissingTile e) {
-            return false;
+            return Inclusion.TREE_REWRITTEN;
         }
     }
 

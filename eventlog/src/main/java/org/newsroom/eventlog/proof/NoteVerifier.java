@@ -36,7 +36,7 @@ public record NoteVerifier(String name, int keyId, byte[] publicKey) {
 
     /** Parses a verifier key string; its key ID must be the one its name and key give. */
     public static NoteVerifier parse(String vkey) {
-        String[] parts = vkey.strip().split("\\+", -1);
+        String[] parts = vkey.strip().split("\\+", 3);
         if (parts.length != 3 || parts[1].length() != 8) {
             throw new IllegalArgumentException(
                     "a verifier key is <name>+<8 hex digits>+<base64 key>, not '" + vkey + "'");

@@ -124,6 +124,17 @@ class SignedNoteTest {
     }
 
     @Test
+    void everyVerifierKeyParsesBackEvenWithAPlusInItsBase64() {
+        int withPlus = 0;
+        for (int i = 0; i < 64; i++) {
+            NoteVerifier key = NoteSigner.generate("newsroom.example/log").verifier();
+            withPlus += key.vkey().indexOf('+', "newsroom.example/log+12345678+".length()) >= 0 ? 1 : 0;
+            assertThat(NoteVerifier.parse(key.vkey())).isEqualTo(key);
+        }
+        assertThat(withPlus).as("keys whose base64 holds a '+'").isPositive();
+    }
+
+    @Test
     void aVerifierKeyWithAForeignKeyIdIsRefused() {
         String forged = SPEC_VKEY.replace("530d903a", "530d903b");
 
