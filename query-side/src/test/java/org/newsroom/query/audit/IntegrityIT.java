@@ -56,7 +56,7 @@ class IntegrityIT extends QuerySideIT {
 
     @Test
     void anUntouchedLogIsValidUnderTheLatestSignedCheckpoint() {
-        ArticleId id = new ArticleId("integrity-untouched");
+        ArticleId id = new ArticleId("tamper01-untouched");
         long published = recordPublishedArticle(id);
 
         JsonNode report = integrity(id);
@@ -73,7 +73,7 @@ class IntegrityIT extends QuerySideIT {
 
     @Test
     void anEditorRewrittenAsReporterWithChainAndTilesRecomputedIsCaughtByTheSignedRoot() {
-        ArticleId id = new ArticleId("integrity-rewritten");
+        ArticleId id = new ArticleId("tamper02-rewritten");
         long published = recordPublishedArticle(id);
         List<Document> originals = commitsOf(id, 0, 5);
 
@@ -114,7 +114,7 @@ class IntegrityIT extends QuerySideIT {
 
     @Test
     void anEventRewrittenWithItsChainButNotTheTilesIsCaughtAtItsPosition() {
-        ArticleId id = new ArticleId("integrity-chain-rewritten");
+        ArticleId id = new ArticleId("tamper03-chain");
         long published = recordPublishedArticle(id);
         List<Document> originals = commitsOf(id, 0, 5);
         Document forged = Document.parse(originals.get(4).toJson());
@@ -143,7 +143,7 @@ class IntegrityIT extends QuerySideIT {
 
     @Test
     void anAlteredEventFailsItsHashChainAtItsPosition() {
-        ArticleId id = new ArticleId("integrity-altered");
+        ArticleId id = new ArticleId("tamper04-altered");
         recordPublishedArticle(id);
         Document second = commitsOf(id, 1, 1).get(0);
         Document altered = Document.parse(second.toJson());
@@ -166,7 +166,7 @@ class IntegrityIT extends QuerySideIT {
 
     @Test
     void aRemovedEventInTheMiddleOrTheWholeTailIsMissingUnderTheCheckpoint() {
-        ArticleId id = new ArticleId("integrity-removed");
+        ArticleId id = new ArticleId("tamper05-removed");
         recordPublishedArticle(id);
         Document middle = commitsOf(id, 2, 1).get(0);
 
