@@ -41,7 +41,7 @@ public class TransparencyLog {
 
     public InclusionProof handle(ProveInclusion query) {
         long size = query.size() != null ? query.size() : latest().size();
-        requireSigned(size);
+        requireSigned(Math.max(size, query.position()));
         long index = query.position() - 1;
         return new InclusionProof(
                 index, size, base64(tiles.leafHash(index)), base64(tiles.inclusionProof(index, size)));

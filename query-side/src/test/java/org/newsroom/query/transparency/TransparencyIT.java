@@ -124,6 +124,7 @@ class TransparencyIT extends QuerySideIT {
         assertProblem("/audit/log/proof/inclusion?position=0", 400, "invalid-request");
         assertProblem("/audit/log/proof/inclusion?position=5&size=4", 400, "invalid-request");
         assertProblem("/audit/log/proof/inclusion?position=1&size=" + (signed + 1_000), 404, "size-not-signed");
+        assertProblem("/audit/log/proof/inclusion?position=" + (signed + 1_000), 404, "size-not-signed");
         assertProblem("/audit/log/proof/consistency?from=5&to=3", 400, "invalid-request");
         assertProblem("/audit/log/proof/consistency?from=0&to=3", 400, "invalid-request");
         assertProblem("/audit/log/proof/consistency?from=1&to=99999999999999999999", 400, "invalid-request");
