@@ -86,7 +86,7 @@ public class CheckpointSigner {
         try {
             eventStore.publish(new GenericDomainEventMessage<>(LOG, settings.origin(), number, event));
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
-            log.info("Checkpoint {} was signed by another instance; this one stands down for it", number);
+            log.info("Checkpoint {} was signed by another signer first; this one stands down for it", number);
             catchUp();
             return Optional.empty();
         }

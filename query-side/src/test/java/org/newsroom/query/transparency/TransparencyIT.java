@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
 import org.newsroom.command.article.DraftArticle;
@@ -17,6 +24,7 @@ import org.newsroom.eventlog.proof.Checkpoint;
 import org.newsroom.eventlog.proof.Leaves;
 import org.newsroom.eventlog.proof.MerkleTree;
 import org.newsroom.eventlog.proof.NoteVerifier;
+import org.newsroom.eventlog.proof.SignedCheckpoint;
 import org.newsroom.eventlog.proof.SignedNote;
 import org.newsroom.query.Articles;
 import org.newsroom.query.Http;
@@ -111,6 +119,39 @@ class TransparencyIT extends QuerySideIT {
         assertThat(latest().path("size").asLong())
                 .isEqualTo(checkpoint.path("size").asLong());
         assertThat(engine.headPosition()).isGreaterThan(checkpoint.path("size").asLong());
+    }
+
+    @Test
+    void signersRacingForTheNextNumberLeaveExactlyOneCheckpointPerNumber() throws Exception {
+        send(
+                "reporter",
+                new DraftArticle(new ArticleId("transparency-race"), "Raced over", null, "<p>Race.</p>", "en"));
+        ExecutorService signers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Optional<SignedCheckpoint>>> results = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(signers.submit(() -> signer.signIfDue(true)));
+            }
+            for (Future<Optional<SignedCheckpoint>> result : results) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            signers.shutdownNow();
+        }
+
+        List<StoredEventView> stored = engine.storedEvents("newsroom.example/log");
+        List<NoteVerifier> keys = publishedKeys();
+        long previousSize = 0;
+        for (int number = 0; number < stored.size(); number++) {
+            StoredEventView checkpoint = stored.get(number);
+            assertThat(checkpoint.sequenceNumber()).isEqualTo(number);
+            Document payload = checkpoint.event().get("payload", Document.class);
+            Checkpoint signed = Checkpoint.parse(SignedNote.open(payload.getString("note"), keys));
+            assertThat(signed.size()).as("checkpoint %d", number).isGreaterThan(previousSize);
+            assertThat(signed.size()).isLessThan(checkpoint.position());
+            previousSize = signed.size();
+        }
+        assertThat(latest().path("size").asLong()).isEqualTo(previousSize);
     }
 
     @Test
