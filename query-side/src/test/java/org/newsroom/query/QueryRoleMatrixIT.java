@@ -133,6 +133,7 @@ class QueryRoleMatrixIT extends QuerySideIT {
         probes.put("* /site/**", caller -> caller.get("/site/articles?limit=1"));
         probes.put("GET /api/articles", caller -> caller.get("/api/articles?size=1"));
         probes.put("GET /api/articles/*", caller -> caller.get("/api/articles/" + NONE));
+        probes.put("* /audit/log/**", caller -> caller.get("/audit/log/public-key"));
         probes.put("* /audit/**", caller -> caller.get("/audit/articles/" + NONE + "/history"));
         probes.put("GET /feed/stream", QueryRoleMatrixIT::openStream);
         probes.put("* /feed/**", caller -> caller.get("/feed/events?after=0&limit=1"));
