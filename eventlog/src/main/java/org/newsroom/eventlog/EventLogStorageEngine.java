@@ -735,6 +735,21 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     }
 
     /**
+     * The aggregate's first stored commit among those that start at the {@value LogHead#WINDOW} sequence numbers from
+     * {@code from} on, as its first event, if any: one lookup of exact {@code seqKey}s, that tells an aggregate whose
+     * events end before {@code from} from one whose event at {@code from} was removed.
+     */
+    public Optional<StoredEventView> firstEventAtOrAfter(String aggregateId, long from) {
+        TreeMap<Long, StoredCommit> window = commitsBySequence(aggregateId, from, LogHead.WINDOW);
+        if (window.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredCommit commit = window.firstEntry().getValue();
+        return Optional.of(new StoredEventView(
+                commit.aggregateType(), aggregateId, commit.events().get(0)));
+    }
+
+    /**
      * Up to {@code max} stored events from global position {@code from} on, in position order and exactly as they
      * are in the database, stopping before the first position that holds no event: what the transparency log hashes
      * into its leaves. Reads by exact {@code _id}s, like the tracking readers.

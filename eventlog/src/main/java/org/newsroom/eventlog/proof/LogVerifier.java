@@ -11,8 +11,7 @@ import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 /**
  * Checks stored events against the latest signed checkpoint: the checkpoint's note must be signed by one of our keys
  * and state the stored size and root; an event is included when its leaf hash, recomputed from the stored document,
- * leads through the stored tiles' audit path to the signed root; and the log must still hold every position the
- * checkpoint covers. Rewriting an event, even with its hash chain and the tiles recomputed, changes the root the path
+ * leads through the stored tiles' audit path to the signed root; and the log must still reach the checkpoint's size. Rewriting an event, even with its hash chain and the tiles recomputed, changes the root the path
  * leads to, and the root is only trusted as far as the signature over it.
  */
 public final class LogVerifier {
@@ -92,9 +91,19 @@ public final class LogVerifier {
         }
     }
 
-    /** The first position the checkpoint covers that the log no longer holds, if any. */
-    public OptionalLong firstMissingPosition(VerifiedCheckpoint checkpoint) {
-        return engine.firstMissingPosition(checkpoint.signed().size());
+    /**
+     * If the log no longer holds the last position the checkpoint covers, the first position it lacks at its end (the
+     * head's successor): events it covers were removed from the end of the log. Two lookups, and the head's O(log n)
+     * when something is missing; positions inside the tree are not read here: whether each of an article's events is
+     * still there is asked article by article, and the tree of the checkpoint was built by reading every position up to
+     * its size, none missing.
+     */
+    public OptionalLong missingEnd(VerifiedCheckpoint checkpoint) {
+        long size = checkpoint.signed().size();
+        if (size == 0 || !engine.storedEventsFrom(size, 1).isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.min(engine.headPosition() + 1, size));
     }
 
     /** A stored checkpoint whose note verified, and what the note signs. */

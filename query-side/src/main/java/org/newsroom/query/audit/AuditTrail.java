@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.article.ArticleEvent;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
@@ -88,13 +89,16 @@ public class AuditTrail {
     /**
      * Verifies the article's events as the log stores them against the latest signed checkpoint: the checkpoint's
      * signature, then for each event its place in the hash chain and, if the checkpoint covers it, its inclusion in
-     * the signed tree, and last that the log still holds every position the checkpoint covers. The audit projection
-     * only tells an article that the log lost entirely from one that never existed.
+     * the signed tree; then that none of its events was removed (the audit history records no later version the log
+     * no longer holds, and no later event of it follows a missing one) and that the log still reaches the checkpoint's
+     * size. The cost is the article's: its events, an inclusion proof of O(log n) hashes each (one query of tiles),
+     * and a few lookups, however long the log.
      */
     public Optional<IntegrityReport> handle(VerifyIntegrity query) {
         String id = query.articleId();
         List<StoredEventView> stored = engine.storedEvents(id);
-        if (stored.isEmpty() && recordedVersion(id).isEmpty()) {
+        Optional<Long> recorded = recordedVersion(id);
+        if (stored.isEmpty() && recorded.isEmpty()) {
             return Optional.empty();
         }
         LogVerifier.VerifiedCheckpoint checkpoint;
@@ -155,19 +159,56 @@ public class AuditTrail {
             previous = event.hash();
             previousPosition = event.position();
         }
+        Optional<IntegrityReport> removed = removedEvent(id, stored.size(), recorded.orElse(0L), covered, summary);
+        if (removed.isPresent()) {
+            return removed;
+        }
         if (checkpoint != null) {
-            OptionalLong missing = verifier.firstMissingPosition(checkpoint);
+            OptionalLong missing = verifier.missingEnd(checkpoint);
             if (missing.isPresent()) {
                 return Optional.of(IntegrityReport.invalid(
                         id,
                         stored.size(),
                         missing.getAsLong(),
                         "position " + missing.getAsLong() + " is missing from the log, though the signed checkpoint"
-                                + " of " + covered + " events covers it: an event was removed",
+                                + " of " + covered + " events covers it: events were removed from the end of the log",
                         summary));
             }
         }
         return Optional.of(IntegrityReport.valid(id, stored.size(), previous, summary, notYetCovered));
+    }
+
+    /**
+     * An event of the article the log no longer holds, after the {@code held} ones it does: one the audit history
+     * recorded (with its position), or, if the history does not say, a later event of the article that the log still
+     * holds after the gap.
+     */
+    private Optional<IntegrityReport> removedEvent(
+            String id, int held, long recorded, long covered, IntegrityReport.@Nullable CheckpointSummary summary) {
+        if (recorded > held) {
+            List<AuditEntry> entry = entries(id, held + 1, held + 1);
+            Long position = entry.isEmpty() ? null : entry.get(0).position();
+            return Optional.of(IntegrityReport.invalid(
+                    id,
+                    held,
+                    position,
+                    "event " + (held + 1) + (position == null ? "" : " (position " + position + ")")
+                            + " is missing from the log, though the audit history recorded it"
+                            + (position != null && position <= covered
+                                    ? " and the signed checkpoint of " + covered + " events covers it"
+                                    : "")
+                            + ": an event was removed",
+                    summary));
+        }
+        return engine.firstEventAtOrAfter(id, held + 1L)
+                .map(later -> IntegrityReport.invalid(
+                        id,
+                        held,
+                        later.position(),
+                        "event " + (held + 1) + " is missing from the log, which still holds event "
+                                + (later.sequenceNumber() + 1) + " of the article at position " + later.position()
+                                + ": an event was removed",
+                        summary));
     }
 
     private Optional<Long> recordedVersion(String articleId) {

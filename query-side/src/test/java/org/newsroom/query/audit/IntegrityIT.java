@@ -1,6 +1,7 @@
 package org.newsroom.query.audit;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +25,7 @@ import org.newsroom.eventlog.proof.CheckpointStore;
 import org.newsroom.eventlog.proof.SignedCheckpoint;
 import org.newsroom.eventlog.proof.TileStore;
 import org.newsroom.query.QuerySideIT;
+import org.newsroom.query.projection.Projections;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +48,9 @@ class IntegrityIT extends QuerySideIT {
 
     @Autowired
     private CheckpointStore checkpoints;
+
+    @Autowired
+    private Projections projections;
 
     private MongoCollection<Document> events;
 
@@ -189,6 +194,53 @@ class IntegrityIT extends QuerySideIT {
             assertThat(report.path("events").asInt()).isEqualTo(4);
             assertThat(report.path("firstBadPosition").asLong()).isEqualTo(positionOf(last));
             assertThat(report.path("reason").asText()).contains("missing");
+        } finally {
+            events.insertMany(tail);
+        }
+        assertThat(integrity(id).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRemovedEventIsFoundByTheArticlesLaterOneWhenTheAuditHistoryIsGoneToo() {
+        ArticleId id = new ArticleId("tamper06-no-history");
+        recordPublishedArticle(id);
+        Document middle = commitsOf(id, 2, 1).get(0);
+        Document later = commitsOf(id, 3, 1).get(0);
+        MongoCollection<Document> history =
+                projections.active(AuditReadModel.NAME).collection(AuditReadModel.ARTICLES);
+        Document recorded = history.find(eq("_id", id.value())).first();
+
+        events.deleteOne(eq("_id", middle.get("_id")));
+        history.deleteOne(eq("_id", id.value()));
+        try {
+            JsonNode report = integrity(id);
+            assertThat(report.path("valid").asBoolean()).as("%s", report).isFalse();
+            assertThat(report.path("events").asInt()).isEqualTo(2);
+            assertThat(report.path("firstBadPosition").asLong()).isEqualTo(positionOf(later));
+            assertThat(report.path("reason").asText())
+                    .contains("event 3 is missing")
+                    .contains("event 4");
+        } finally {
+            events.replaceOne(eq("_id", middle.get("_id")), middle, new ReplaceOptions().upsert(true));
+            history.replaceOne(eq("_id", id.value()), recorded, new ReplaceOptions().upsert(true));
+        }
+        assertThat(integrity(id).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void eventsOfOtherArticlesRemovedFromTheEndOfTheSignedLogAreMissingToo() {
+        ArticleId id = new ArticleId("tamper07-intact");
+        long published = recordPublishedArticle(id);
+        recordPublishedArticle(new ArticleId("tamper07-removed"));
+        List<Document> tail = events.find(gt("_id", published)).into(new ArrayList<>());
+
+        events.deleteMany(gt("_id", published));
+        try {
+            JsonNode report = integrity(id);
+            assertThat(report.path("valid").asBoolean()).as("%s", report).isFalse();
+            assertThat(report.path("events").asInt()).isEqualTo(5);
+            assertThat(report.path("firstBadPosition").asLong()).isEqualTo(engine.headPosition() + 1);
+            assertThat(report.path("reason").asText()).contains("missing").contains("end of the log");
         } finally {
             events.insertMany(tail);
         }
