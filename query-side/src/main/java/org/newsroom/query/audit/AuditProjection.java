@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
 import org.newsroom.article.ArticleEvent;
-import org.newsroom.log.CheckpointSigned;
 import org.newsroom.query.article.ArticleFold;
 import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
@@ -24,15 +23,6 @@ public class AuditProjection {
 
     public AuditProjection(ProjectionWriter writer) {
         this.writer = writer;
-    }
-
-    /**
-     * The log's own checkpoints change nothing here, but count as processed, so that the projection's position (and
-     * a rebuild's) passes them like the live processor's token does.
-     */
-    @EventHandler
-    public void on(CheckpointSigned checkpoint) {
-        // the writer's interceptor records the position of every event this projection is handed
     }
 
     @EventHandler

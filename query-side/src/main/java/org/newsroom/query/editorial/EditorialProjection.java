@@ -10,7 +10,6 @@ import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
-import org.newsroom.log.CheckpointSigned;
 import org.newsroom.query.article.ArticleFold;
 import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
@@ -29,15 +28,6 @@ public class EditorialProjection {
 
     public EditorialProjection(ProjectionWriter writer) {
         this.writer = writer;
-    }
-
-    /**
-     * The log's own checkpoints change nothing here, but count as processed, so that the projection's position (and
-     * a rebuild's) passes them like the live processor's token does.
-     */
-    @EventHandler
-    public void on(CheckpointSigned checkpoint) {
-        // the writer's interceptor records the position of every event this projection is handed
     }
 
     @EventHandler

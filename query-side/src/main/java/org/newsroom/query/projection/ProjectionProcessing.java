@@ -28,7 +28,9 @@ import com.mongodb.client.MongoDatabase;
  * {@code projection_tokens}, claimed by one instance at a time, taken over by the others once a silent instance's
  * claim is older than {@code newsroom.query.claim-timeout}, released on a clean shutdown), each instance claiming its
  * fair share of the segments among the live instances ({@link ProjectionInstances}). One article's events always go
- * to the same segment (Axon's {@link SequentialPerAggregatePolicy}), so they are applied in order.
+ * to the same segment (Axon's {@link SequentialPerAggregatePolicy}), so they are applied in order. Beside the
+ * projection, each processor has a {@link PassOver} that takes every event, so that the projection's position passes
+ * the events it has no handler for.
  * <p>
  * Poison events are parked per article in a MongoDB dead-letter queue ({@code projection_dead_letters}) while the
  * other articles keep flowing (an unreachable database is not poison: {@link ParkPoisonOnly}); batches are written by
@@ -136,6 +138,11 @@ class ProjectionProcessing {
                                                 projections.positions().segmentCount(processor, settings.segments()))))
                         .registerSequencingPolicy(name, config -> SequentialPerAggregatePolicy.instance())
                         .registerEventHandler(config -> projections.liveProjection(name))
+                        .registerEventHandler(config -> new PassOver(name))
+                        .assignHandlerInstancesMatching(
+                                name,
+                                handler -> handler instanceof PassOver passOver
+                                        && passOver.projection().equals(name))
                         .registerTokenStore(name, config -> projectionTokens)
                         .registerTransactionManager(name, config -> NoTransactionManager.instance())
                         .registerHandlerInterceptor(

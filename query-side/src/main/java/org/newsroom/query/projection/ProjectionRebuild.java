@@ -160,7 +160,7 @@ final class ProjectionRebuild {
         processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(model.newProjection(writer))
+                        .eventHandlers(model.newProjection(writer), new PassOver(processorName))
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
                 .errorHandler(this::failed)

@@ -33,6 +33,9 @@ public interface ReadModel {
      */
     default void prefetch(ProjectionBatch batch, List<? extends EventMessage<?>> events) {}
 
-    /** A new, annotated Axon event handler that writes through {@code writer}. */
+    /**
+     * A new, annotated Axon event handler that writes through {@code writer}. It needs no handler for the events it has
+     * nothing to do with: a {@link PassOver} beside it takes every event, so that the position passes them.
+     */
     Object newProjection(ProjectionWriter writer);
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
@@ -17,6 +20,11 @@ import org.newsroom.command.article.KillArticle;
 import org.newsroom.command.article.Publication;
 import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.UnpublishArticle;
+import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
+import org.newsroom.eventlog.LogGap;
+import org.newsroom.eventlog.proof.CheckpointStore;
+import org.newsroom.eventlog.proof.SignedCheckpoint;
 import org.newsroom.query.Ninjs;
 import org.newsroom.query.QuerySideIT;
 import org.newsroom.query.SampleStory;
@@ -34,6 +42,9 @@ class RebuildIT extends QuerySideIT {
 
     @Autowired
     private MongoDatabase database;
+
+    @Autowired
+    private CheckpointStore checkpoints;
 
     @Test
     void aRebuildProducesByteIdenticalDocumentsAndSwitchesOver() {
@@ -87,6 +98,58 @@ class RebuildIT extends QuerySideIT {
         assertThat(http.get("/api/articles/rebuild-after?atLeast=" + afterRebuild, "editor")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aRebuildOfALogEndingWithAGapCommitAndACheckpointCompletes() {
+        story("rebuild-before-gap");
+        long gap = appendGapCommit();
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> checkpoints.latest().map(SignedCheckpoint::size).orElse(0L) >= gap);
+        long head = engine.headPosition();
+        assertThat(engine.storedEventsFrom(gap, 10))
+                .as("the log ends with the gap commit and the checkpoint that covers it")
+                .extracting(StoredEventView::aggregateType)
+                .containsExactly(EventLogStorageEngine.GAP_AGGREGATE_TYPE, SignedCheckpoint.AGGREGATE_TYPE);
+        for (String name : projections.names()) {
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("the live projection " + name + " passes the log's own events")
+                    .until(() -> projections.positions().position(name) >= head);
+        }
+
+        for (String name : projections.names()) {
+            http.post("/actuator/projections/" + name + "/rebuild", OPERATOR);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                            .json()
+                            .path("state")
+                            .asText()
+                            .matches("COMPLETED|FAILED"));
+            JsonNode progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                    .json();
+            assertThat(progress.path("state").asText())
+                    .as("%s: %s", name, progress)
+                    .isEqualTo("COMPLETED");
+            assertThat(progress.path("done").asLong()).isGreaterThanOrEqualTo(head);
+        }
+    }
+
+    /**
+     * Appends, at the end of the log, a gap commit as {@link EventLogStorageEngine#fillHole} writes it (there is no
+     * hole here, and none is needed: the projections read the event, whatever put it there). Answers its position.
+     */
+    private long appendGapCommit() {
+        long position = engine.headPosition() + 1;
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>(
+                EventLogStorageEngine.GAP_AGGREGATE_TYPE,
+                "log-gap-" + position,
+                0,
+                new LogGap(position, "operator:test", "a test of the log's own events", Instant.now()),
+                MetaData.with("actor", "operator:test"))));
+        long stored = engine.storedEvent("log-gap-" + position, 0).orElseThrow().position();
+        return stored;
     }
 
     private String story(String id) {
