@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.newsroom.article.ArticleEvent;
+import org.newsroom.eventlog.LogGap;
 import org.newsroom.log.CheckpointSigned;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,21 +42,25 @@ import io.cloudevents.jackson.JsonFormat;
  *   <li>extensions {@code position} (global position) and {@code articleversion} (the article's version after this
  *       event: its sequence number + 1), CloudEvents Integers, so JSON numbers.</li>
  * </ul>
- * The log's own checkpoints ({@link CheckpointSigned}) have the type {@value #CHECKPOINT_TYPE}, the source
- * {@code /log} and the log's origin as subject. The rule is part of the public contract: a type, once published, never
- * changes.
+ * The log's own events have the source {@code /log}: its checkpoints ({@link CheckpointSigned}) the type
+ * {@value #CHECKPOINT_TYPE} and the log's origin as subject, the gap commits an operator fills a lost position with
+ * ({@link LogGap}) the type {@value #GAP_TYPE} and their aggregate ({@code log-gap-<position>}) as subject. The rule is
+ * part of the public contract: a type, once published, never changes.
  */
 public class ArticleCloudEvents {
 
     public static final URI SOURCE = URI.create("/articles");
     public static final String TYPE_PREFIX = "news.article.";
     public static final String CHECKPOINT_TYPE = "news.log.checkpoint.v1";
+    public static final String GAP_TYPE = "news.log.gap.v1";
     private static final URI LOG_SOURCE = URI.create("/log");
 
     private static final AnnotationRevisionResolver REVISIONS = new AnnotationRevisionResolver();
     private static final JsonFormat FORMAT = new JsonFormat();
+    private static final Map<Class<?>, String> LOG_TYPES =
+            Map.of(CheckpointSigned.class, CHECKPOINT_TYPE, LogGap.class, GAP_TYPE);
     private static final Set<String> KNOWN_TYPES = Stream.concat(
-                    Arrays.stream(ArticleEvent.class.getPermittedSubclasses()), Stream.of(CheckpointSigned.class))
+                    Arrays.stream(ArticleEvent.class.getPermittedSubclasses()), LOG_TYPES.keySet().stream())
             .map(ArticleCloudEvents::typeOf)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -66,15 +71,16 @@ public class ArticleCloudEvents {
         this.serializer = serializer;
     }
 
-    /** The CloudEvent type of every event the Article aggregate records, and of the log's checkpoints. */
+    /** The CloudEvent type of every event the Article aggregate records, and of the log's own events. */
     public static Set<String> knownTypes() {
         return KNOWN_TYPES;
     }
 
     /** The CloudEvent type of an event class. */
     public static String typeOf(Class<?> eventClass) {
-        if (eventClass == CheckpointSigned.class) {
-            return CHECKPOINT_TYPE;
+        String logType = LOG_TYPES.get(eventClass);
+        if (logType != null) {
+            return logType;
         }
         String name = eventClass.getSimpleName();
         if (name.startsWith("Article")
@@ -119,7 +125,7 @@ public class ArticleCloudEvents {
         Instant time = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(message.getPayloadType() == CheckpointSigned.class ? LOG_SOURCE : SOURCE)
+                .withSource(LOG_TYPES.containsKey(message.getPayloadType()) ? LOG_SOURCE : SOURCE)
                 .withType(typeOf(message))
                 .withSubject(domainEvent.getAggregateIdentifier())
                 .withTime(time.atOffset(ZoneOffset.UTC))

@@ -22,6 +22,7 @@ import org.newsroom.article.Byline;
 import org.newsroom.article.PhotoAttached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.eventlog.EventLogConfiguration;
+import org.newsroom.eventlog.LogGap;
 import org.newsroom.log.CheckpointSigned;
 import org.newsroom.query.CloudEventSchema;
 
@@ -59,13 +60,36 @@ class ArticleCloudEventsTest {
                         Map.entry("ArticleKilled", "news.article.killed.v1")));
         assertThat(ArticleCloudEvents.knownTypes())
                 .containsAll(types.values())
-                .contains("news.log.checkpoint.v1")
-                .hasSize(types.size() + 1);
+                .contains("news.log.checkpoint.v1", "news.log.gap.v1")
+                .hasSize(types.size() + 2);
     }
 
     @Test
-    void theLogsCheckpointsHaveTheirOwnType() {
+    void theLogsCheckpointsAndGapCommitsHaveTheirOwnTypes() {
         assertThat(ArticleCloudEvents.typeOf(CheckpointSigned.class)).isEqualTo("news.log.checkpoint.v1");
+        assertThat(ArticleCloudEvents.typeOf(LogGap.class)).isEqualTo("news.log.gap.v1");
+    }
+
+    @Test
+    void aGapCommitIsACloudEventOfTheLogNotOfAnArticle() throws Exception {
+        GenericDomainEventMessage<Object> gap = new GenericDomainEventMessage<>(
+                "LogGap",
+                "log-gap-1041",
+                0,
+                new LogGap(1041, "operator:ops", "restore of 2 March missed it", RECORDED),
+                MetaData.with("actor", "operator:ops"),
+                "gap-1041",
+                RECORDED);
+
+        JsonNode json = JSON.readTree(envelopes
+                .toFeedEvent(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(1041), gap))
+                .json());
+
+        assertThat(json.get("type").asText()).isEqualTo("news.log.gap.v1");
+        assertThat(json.get("source").asText()).isEqualTo("/log");
+        assertThat(json.get("subject").asText()).isEqualTo("log-gap-1041");
+        assertThat(json.get("data").get("reason").asText()).isEqualTo("restore of 2 March missed it");
+        assertThat(CloudEventSchema.violations(json)).isEmpty();
     }
 
     @Test
