@@ -180,6 +180,12 @@ class Checkpoint:
         if self.origin not in [key.name for key in self.keys]:
             raise VerifyError("%s: origin %s is not the name of the key that signed it" % (label, self.origin))
 
+    @staticmethod
+    def unverified_size(note):
+        """The size a note's text states, its signatures unchecked (to compare with what is written beside it)."""
+        lines = note.split("\n")
+        return lines[1] if len(lines) > 1 else None
+
     def signed_by(self):
         return ", ".join(key.label() for key in self.keys)
 
@@ -399,7 +405,12 @@ def check_export(args, keys, report):
                     if event.get("payloadType") == "org.newsroom.log.CheckpointSigned":
                         notes.append(("checkpoint event at position %d" % position, event["payload"]["note"]))
             elif kind == "checkpoint":
-                notes.append(("checkpoint line %d" % number, record["note"]))
+                what = ("checkpoint %s of the log" % record["number"]) if "number" in record \
+                    else "signed for this export"
+                notes.append(("checkpoint line %d (%s)" % (number, what), record["note"]))
+                if str(record.get("size")) != str(Checkpoint.unverified_size(record["note"])):
+                    report.fail("line %d: the checkpoint line says size %s, its note another" % (
+                        number, record.get("size")))
             elif kind == "end":
                 end = record
             else:
@@ -432,8 +443,10 @@ def check_export(args, keys, report):
             report.fail("%s: %s" % (label, e))
             continue
         if checkpoint.size > len(leaves):
-            report.info("%s: size %d is beyond this export (%d events): not checked" % (
-                label, checkpoint.size, len(leaves)))
+            report.fail("%s: signed by %s, a tree of %d events, but the export ends at position %d: the log is"
+                        " shorter than a size it signed (events were removed from its end), unless this export"
+                        " was cut short on purpose (--up-to)" % (label, checkpoint.signed_by(), checkpoint.size,
+                                                                 len(leaves)))
             continue
         if tree.root(checkpoint.size) == checkpoint.root:
             report.ok("%s: signed by %s, tree of %d events has its root %s" % (
@@ -448,6 +461,8 @@ def check_export(args, keys, report):
     elif covered < len(leaves):
         report.info("positions %d..%d come after the last checkpoint checked: hash chains only" % (
             covered + 1, len(leaves)))
+    else:
+        report.info("signed checkpoints cover every exported event, 1..%d" % len(leaves))
     return report.result()
 
 

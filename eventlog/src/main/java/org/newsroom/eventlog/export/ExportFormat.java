@@ -8,9 +8,14 @@ import org.newsroom.platform.idempotency.IdempotentRequest;
  * {"kind":"header","format":"newsroom-log-export/1","size":&lt;last position exported&gt;,"exportedAt":"&lt;ISO instant&gt;"}
  * {"kind":"commit","position":1041,"commitId":…,"aggregateType":…,"aggregateId":…,"seqKey":…,"events":[…]}
  * … one line per commit, in position order, from position 1 …
- * {"kind":"checkpoint","size":&lt;n&gt;,"rootHash":"&lt;base64&gt;","timestamp":"&lt;ISO&gt;","note":"&lt;signed note&gt;"}  (zero or more)
+ * {"kind":"checkpoint","size":&lt;n&gt;,"rootHash":"&lt;base64&gt;","timestamp":"&lt;ISO&gt;","note":"&lt;signed note&gt;","number":&lt;k&gt;}
+ * {"kind":"checkpoint","size":&lt;last position&gt;,"rootHash":…,"timestamp":…,"note":…}
  * {"kind":"end","commits":&lt;c&gt;,"events":&lt;n&gt;}
  * </pre>
+ * The checkpoint lines, each optional: the latest checkpoint the log signed (the {@code CheckpointSigned} event of
+ * number {@code k}) of a tree of at most the exported size, then a checkpoint signed at export time for exactly the
+ * exported size, which the log does not hold (no {@code number}). Each states a tree size and root and carries the
+ * signed note that states them; an import recomputes the root of the exported events at that size.
  * A commit line is the stored commit document as JSON ({@link org.newsroom.eventlog.BsonJson}: an event's
  * {@code timestamp} as an ISO instant), with its {@code _id} written as {@code position}, first. Every event keeps its
  * {@code position}, {@code seq} and {@code hash}, so that a reader can recompute each article's hash chain.
@@ -42,6 +47,9 @@ public final class ExportFormat {
     static final String SEQ = "seq";
     static final String TIMESTAMP = "timestamp";
     static final String HASH = "hash";
+    static final String ROOT_HASH = "rootHash";
+    static final String NOTE = "note";
+    static final String NUMBER = "number";
 
     private ExportFormat() {}
 }

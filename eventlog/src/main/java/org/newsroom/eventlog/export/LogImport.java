@@ -29,9 +29,11 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * Restores an export into an empty store: it reads the whole file and verifies it first ({@link ExportVerifier}:
- * gap-free positions, every article's hash chain, the end line's counts), and writes nothing unless all of it holds;
- * then it writes the commits exactly as they were stored (same positions, hashes and commit ids). Read models,
- * snapshots and the projections' tokens are not part of an export: they are rebuilt from the log on the next start.
+ * gap-free positions, every article's hash chain, the end line's counts, and every checkpoint the file carries signed
+ * by a trusted key with the root of the file's events at its size), and writes nothing unless all of it holds; then
+ * it writes the commits exactly as they were stored (same positions, hashes and commit ids), the log's checkpoint
+ * events among them. Read models, snapshots, the projections' tokens and the transparency log's tiles are not part of
+ * an export: they are rebuilt from the log on the next start.
  */
 public final class LogImport {
 
@@ -49,18 +51,24 @@ public final class LogImport {
         this.database = database;
     }
 
-    /** What a file holds, once verified: its size (last position), commits, events and aggregates (articles). */
-    public record Verified(long size, long commits, long events, long aggregates) {}
+    /**
+     * What a file holds, once verified: its size (last position), commits, events and aggregates (articles), how many
+     * checkpoints it carries (each verified), and the largest tree size one of them signs (0 if none).
+     */
+    public record Verified(
+            long size, long commits, long events, long aggregates, long checkpoints, long coveredByCheckpoint) {}
 
     /**
      * Reads and verifies an export file without writing anything.
      *
      * @throws ImportRefused naming the first line at fault
      */
-    public static Verified verify(Path file) {
-        ExportVerifier verifier = new ExportVerifier();
-        read(file, (lineNumber, line, text) -> verifier.accept(lineNumber, line));
-        return verifier.finish();
+    public static Verified verify(Path file, CheckpointTrust trust) {
+        try (LeafHashes leaves = LeafHashes.create()) {
+            ExportVerifier verifier = new ExportVerifier(trust, leaves);
+            read(file, (lineNumber, line, text) -> verifier.accept(lineNumber, line));
+            return verifier.finish();
+        }
     }
 
     /**
@@ -68,9 +76,9 @@ public final class LogImport {
      *
      * @throws ImportRefused if the store holds anything or the file does not verify; nothing was written then
      */
-    public Verified restore(Path file) {
+    public Verified restore(Path file, CheckpointTrust trust) {
         requireEmptyStore();
-        Verified verified = verify(file);
+        Verified verified = verify(file, trust);
         List<Document> batch = new ArrayList<>();
         int[] characters = {0};
         read(file, (lineNumber, line, text) -> {

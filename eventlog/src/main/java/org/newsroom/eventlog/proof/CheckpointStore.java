@@ -42,6 +42,32 @@ public final class CheckpointStore {
         return Optional.ofNullable(checkpoints.find(eq("_id", number)).first()).map(CheckpointStore::from);
     }
 
+    /**
+     * The latest checkpoint that signs a tree of at most {@code size} events, if any: the one an export up to
+     * {@code size} can be checked against. Sizes grow with numbers, so a bisection over the numbers finds it in
+     * O(log n) lookups.
+     */
+    public Optional<SignedCheckpoint> latestCovering(long size) {
+        Optional<SignedCheckpoint> latest = latest();
+        if (latest.isEmpty() || latest.get().size() <= size) {
+            return latest;
+        }
+        SignedCheckpoint found = null;
+        long low = 0;
+        long high = latest.get().number() - 1;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            Optional<SignedCheckpoint> candidate = byNumber(middle);
+            if (candidate.isPresent() && candidate.get().size() <= size) {
+                found = candidate.get();
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     public void record(SignedCheckpoint checkpoint) {
         Document document = new Document("number", checkpoint.number())
                 .append("size", checkpoint.size())

@@ -16,14 +16,22 @@ public final class Leaves {
     private Leaves() {}
 
     public static byte[] bytes(StoredEventView event) {
-        byte[] canonical = HashChain.canonical(event.aggregateType(), event.aggregateId(), event.event());
-        return ByteBuffer.allocate(Long.BYTES + canonical.length)
-                .putLong(event.position())
-                .put(canonical)
-                .array();
+        return bytes(event.position(), HashChain.canonical(event.aggregateType(), event.aggregateId(), event.event()));
     }
 
     public static byte[] hash(StoredEventView event) {
         return MerkleTree.leafHash(bytes(event));
+    }
+
+    /** The leaf hash of the event at {@code position} whose canonical JSON ({@link HashChain#canonical}) is given. */
+    public static byte[] hash(long position, byte[] canonical) {
+        return MerkleTree.leafHash(bytes(position, canonical));
+    }
+
+    private static byte[] bytes(long position, byte[] canonical) {
+        return ByteBuffer.allocate(Long.BYTES + canonical.length)
+                .putLong(position)
+                .put(canonical)
+                .array();
     }
 }

@@ -37,12 +37,8 @@ public final class SignedNote {
      * and at least one must be there; other signatures are ignored.
      */
     public static String open(String note, Collection<NoteVerifier> known) {
-        int split = note.lastIndexOf("\n\n");
-        if (split < 0 || !note.endsWith("\n")) {
-            throw new InvalidNote("a signed note is a text, a blank line and signature lines");
-        }
-        String text = note.substring(0, split + 1);
-        checkText(text);
+        String text = unverifiedText(note);
+        int split = text.length() - 1;
         String[] lines = note.substring(split + 2, note.length() - 1).split("\n", -1);
         if (lines.length > MAX_SIGNATURES) {
             throw new InvalidNote("the note has more than " + MAX_SIGNATURES + " signatures");
@@ -80,6 +76,20 @@ public final class SignedNote {
         if (verified.isEmpty()) {
             throw new InvalidNote("the note carries no signature of a known key");
         }
+        return text;
+    }
+
+    /**
+     * The text of a note, its signatures unchecked: what it claims, to be compared with what else is known, never to
+     * be trusted by itself.
+     */
+    public static String unverifiedText(String note) {
+        int split = note.lastIndexOf("\n\n");
+        if (split < 0 || !note.endsWith("\n")) {
+            throw new InvalidNote("a signed note is a text, a blank line and signature lines");
+        }
+        String text = note.substring(0, split + 1);
+        checkText(text);
         return text;
     }
 

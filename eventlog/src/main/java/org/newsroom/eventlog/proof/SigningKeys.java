@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,25 @@ public final class SigningKeys {
         NoteSigner generated = NoteSigner.generate(name);
         writeOwnerOnly(file, generated.pkcs8Pem());
         return new Loaded(generated, "generated into " + file, true);
+    }
+
+    /**
+     * The key as the application would load it, for the jar's commands, which sign or trust with the installation's
+     * key but never generate one: the key file, else the environment variable, else the key generated earlier into
+     * the data directory (if any).
+     */
+    public static Optional<NoteSigner> existing(
+            String name, @Nullable String keyFile, @Nullable String environmentKey, @Nullable Path dataDirectory) {
+        if (keyFile != null && !keyFile.isBlank()) {
+            return Optional.of(fromFile(name, Path.of(keyFile)));
+        }
+        if (environmentKey != null && !environmentKey.isBlank()) {
+            return Optional.of(fromText(name, environmentKey));
+        }
+        if (dataDirectory != null && Files.isRegularFile(dataDirectory.resolve(GENERATED_FILE))) {
+            return Optional.of(fromFile(name, dataDirectory.resolve(GENERATED_FILE)));
+        }
+        return Optional.empty();
     }
 
     public static NoteSigner fromFile(String name, Path file) {

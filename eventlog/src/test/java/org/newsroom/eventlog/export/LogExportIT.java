@@ -49,6 +49,8 @@ import com.mongodb.client.MongoDatabase;
 class LogExportIT {
 
     private static final int WRITERS = 4;
+    /** The files of these tests carry no checkpoint, unless a test signs one. */
+    private static final CheckpointTrust UNSIGNED = CheckpointTrust.signedBy(List.of(), true);
 
     @TempDir
     Path directory;
@@ -88,7 +90,7 @@ class LogExportIT {
         LogExport.Written written;
         try {
             awaitHeadAbove(300);
-            LogExport export = new LogExport(source.log, Clock.systemUTC());
+            LogExport export = new LogExport(source.log, source.database, null, Clock.systemUTC());
             try (OutputStream out = Files.newOutputStream(file)) {
                 written = export.write(export.size(null), out);
             }
@@ -105,7 +107,7 @@ class LogExportIT {
                 .as("the writers went on during the export")
                 .isGreaterThan(written.size());
 
-        LogImport.Verified verified = new LogImport(target.log, target.database).restore(file);
+        LogImport.Verified verified = new LogImport(target.log, target.database).restore(file, UNSIGNED);
 
         assertThat(verified.size()).isEqualTo(written.size()).isEqualTo(verified.events());
         assertThat(verified.commits()).isEqualTo(written.commits());
@@ -139,7 +141,7 @@ class LogExportIT {
         story(1, 1);
         source.log.appendEvents(List.of(revised(1, 1), revised(1, 2), revised(1, 3)));
         story(2, 1);
-        LogExport export = new LogExport(source.log, Clock.systemUTC());
+        LogExport export = new LogExport(source.log, source.database, null, Clock.systemUTC());
 
         assertThat(export.size("3")).as("positions 2-4 are one commit").isEqualTo(1);
         assertThat(export.size("4")).isEqualTo(4);
@@ -154,7 +156,7 @@ class LogExportIT {
                         refused -> assertThat(refused.code()).isEqualTo("invalid-up-to"));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(export.write(export.size("3"), out)).isEqualTo(new LogExport.Written(1, 1, 1));
+        assertThat(export.write(export.size("3"), out)).isEqualTo(new LogExport.Written(1, 1, 1, 0, false, null));
         assertThat(gunzip(out.toByteArray()).lines().toList())
                 .hasSize(3)
                 .first()
@@ -198,7 +200,7 @@ class LogExportIT {
             story(article, 2);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogExport export = new LogExport(source.log, Clock.systemUTC());
+        LogExport export = new LogExport(source.log, source.database, null, Clock.systemUTC());
         export.write(export.size(null), out);
         String original = gunzip(out.toByteArray());
         String altered = alteration.apply(original);
@@ -206,7 +208,7 @@ class LogExportIT {
         Path file = directory.resolve("altered.ndjson.gz");
         Files.write(file, gzip(altered));
 
-        assertThatThrownBy(() -> new LogImport(target.log, target.database).restore(file))
+        assertThatThrownBy(() -> new LogImport(target.log, target.database).restore(file, UNSIGNED))
                 .isInstanceOf(ImportRefused.class)
                 .hasMessageContaining(reason);
         assertThat(target.database.getCollection("events").countDocuments()).isZero();
@@ -216,13 +218,13 @@ class LogExportIT {
     void aStoreThatHoldsAnythingIsRefused() throws IOException {
         story(1, 2);
         Path file = directory.resolve("log.ndjson.gz");
-        LogExport export = new LogExport(source.log, Clock.systemUTC());
+        LogExport export = new LogExport(source.log, source.database, null, Clock.systemUTC());
         try (OutputStream out = Files.newOutputStream(file)) {
             export.write(export.size(null), out);
         }
         target.database.getCollection("projection_tokens").insertOne(new Document("processorName", "site"));
 
-        assertThatThrownBy(() -> new LogImport(target.log, target.database).restore(file))
+        assertThatThrownBy(() -> new LogImport(target.log, target.database).restore(file, UNSIGNED))
                 .isInstanceOf(ImportRefused.class)
                 .hasMessageContaining("not empty");
         assertThat(target.database.getCollection("events").countDocuments()).isZero();

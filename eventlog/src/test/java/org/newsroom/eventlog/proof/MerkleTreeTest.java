@@ -45,6 +45,20 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aTreeGrownLeafByLeafHasTheRootOfTheWholeTreeAtEverySize() {
+        CompactRange grown = new CompactRange();
+        assertThat(grown.root()).isEqualTo(MerkleTree.emptyRoot());
+        List<byte[]> leaves = leaves(300);
+        for (int size = 1; size <= leaves.size(); size++) {
+            grown.append(leaves.get(size - 1));
+            assertThat(grown.size()).isEqualTo(size);
+            assertThat(HEX.formatHex(grown.root()))
+                    .as("root of %d leaves", size)
+                    .isEqualTo(HEX.formatHex(mth(leaves.subList(0, size))));
+        }
+    }
+
+    @Test
     void everyInclusionProofOfSmallTreesIsTheRfcsPathAndVerifies() {
         for (int size = 1; size <= 70; size++) {
             List<byte[]> leaves = leaves(size);

@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.bson.Document;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.proof.Checkpoint;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public class CheckpointSigner {
 
     /** The aggregate type of the log's own events. */
-    public static final String LOG = "Log";
+    public static final String LOG = SignedCheckpoint.AGGREGATE_TYPE;
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSigner.class);
     private static final int CHUNK = 2_000;
@@ -66,8 +65,9 @@ public class CheckpointSigner {
 
     /** Signs a checkpoint if one is due ({@code now}: whatever the interval); answers it. */
     public Optional<SignedCheckpoint> signIfDue(boolean now) {
-        Optional<SignedCheckpoint> latest = catchUp();
+        // the tree first: a checkpoint found in the log (an imported one) is only served once its tree is stored
         TileStore.TreeHead head = tiles.extend(engine, CheckpointSigner::isContent, CHUNK);
+        Optional<SignedCheckpoint> latest = catchUp();
         long covered = latest.map(SignedCheckpoint::size).orElse(0L);
         if (head.lastContent() <= covered) {
             return Optional.empty();
@@ -134,12 +134,6 @@ public class CheckpointSigner {
     }
 
     private static SignedCheckpoint fromLog(long number, StoredEventView stored) {
-        Document payload = stored.event().get("payload", Document.class);
-        return new SignedCheckpoint(
-                number,
-                payload.get("size", Number.class).longValue(),
-                payload.getString("rootHash"),
-                Instant.parse(payload.getString("timestamp")),
-                payload.getString("note"));
+        return SignedCheckpoint.fromEvent(number, stored.event());
     }
 }

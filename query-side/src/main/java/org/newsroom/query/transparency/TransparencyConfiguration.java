@@ -12,6 +12,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.export.LogExport;
 import org.newsroom.eventlog.proof.CheckpointStore;
 import org.newsroom.eventlog.proof.LogVerifier;
 import org.newsroom.eventlog.proof.NoteSigner;
@@ -105,6 +106,12 @@ class TransparencyConfiguration {
                 transparencyCheckpoints,
                 settings.origin(),
                 verifierKeys(settings, checkpointSigningKey));
+    }
+
+    /** The export route signs a checkpoint of exactly what it exports with the log's key (eventlog's export). */
+    @Bean
+    LogExport.Signing exportSigning(TransparencySettings settings, NoteSigner checkpointSigningKey) {
+        return new LogExport.Signing(checkpointSigningKey, verifierKeys(settings, checkpointSigningKey));
     }
 
     @Bean

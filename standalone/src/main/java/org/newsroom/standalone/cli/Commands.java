@@ -67,11 +67,17 @@ public final class Commands {
                                         the event log into FILE (gzip'd NDJSON), from MONGODB_URI or from the
                                         embedded store in NEWSROOM_DATA_DIR; when an instance runs on that store,
                                         through it, as an operator (password NEWSROOM_OPERATOR_PASSWORD, else the
-                                        demo password). The file is verified before it is kept.
+                                        demo password). After the commits: the latest checkpoint the log signed,
+                                        and one signed for exactly what was exported when the installation's
+                                        signing key is at hand. The file is verified before it is kept.
                   %s
                                         verifies FILE, then writes its log into an empty store (MONGODB_URI, or the
                                         embedded store in NEWSROOM_DATA_DIR); a file that does not verify is
-                                        refused and nothing is written. The read models are built on the next start.
+                                        refused and nothing is written. Its checkpoints must be signed by a --key
+                                        (C2SP verifier key, repeatable) or the installation's own signing key, and
+                                        their roots recompute from the file; a file without any checkpoint is
+                                        taken on its hash chains alone only with --no-checkpoint. The read models
+                                        are built on the next start.
                   help                  this text
 
                 Each command exits with 0 when it did what it was asked, else with 1 and a message.

@@ -25,12 +25,20 @@ import org.newsroom.article.ArticleKilled;
 import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.proof.Checkpoint;
+import org.newsroom.eventlog.proof.NoteSigner;
+import org.newsroom.eventlog.proof.SignedNote;
+import org.newsroom.eventlog.proof.SigningKeys;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /** The jar's export and import commands on stopped embedded stores, run in this JVM as {@code main} runs them. */
 class CommandsIT {
+
+    private static final String ORIGIN = "newsroom.example/log";
 
     @TempDir
     Path directory;
@@ -46,15 +54,76 @@ class CommandsIT {
         Path file = directory.resolve("backup.ndjson.gz");
 
         Outcome exported = run(source, "export", file.toString());
-        Outcome imported = run(target, "import", file.toString());
+        Outcome refused = run(target, "import", file.toString());
+        Outcome imported = run(target, "import", "--no-checkpoint", file.toString());
 
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(exported.out())
                 .contains("Exported positions 1-24 (24 commits, 24 events of 12 aggregates) from the embedded store in "
-                        + source);
+                        + source)
+                .contains("The file holds no signed checkpoint")
+                .contains("No checkpoint was signed for the export: this command holds no signing key");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("refused, nothing was written").contains("--no-checkpoint");
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("Imported positions 1-24 (24 commits, 24 events of 12 aggregates)");
+        assertThat(imported.out())
+                .contains("Imported positions 1-24 (24 commits, 24 events of 12 aggregates)")
+                .contains("taken on its hash chains alone (--no-checkpoint)");
         assertThat(commits(target)).isEqualTo(commits(source));
+    }
+
+    @Test
+    void aStoppedStoreExportedWithItsKeyCarriesACheckpointThatAnImportTrustsByKeyOnly() throws IOException {
+        Path source = directory.resolve("source");
+        write(source, 3);
+        NoteSigner key = SigningKeys.load(ORIGIN, null, null, true, source).signer();
+        Path file = directory.resolve("signed.ndjson.gz");
+
+        Outcome exported = run(source, "export", file.toString());
+
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.out())
+                .contains("the roots of its 1 checkpoints")
+                .contains("Signed checkpoints cover positions 1-6.");
+        String note = lastCheckpointNote(file);
+        assertThat(Checkpoint.parse(SignedNote.open(note, List.of(key.verifier())))
+                        .size())
+                .isEqualTo(6);
+
+        Path unkeyed = directory.resolve("unkeyed");
+        Outcome withoutKey = run(unkeyed, "import", file.toString());
+        Outcome otherKey = run(
+                unkeyed,
+                "import",
+                file.toString(),
+                "--key",
+                NoteSigner.generate(ORIGIN).verifier().vkey());
+        assertThat(withoutKey.exitCode()).isEqualTo(1);
+        assertThat(withoutKey.err()).contains("no signature of a known key").contains("--key=<verifier key>");
+        assertThat(otherKey.exitCode()).isEqualTo(1);
+        assertThat(otherKey.err()).contains("no signature of a known key");
+        assertThat(unkeyed).as("nothing was written, not even a data directory").doesNotExist();
+
+        Path byKey = directory.resolve("by-key");
+        Outcome given = run(
+                byKey,
+                "import",
+                file.toString(),
+                "--key=" + NoteSigner.generate(ORIGIN).verifier().vkey(),
+                "--key=" + key.verifier().vkey());
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(given.out())
+                .contains("Imported positions 1-6")
+                .contains("1 signed checkpoints")
+                .contains("newsroom.transparency.verifier-keys");
+        assertThat(commits(byKey)).isEqualTo(commits(source));
+
+        Path ownKey = directory.resolve("own-key");
+        Files.createDirectories(ownKey);
+        Files.copy(source.resolve(SigningKeys.GENERATED_FILE), ownKey.resolve(SigningKeys.GENERATED_FILE));
+        Outcome own = run(ownKey, "import", file.toString());
+        assertThat(own.exitCode()).as(own.err()).isZero();
+        assertThat(own.out()).doesNotContain("verifier-keys");
     }
 
     @Test
@@ -109,7 +178,7 @@ class CommandsIT {
         assertThat(run(source, "export", file.toString()).exitCode()).isZero();
         List<String> before = commits(source);
 
-        Outcome outcome = run(source, "import", file.toString());
+        Outcome outcome = run(source, "import", "--no-checkpoint", file.toString());
 
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.err()).contains("the store is not empty");
@@ -127,7 +196,7 @@ class CommandsIT {
         assertThat(typo.err()).contains("unknown option [--upto]");
     }
 
-    private static Outcome run(Path dataDir, String... args) {
+    static Outcome run(Path dataDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = Commands.run(
@@ -139,7 +208,7 @@ class CommandsIT {
     }
 
     /** A log of {@code stories} articles, each drafted and killed. */
-    private static void write(Path dataDir, int stories) {
+    static void write(Path dataDir, int stories) {
         try (Store store = new Store(dataDir)) {
             for (int i = 1; i <= stories; i++) {
                 ArticleId id = new ArticleId("story-" + i);
@@ -157,6 +226,19 @@ class CommandsIT {
                         MetaData.with("actor", "editor"))));
             }
         }
+    }
+
+    /** The note of the file's last checkpoint line. */
+    private static String lastCheckpointNote(Path file) throws IOException {
+        String note = null;
+        for (String line : gunzip(file).split("\n")) {
+            JsonNode parsed = new ObjectMapper().readTree(line);
+            if (parsed.path("kind").asText().equals("checkpoint")) {
+                note = parsed.path("note").asText();
+            }
+        }
+        assertThat(note).as("a checkpoint line").isNotNull();
+        return note;
     }
 
     /** Every stored commit, as JSON, in position order. */

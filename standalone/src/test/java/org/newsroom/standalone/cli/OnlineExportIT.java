@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code GET /admin/log/export} on the running application, and the export command on the data directory that
- * application holds: the command finds the store in use and exports through the route.
+ * application holds: the command finds the store in use and exports through the route. The offline verifier
+ * (tools/verifier/newsroom_verify.py, with python3) checks the real file end to end, and fails on a tampered copy.
  */
 @SpringBootTest(
         classes = NewsroomApplication.class,
@@ -64,20 +66,64 @@ class OnlineExportIT {
     }
 
     @Test
-    void anOperatorGetsTheLogAsAGzipExportUpToTheHead() throws Exception {
+    void anOperatorGetsTheLogAsAGzipExportUpToTheHeadWithACheckpointSignedForExactlyThat() throws Exception {
         HttpResponse<byte[]> answer = send("operator", "GET", "/admin/log/export", null);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).contains("application/gzip");
-        assertThat(answer.headers().firstValue("Newsroom-Position")).contains("3");
+        long size =
+                Long.parseLong(answer.headers().firstValue("Newsroom-Position").orElseThrow());
+        assertThat(size).isGreaterThanOrEqualTo(3);
         List<JsonNode> lines = lines(answer.body());
-        assertThat(lines)
-                .extracting(line -> line.path("kind").asText())
-                .containsExactly("header", "commit", "commit", "commit", "end");
-        assertThat(lines.get(0).path("size").asLong()).isEqualTo(3);
-        assertThat(lines.get(1).path("position").asLong()).isEqualTo(1);
-        assertThat(lines.get(1).path("events").get(0).path("hash").asText()).hasSize(64);
-        assertThat(lines.get(4).path("events").asLong()).isEqualTo(3);
+        assertThat(lines.get(0).path("kind").asText()).isEqualTo("header");
+        assertThat(lines.get(0).path("size").asLong()).isEqualTo(size);
+        List<JsonNode> commits = lines.stream()
+                .filter(line -> line.path("kind").asText().equals("commit"))
+                .toList();
+        assertThat(commits).extracting(line -> line.path("position").asLong()).startsWith(1L, 2L, 3L);
+        assertThat(commits.get(0).path("events").get(0).path("hash").asText()).hasSize(64);
+        List<JsonNode> checkpoints = lines.stream()
+                .filter(line -> line.path("kind").asText().equals("checkpoint"))
+                .toList();
+        assertThat(checkpoints).as("the instance holds the log's key").isNotEmpty();
+        JsonNode last = checkpoints.get(checkpoints.size() - 1);
+        assertThat(last.path("size").asLong())
+                .as("signed for exactly the export")
+                .isEqualTo(size);
+        assertThat(last.path("note").asText()).startsWith("newsroom.example/log\n" + size + "\n");
+        JsonNode end = lines.get(lines.size() - 1);
+        assertThat(end.path("kind").asText()).isEqualTo("end");
+        assertThat(end.path("events").asLong()).isEqualTo(size);
+    }
+
+    @Test
+    void theOfflineVerifierVerifiesTheExportEndToEndAndFailsOnATamperedCopy() throws Exception {
+        Path directory = Files.createTempDirectory("verified-export");
+        Path file = directory.resolve("log.ndjson.gz");
+        Files.write(file, send("operator", "GET", "/admin/log/export", null).body());
+        List<String> keys = List.of(publicKeys().strip().split("\n"));
+
+        Verifier.Run verified = Verifier.run(keys, "export", file.toString());
+
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output())
+                .contains("the hash chains of")
+                .containsPattern(
+                        "OK    checkpoint line \\d+ \\(signed for this export\\): signed by newsroom.example/log")
+                .contains("signed checkpoints cover every exported event")
+                .contains("RESULT: OK");
+
+        Path tampered = directory.resolve("tampered.ndjson.gz");
+        Files.write(
+                tampered,
+                gzip(Verifier.rewriteFirstEvent(new String(gunzip(Files.readAllBytes(file)), StandardCharsets.UTF_8))));
+        Verifier.Run refused = Verifier.run(keys, "export", tampered.toString());
+
+        assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output())
+                .contains("do not have its root")
+                .doesNotContain("hash chain broken")
+                .contains("RESULT: FAILED");
     }
 
     @Test
@@ -103,8 +149,12 @@ class OnlineExportIT {
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out())
                 .contains("is in use by a running instance; exporting through it")
-                .contains("Exported positions 1-3 (3 commits, 3 events of 3 aggregates) from the running instance");
-        assertThat(lines(Files.readAllBytes(file))).hasSize(5);
+                .containsPattern("Exported positions 1-\\d+ \\(\\d+ commits, \\d+ events of \\d+ aggregates\\) from the"
+                        + " running instance")
+                .containsPattern("Signed checkpoints cover positions 1-\\d+\\.");
+        List<JsonNode> lines = lines(Files.readAllBytes(file));
+        assertThat(lines.get(0).path("kind").asText()).isEqualTo("header");
+        assertThat(lines.get(lines.size() - 2).path("kind").asText()).isEqualTo("checkpoint");
     }
 
     @Test
@@ -131,6 +181,28 @@ class OnlineExportIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CommandsIT.Outcome(
                 exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String publicKeys() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/audit/log/public-key"))
+                .header("Accept", "text/plain")
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static byte[] gunzip(byte[] gzip) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private List<JsonNode> lines(byte[] gzip) throws IOException {
