@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The jar's commands: {@code java -jar newsroom.jar store|export|import|help ...}. Any other first argument (or none)
+ * The jar's commands: {@code java -jar newsroom.jar store|export|import|repair-hole|help ...}. Any other first argument (or none)
  * runs the application, as before there were commands.
  */
 public final class Commands {
 
-    private static final Set<String> NAMES = Set.of("store", "export", "import", "help");
+    private static final Set<String> NAMES = Set.of("store", "export", "import", "repair-hole", "help");
     /** Read by logback when it starts, so it must be set before anything logs. */
     private static final String LOGGING = "org/newsroom/standalone/cli/logback-commands.xml";
 
@@ -35,6 +35,7 @@ public final class Commands {
                 case "store" -> StoreCommand.run(line, out);
                 case "export" -> ExportCommand.run(line, out);
                 case "import" -> ImportCommand.run(line, out);
+                case "repair-hole" -> RepairHoleCommand.run(line, out);
                 default -> out.print(usage());
             }
             return 0;
@@ -78,9 +79,13 @@ public final class Commands {
                                         their roots recompute from the file; a file without any checkpoint is
                                         taken on its hash chains alone only with --no-checkpoint. The read models
                                         are built on the next start.
+                  %s
+                                        fills a hole of the log (positions lost for good) from position N up to
+                                        the next taken one with an audited gap commit, in MONGODB_URI's store or
+                                        the stopped embedded one; actor: operator:<NAME, else the OS user>.
                   help                  this text
 
                 Each command exits with 0 when it did what it was asked, else with 1 and a message.
-                """.formatted(ExportCommand.USAGE, ImportCommand.USAGE);
+                """.formatted(ExportCommand.USAGE, ImportCommand.USAGE, RepairHoleCommand.USAGE);
     }
 }

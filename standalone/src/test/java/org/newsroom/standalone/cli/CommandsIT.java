@@ -25,6 +25,7 @@ import org.newsroom.article.ArticleKilled;
 import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.proof.Checkpoint;
 import org.newsroom.eventlog.proof.NoteSigner;
 import org.newsroom.eventlog.proof.SignedNote;
@@ -127,6 +128,42 @@ class CommandsIT {
     }
 
     @Test
+    void aHoleIsFilledWithAGapCommitByTheOperatorAndOnlyWhereItStarts() {
+        Path store = directory.resolve("store");
+        write(store, 3);
+        deleteCommit(store, 3);
+
+        Outcome taken = run(store, "repair-hole", "--position", "2", "--reason", "lost");
+        Outcome inside = run(store, "repair-hole", "--position", "7", "--reason", "lost");
+        Outcome noReason = run(store, "repair-hole", "--position", "3");
+        Outcome filled =
+                run(store, "repair-hole", "--position", "3", "--reason", "restore missed it", "--actor", "ops");
+
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.err()).contains("refused, nothing was written: position 2 is taken");
+        assertThat(inside.exitCode()).isEqualTo(1);
+        assertThat(inside.err()).contains("the end of the log, not a hole");
+        assertThat(noReason.exitCode()).isEqualTo(1);
+        assertThat(noReason.err()).contains("--reason is required");
+        assertThat(filled.exitCode()).as(filled.err()).isZero();
+        assertThat(filled.out())
+                .contains("Filled positions 3-3 of the log in the embedded store in " + store)
+                .contains("with the gap commit log-gap-3")
+                .contains("actor operator:ops, reason: restore missed it");
+        try (Store opened = new Store(store)) {
+            StoredEventView gap = opened.log.storedEventsFrom(3, 1).get(0);
+            assertThat(gap.aggregateType()).isEqualTo("LogGap");
+            assertThat(gap.event().get("payload", Document.class))
+                    .containsEntry("actor", "operator:ops")
+                    .containsEntry("reason", "restore missed it");
+            assertThat(opened.log.storedEventsFrom(1, 100)).hasSize(6);
+        }
+        Outcome again = run(store, "repair-hole", "--position", "3", "--reason", "twice");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("position 3 is taken");
+    }
+
+    @Test
     void anExportNeverOverwritesAFileNorLeavesAPartialOne() throws IOException {
         Path source = directory.resolve("source");
         write(source, 1);
@@ -191,7 +228,7 @@ class CommandsIT {
         Outcome typo = run(directory, "export", "x.gz", "--upto=3");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("store", "export FILE", "import FILE", "help");
+        assertThat(help.out()).contains("store", "export FILE", "import FILE", "repair-hole --position N", "help");
         assertThat(typo.exitCode()).isEqualTo(1);
         assertThat(typo.err()).contains("unknown option [--upto]");
     }
@@ -225,6 +262,18 @@ class CommandsIT {
                         new ArticleKilled(id, "Killed story " + i, "Withdrawn"),
                         MetaData.with("actor", "editor"))));
             }
+        }
+    }
+
+    /** Removes the commit at {@code position} from a stopped store, as a restore that missed it would. */
+    static void deleteCommit(Path dataDir, long position) {
+        try (Store store = new Store(dataDir)) {
+            assertThat(store.client
+                            .getDatabase("newsroom")
+                            .getCollection("events")
+                            .deleteOne(new Document("_id", position))
+                            .getDeletedCount())
+                    .isEqualTo(1);
         }
     }
 
