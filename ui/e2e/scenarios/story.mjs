@@ -106,7 +106,7 @@ export async function story({ step, check, screenshot, signedIn, version, state,
   });
 
   await step('the reporter submits it for review, and is offered no editor commands', async () => {
-    for (const editorOnly of ['Publish now', 'Kill article', 'Request changes']) {
+    for (const editorOnly of ['Publish…', 'Publish without review…', 'Kill…', 'Request changes']) {
       check(await reporter.getByRole('button', { name: editorOnly }).count() === 0, `a reporter is offered "${editorOnly}"`);
     }
     await reporter.getByLabel('Note to the desk (optional)').fill('Ready; the photos are from the AFP feed.');
@@ -122,14 +122,15 @@ export async function story({ step, check, screenshot, signedIn, version, state,
 
   await step('an editor finds it in review on the work list and publishes it', async () => {
     await editor.getByLabel('State').selectOption('IN_REVIEW');
-    await editor.getByLabel('Search headlines').fill('Haftar');
+    await editor.getByLabel('Search', { exact: true }).fill('Haftar');
     const row = editor.locator(`tr[data-article-id="${articleId}"]`);
     await row.getByText('In review').waitFor();
     await row.getByText('reporter').waitFor();
     await screenshot(editor, 'editor-work-list');
     await row.getByRole('link').click();
     await version(editor, 5);
-    await editor.getByRole('button', { name: 'Publish now' }).click();
+    await editor.getByRole('button', { name: 'Publish…' }).click();
+    await editor.getByRole('dialog', { name: 'Publish this article?' }).getByRole('button', { name: 'Publish now' }).click();
     await state(editor, 'Published');
     await version(editor, 6);
     const live = editor.getByRole('status').filter({ hasText: 'Publication #1 is live' });
@@ -169,7 +170,8 @@ export async function story({ step, check, screenshot, signedIn, version, state,
     await version(editor, 7);
     await editor.getByLabel('Change kind').selectOption('correction');
     await editor.getByLabel('Public note').fill(NOTE);
-    await editor.getByRole('button', { name: 'Republish now' }).click();
+    await editor.getByRole('button', { name: 'Republish…' }).click();
+    await editor.getByRole('dialog', { name: 'Republish this article?' }).getByRole('button', { name: 'Republish now' }).click();
     await version(editor, 8);
     await editor.getByRole('status').filter({ hasText: 'Publication #2 is live' }).waitFor();
     await screenshot(editor, 'editor-corrected');
