@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { desk } from './scenarios/desk.mjs';
 import { story } from './scenarios/story.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => {
@@ -72,8 +73,9 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function signedIn(browser, role) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: base });
+// options: viewport (1360×900 by default), timezoneId (the machine's by default)
+async function signedIn(browser, role, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, ...options, baseURL: base });
   await context.route('https://images.example.com/**', (route) => route.fulfill({
     status: 200, contentType: 'image/svg+xml', body: picture(route.request().url()) }));
   const page = await context.newPage();
@@ -141,11 +143,11 @@ if (args.measure) {
 }
 const started = Date.now();
 const kit = {
-  browser, base, sample, pages, step, check, screenshot, version, state, selectWordInBody,
+  browser, base, sample, password, pages, step, check, screenshot, version, state, selectWordInBody,
   signedIn: (role, options) => signedIn(browser, role, options),
 };
 try {
-  for (const scenario of [story]) await scenario(kit);
+  for (const scenario of [story, desk]) await scenario(kit);
 
   await step('time to interactive: navigation start to the work list on screen, median of 5', async () => {
     const { median, all } = await measureTimeToInteractive(browser);
