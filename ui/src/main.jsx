@@ -5,7 +5,6 @@ import { currentSession, hasRole, onSessionChange, signOut } from './api.js';
 import { confirmLeave, hasUnsaved } from './guard.js';
 import { parseHash } from './lib/route.js';
 import { onLiveStatus, startLive, stopLive } from './live.js';
-import { AuditHome, AuditArticle } from './views/Audit.jsx';
 import { useTitle } from './views/common.jsx';
 import { ArticleEditor, NewArticle } from './views/Editor.jsx';
 import { SignIn } from './views/SignIn.jsx';
@@ -21,6 +20,25 @@ document.addEventListener('click', (event) => {
     event.stopImmediatePropagation();
   }
 }, true);
+
+// The audit screens (and their diff code) are loaded when an auditor first needs them: reporters and editors never do.
+let audit = null;
+
+function Audit({ screen, ...props }) {
+  const [module, setModule] = useState(null);
+  const [failed, setFailed] = useState(null);
+  useEffect(() => {
+    audit ??= import('./views/Audit.jsx');
+    audit.then(setModule, (error) => {
+      audit = null;
+      setFailed(error);
+    });
+  }, []);
+  if (failed) return <section class="panel"><h1>The audit screens could not be loaded</h1><p>Reload the page.</p></section>;
+  if (!module) return <section class="panel" aria-busy="true"><p>Loading…</p></section>;
+  const Screen = module[screen];
+  return <Screen {...props} />;
+}
 
 function useHashRoute() {
   const [hash, setHash] = useState(location.hash);
@@ -108,7 +126,7 @@ function Integrators() {
 
 function Home({ query }) {
   if (hasRole('reporter', 'editor')) return <WorkList query={query} />;
-  if (hasRole('auditor')) return <AuditHome query={query} />;
+  if (hasRole('auditor')) return <Audit screen="AuditHome" query={query} />;
   return <Integrators />;
 }
 
@@ -140,7 +158,8 @@ function App() {
       : <Forbidden what="Reporters and editors edit articles; auditors read them in the audit trail." />;
   } else if (first === 'audit') {
     if (!hasRole('auditor')) screen = <Forbidden what="The audit trail is for auditors." />;
-    else screen = second ? <AuditArticle key={second} id={second} query={query} /> : <AuditHome key={query.toString()} query={query} />;
+    else if (second) screen = <Audit screen="AuditArticle" key={second} id={second} query={query} />;
+    else screen = <Audit screen="AuditHome" key={query.toString()} query={query} />;
   } else {
     screen = <NotFound />;
   }
