@@ -9,6 +9,7 @@ class ApiError extends Error {
     super(problem.detail ?? `HTTP ${status}`);
     this.status = status;
     this.code = problem.code ?? null;
+    this.errors = problem.errors ?? [];
   }
 }
 
@@ -35,4 +36,12 @@ test('the browser\'s "Failed to fetch" becomes words and may be retried; an HTTP
   assert.equal(describeProblem(new ApiError(503, { code: 'outcome-unknown' })).retry, false);
   assert.equal(describeProblem(new ApiError(412, { code: 'version-mismatch' })).retry, false);
   assert.equal(describeProblem(null), null);
+});
+
+test('a refused field with a code of its own is said by that code', () => {
+  const refused = new ApiError(400, { code: 'validation-failed', detail: 'at must be in the future',
+    errors: [{ field: 'at', code: 'schedule-in-the-past', message: 'at must be in the future' }] });
+  assert.deepEqual(describeProblem(refused), { message: 'Pick a time in the future.', code: 'schedule-in-the-past', retry: false });
+  const size = new ApiError(400, { code: 'validation-failed', errors: [{ field: 'headline', code: 'size' }] });
+  assert.equal(describeProblem(size).code, 'validation-failed');
 });

@@ -14,6 +14,10 @@ const MESSAGES = {
   'review-required': 'This draft has not been reviewed: submit it for review, or publish it without review and say why.',
   embargoed: 'The article is under embargo: it cannot be published before the embargo ends.',
   'schedule-in-the-past': 'Pick a time in the future.',
+  'embargo-in-the-past': 'Pick an end of the embargo in the future.',
+  'schedule-before-embargo': 'The scheduled publication is before the embargo ends: move one of them.',
+  'no-schedule': 'There is no scheduled publication to cancel.',
+  'no-embargo': 'There is no embargo to lift.',
   // workflow
   'not-a-draft': 'Only a draft can be submitted for review.',
   'not-in-review': 'Only an article in review can be sent back with changes requested.',
@@ -58,7 +62,9 @@ export function isNetworkFailure(error) {
 export function describeProblem(error) {
   if (!error) return null;
   if (isNetworkFailure(error)) return { message: NETWORK_MESSAGE, code: null, retry: true };
-  const code = error.code ?? null;
+  // a refused field whose own code says more than validation-failed does (schedule-in-the-past, invalid-language…)
+  const inner = error.code === 'validation-failed' ? error.errors?.find((e) => MESSAGES[e.code]) : null;
+  const code = inner?.code ?? error.code ?? null;
   const message = (code && MESSAGES[code]) || error.message || 'Something went wrong.';
   const status = error.status ?? 0;
   return { message, code, retry: RETRYABLE.has(code) || status === 502 || status === 504 || (status === 503 && code !== 'outcome-unknown') };
