@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { currentSession, hasRole, onSessionChange, signOut } from './api.js';
 import { confirmLeave, hasUnsaved } from './guard.js';
+import { dropUserCopies } from './lib/localCopy.js';
 import { parseHash } from './lib/route.js';
 import { onLiveStatus, startLive, stopLive } from './live.js';
 import { useTitle } from './views/common.jsx';
@@ -72,6 +73,17 @@ function LiveBadge() {
   return <span class={`live live-${status}`} title="Screens refresh when someone changes an article">{label}</span>;
 }
 
+// signing out on purpose: this user's local copies of unsaved edits go too (a session that ends keeps them)
+function signOutOnPurpose(user) {
+  if (!confirmLeave()) return;
+  try {
+    dropUserCopies(localStorage, user);
+  } catch {
+    // no localStorage: nothing kept
+  }
+  signOut();
+}
+
 function skipToContent(event) {
   event.preventDefault();
   const main = document.getElementById('main');
@@ -95,7 +107,7 @@ function Shell({ session, children }) {
           <LiveBadge />
           <span class="user" data-testid="signed-in-as">{session.name}</span>
           <span class="roles">{session.roles.join(', ')}</span>
-          <button class="link" onClick={() => confirmLeave() && signOut()}>Sign out</button>
+          <button class="link" onClick={() => signOutOnPurpose(session.user)}>Sign out</button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>{children}</main>

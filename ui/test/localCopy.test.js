@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { dropLocalCopies, findLocalCopy, keepLocalCopy } from '../src/lib/localCopy.js';
+import { dropLocalCopies, dropUserCopies, findLocalCopy, keepLocalCopy } from '../src/lib/localCopy.js';
 
 function memoryStorage() {
   const map = new Map();
@@ -61,4 +61,14 @@ test('no changes clears the copy; dropping forgets every version of that article
 test('a storage that refuses writes loses the copy, not the edits', () => {
   const full = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
   assert.doesNotThrow(() => keepLocalCopy(full, 'reporter', 'a1', 1, { body: 'x' }));
+});
+
+test('signing out on purpose forgets that user\'s copies, not another user\'s', () => {
+  const storage = memoryStorage();
+  keepLocalCopy(storage, 'reporter', 'a1', 1, { headline: 'x' });
+  keepLocalCopy(storage, 'reporter', 'a2', 1, { headline: 'y' });
+  keepLocalCopy(storage, 'reporter2', 'a1', 1, { headline: 'z' });
+  storage.setItem('newsroom.session', 'kept');
+  dropUserCopies(storage, 'reporter');
+  assert.deepEqual([...storage.map.keys()].sort(), ['newsroom.session', 'newsroom.unsaved.reporter2.a1.1']);
 });

@@ -59,3 +59,14 @@ export function findLocalCopy(storage, user, id, version) {
 export function dropLocalCopies(storage, user, id) {
   for (const key of keysFor(storage, user, id)) storage.removeItem(key);
 }
+
+/** Forgets every local copy this user has in this browser (when they sign out on purpose). */
+export function dropUserCopies(storage, user) {
+  const start = `${PREFIX}${encodeURIComponent(user ?? '')}.`;
+  const keys = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(start)) keys.push(key);
+  }
+  for (const key of keys) storage.removeItem(key);
+}

@@ -223,10 +223,13 @@ export function ArticleEditor({ id }) {
     if (!previous) {
       // the first time: the edits this browser kept for it, if any
       const copy = next.state !== 'KILLED' && storage() ? findLocalCopy(storage(), user, id, next.version) : null;
-      const fields = copy ? Object.fromEntries(Object.entries(copy.fields).filter(([f]) => f === 'body' || TEXT_FIELDS.includes(f))) : {};
-      setDraft({ ...fromArticle(next), ...fields });
+      const kept = copy ? Object.fromEntries(Object.entries(copy.fields).filter(([f]) => f === 'body' || TEXT_FIELDS.includes(f))) : {};
+      const draft = { ...fromArticle(next), ...kept };
+      setDraft(draft);
       setBodyResetKey((key) => key + 1);
-      if (copy && Object.keys(fields).length) setRestored({ ...copy, fields: Object.keys(fields) });
+      // only what still differs from the article is worth saying (the same edits may have been saved elsewhere)
+      const differing = Object.keys(changedFields(draft, next));
+      if (copy && differing.length) setRestored({ ...copy, fields: differing });
       return;
     }
     if (!current || !keepDraft) {
@@ -677,7 +680,7 @@ function Workflow({ article, write, dirty }) {
                          ...publication, withoutReview: whyUnreviewed.trim() }).then(() => setWhyUnreviewed(''))}>
           <p>No one has reviewed this version. The reason you give is recorded in the article's conversation.</p>
           <label>Why publish it without review?
-            <textarea rows={2} required value={whyUnreviewed} onInput={(e) => setWhyUnreviewed(e.currentTarget.value)} />
+            <textarea rows={2} required autofocus value={whyUnreviewed} onInput={(e) => setWhyUnreviewed(e.currentTarget.value)} />
           </label>
           <PublishSummary article={article} republish={republish} changeKind={changeKind} note={note.trim()} />
         </ConfirmDialog>

@@ -46,7 +46,8 @@ export function ConfirmDialog({ title, children, confirm, danger, busy, error, o
         <Problem error={error} />
         <div class="actions-row">
           <button class={danger ? 'danger solid' : 'primary'} disabled={busy || disabled}>{busy ? 'Working…' : confirm}</button>
-          <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
+          {/* an irreversible action does not take the focus: Enter alone must not do it */}
+          <button type="button" onClick={onCancel} disabled={busy} autofocus={danger}>Cancel</button>
         </div>
       </form>
     </dialog>
