@@ -9,25 +9,21 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import com.mongodb.client.MongoDatabase;
-
 /**
- * One pooled streaming processor per read model, reading the event log from position 0: tokens in MongoDB
- * ({@code projection_tokens}), poison events parked per article in a MongoDB dead-letter queue
- * ({@code projection_dead_letters}) while the other articles keep flowing (an unreachable database is not poison:
- * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored (at most every
- * {@code newsroom.query.token-write-interval}). There are no
- * transactions: every write is idempotent instead.
+ * One pooled streaming processor per read model, reading the event log from position 0: tokens in the application's
+ * one token store ({@code projection_tokens}, the event log's {@code TokenStoreConfiguration}), poison events parked
+ * per article in a MongoDB dead-letter queue ({@code projection_dead_letters}) while the other articles keep flowing
+ * (an unreachable database is not poison: {@link ParkPoisonOnly}), batches written by the projection's writer before
+ * the token is stored (at most every {@code newsroom.query.token-write-interval}). There are no transactions: every
+ * write is idempotent instead.
  * <p>
  * Two extension points, both Axon Spring Boot's, reach the live processors (never a rebuild's): every
  * {@code MessageHandlerInterceptor<EventMessage<?>>} bean is a handler interceptor of every live processor, after the
@@ -40,32 +36,9 @@ import com.mongodb.client.MongoDatabase;
 @EnableConfigurationProperties(ProjectionSettings.class)
 class ProjectionProcessing {
 
-    static final String TOKENS = "projection_tokens";
-    static final String DEAD_LETTERS = "projection_dead_letters";
-
     @Bean
     ProjectedPositions projectedPositions() {
         return new ProjectedPositions();
-    }
-
-    @Bean
-    MongoTemplate projectionMongoTemplate(MongoDatabase database) {
-        return DefaultMongoTemplate.builder()
-                .mongoDatabase(database)
-                .trackingTokensCollectionName(TOKENS)
-                .deadLetterCollectionName(DEAD_LETTERS)
-                .build();
-    }
-
-    /** Axon's default token store from now on, for every streaming processor of this application. */
-    @Bean
-    TokenStore tokenStore(MongoTemplate projectionMongoTemplate, Serializer serializer, ProjectionSettings settings) {
-        return MongoTokenStore.builder()
-                .mongoTemplate(projectionMongoTemplate)
-                .serializer(serializer)
-                .claimTimeout(settings.claimTimeout())
-                .transactionManager(NoTransactionManager.instance())
-                .build();
     }
 
     @Bean
@@ -78,7 +51,7 @@ class ProjectionProcessing {
             Projections projections,
             TokenStore tokenStore,
             LogEventSource projectionEventSource,
-            MongoTemplate projectionMongoTemplate,
+            MongoTemplate axonMongoTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ProjectionSettings settings) {
         TokenStore projectionTokens =
@@ -104,7 +77,7 @@ class ProjectionProcessing {
                                 name,
                                 config -> MongoSequencedDeadLetterQueue.builder()
                                         .processingGroup(name)
-                                        .mongoTemplate(projectionMongoTemplate)
+                                        .mongoTemplate(axonMongoTemplate)
                                         .serializer(eventSerializer)
                                         .transactionManager(NoTransactionManager.instance())
                                         .build())
