@@ -58,8 +58,7 @@ class ArticleCloudEventsTest {
                         Map.entry("ArticleKilled", "news.article.killed.v1"),
                         Map.entry("CommentAdded", "news.article.comment-added.v1"),
                         Map.entry("PublicationScheduled", "news.article.publication-scheduled.v1"),
-                        Map.entry(
-                                "ScheduledPublicationCancelled", "news.article.scheduled-publication-cancelled.v1"),
+                        Map.entry("ScheduledPublicationCancelled", "news.article.scheduled-publication-cancelled.v1"),
                         Map.entry("EmbargoSet", "news.article.embargo-set.v1"),
                         Map.entry("EmbargoLifted", "news.article.embargo-lifted.v1")));
         assertThat(ArticleCloudEvents.knownTypes()).containsExactlyInAnyOrderElementsOf(types.values());
