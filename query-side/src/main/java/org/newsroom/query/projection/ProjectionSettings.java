@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize          events per batch of a live processor, at most (one bulk write per collection per batch)
  * @param rebuildBatchSize   events per batch of a rebuild
  * @param waitTimeout        how long a read with {@code ?atLeast=} waits before answering 503
- * @param claimTimeout       after how long a token claim of a silent instance may be taken over
+ * @param claimTimeout       after how long a token claim of a silent instance may be taken over: the event log's token
+ *                           store, shared by every processor, reads it unless {@code newsroom.eventlog.claim-timeout}
+ *                           is set
  * @param tokenWriteInterval how often at most a live projection's token is written ({@link CoalescingTokenStore})
  */
 @ConfigurationProperties("newsroom.query")
