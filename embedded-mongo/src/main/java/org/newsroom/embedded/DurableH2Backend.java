@@ -1,32 +1,53 @@
 package org.newsroom.embedded;
 
+import java.lang.reflect.Field;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 
 /**
- * mongo-java-server's H2 backend made durable: a write is committed to the MVStore before it is acknowledged, and no
- * reader ever sees a write that is not yet committed.
+ * mongo-java-server's H2 backend made durable: a write is committed to the MVStore and forced to the disk before it is
+ * acknowledged, and no reader ever sees a write that is not on the disk yet.
  * <p>
  * Stock H2Backend commits in the background about once a second, so a kill -9 can lose acknowledged writes, and a
  * reader can act on a write that is then lost (for the event log that would mean a position reused by another
  * event). Here write commands run one at a time and none returns before a commit that includes it; reads run
- * concurrently with each other but never while a write is not yet committed. Auto-commit is disabled so that no
- * background commit can persist half of a write; the store is compacted from time to time while readers are held off.
+ * concurrently with each other but never while a write is not yet on the disk. H2's commit only hands its chunk to the
+ * operating system ({@code FileChannel.force} runs only on close and in compactions), which survives a kill -9 but not
+ * a power cut, so every commit is followed by {@link MVStore#sync()}. Auto-commit is disabled so that no background
+ * commit can persist half of a write; the store is compacted from time to time while readers are held off.
  * <p>
  * Writes that arrive while another is being applied share its commit (group commit): a writer that sees another
  * writer waiting leaves the commit to it, and readers stay held off until the commit; each writer still returns only
- * once its write is committed. A commit costs about as much for one small write as for several, so concurrent
- * writers (the event log, three projections, the token store) no longer pay one commit each.
+ * once its write is on the disk. A commit and its force cost about as much for one small write as for several, so
+ * concurrent writers (the event log, three projections, the token store) share one force.
+ * <p>
+ * A group whose commit or force fails is rolled back to the last version on the disk before readers are let in, and
+ * every writer of the group gets an error: a writer that reads back what it wrote then finds nothing. So is a group in
+ * which a command fails with anything but a MongoDB error answer (a bug, an {@link Error}), since that command may have
+ * applied half of its changes. If even the rollback fails (H2 closes a store whose chunk could not be written), the
+ * backend refuses every command until the application is restarted, rather than serve what is not on the disk.
  */
 final class DurableH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
     private static final Set<String> WRITE_COMMANDS = Set.of(
             "insert",
@@ -40,6 +61,9 @@ final class DurableH2Backend extends H2Backend {
             "dropdatabase",
             "renamecollection",
             "collmod");
+    /** What a driver needs to connect, and so to receive the error that says the store is closed. */
+    private static final Set<String> HANDSHAKE_COMMANDS = Set.of("hello", "ismaster", "buildinfo");
+
     private static final int COMMITS_BETWEEN_COMPACTIONS = 1_000;
     private static final int TARGET_FILL_RATE_PERCENT = 70;
     /**
@@ -49,22 +73,26 @@ final class DurableH2Backend extends H2Backend {
     private static final int CACHE_MB = 64;
 
     private static final int PAGE_SPLIT_BYTES = 4 * 1024;
+    private static final int MAX_GROUP = 16;
+
+    /** H2's store header entry (FileStore.HDR_VERSION) that records a version. */
+    private static final String HEADER_VERSION = "version";
 
     private final MVStore store;
-    private static final int MAX_GROUP = 16;
 
     /** One writer applies its command at a time. */
     private final ReentrantLock writers = new ReentrantLock();
     /** Held for reading by reads, and for writing from a group's first write until its commit (by any thread). */
     private final StampedLock visibility = new StampedLock();
 
-    private final Object committed = new Object();
-    private long groupStamp;
-    private int groupSize;
-    private long applied;
-    private long committedTicket;
-    private volatile RuntimeException storeFailure;
+    /** The group writers are joining; guarded by {@link #writers}. */
+    private @Nullable Group open;
+
+    private volatile @Nullable Throwable closedBy;
     private volatile long commits;
+    /** Set by the first database opened, which the superclass's constructor may do before this class's fields are. */
+    private @Nullable LongAdder examined;
+
     private int commitsSinceCompaction;
 
     private DurableH2Backend(MVStore store) {
@@ -72,6 +100,10 @@ final class DurableH2Backend extends H2Backend {
         this.store = store;
     }
 
+    /**
+     * Opens (or creates) the H2 file, refusing one that has lost commits it had recorded; H2 itself would quietly fall
+     * back to the newest complete set of chunks it can find, down to an empty store.
+     */
     static DurableH2Backend openFile(String fileName) {
         MVStore store = new MVStore.Builder()
                 .fileName(fileName)
@@ -79,89 +111,228 @@ final class DurableH2Backend extends H2Backend {
                 .cacheSize(CACHE_MB)
                 .pageSplitSize(PAGE_SPLIT_BYTES)
                 .open();
-        // Freed chunks may be reused at once. H2's 45 s default guards against disk caches reordering writes on power
-        // loss; a killed process cannot reorder what it already handed to the OS, and per-write commits would
-        // otherwise grow the file by gigabytes an hour under load.
-        store.setRetentionTime(0);
-        BsonDocuments.convert(store);
-        DurableH2Backend backend = new DurableH2Backend(store);
-        // opening may have copied indexes written by an earlier version into key order (EmbeddedDatabase)
-        store.commit();
-        return backend;
+        try {
+            refuseIfVersionsAreMissing(store);
+            // Freed chunks may be overwritten at once. MVStore.setRetentionTime's Javadoc: its 45 s default assumes
+            // "that a file system and hard disk will flush all write buffers within this time. Using a lower value
+            // might be dangerous, unless the file system and hard disk flush the buffers earlier. To manually flush
+            // the buffers, use MVStore.getFile().force(true)". Every commit here is forced (commit()) before the next
+            // one can overwrite anything, and H2 frees a chunk only 5 versions after its last use (versionsToKeep);
+            // H2 itself sets 0 where it forces (compactFile, close). Space is reused (setReuseSpace(true), the
+            // default; false only serves online copies of the file). 45 s keeps 45 s of commits in the file: in the
+            // event-log benchmark its data directory peaked at 463 MB instead of 180-188 MB (BENCHMARKS.md).
+            store.setRetentionTime(0);
+            BsonDocuments.convert(store);
+            DurableH2Backend backend = new DurableH2Backend(store);
+            // opening may have copied indexes written by an earlier version into key order (EmbeddedDatabase)
+            store.commit();
+            store.sync();
+            return backend;
+        } catch (RuntimeException | Error e) {
+            store.closeImmediately();
+            throw e;
+        }
     }
 
     static DurableH2Backend memory() {
         return new DurableH2Backend(new MVStore.Builder().open());
     }
 
+    /**
+     * H2 writes the version of its newest chunk into the file header now and then, and on every clean close; what
+     * opens must reach that version, but for one commit: H2 writes the header right after a chunk, and a power cut
+     * before the force that follows may keep the header without the chunk (a commit nobody was told of).
+     */
+    private static void refuseIfVersionsAreMissing(MVStore store) {
+        if (store.getFileStore() == null) {
+            return;
+        }
+        long recorded = DataUtils.readHexLong(store.getStoreHeader(), HEADER_VERSION, 0);
+        long opened = store.getCurrentVersion();
+        if (opened < recorded - 1) {
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "its header records version %d, but the newest complete version in it is %d: part of the file is"
+                            + " missing or overwritten",
+                    recorded,
+                    opened));
+        }
+    }
+
     /** Databases whose unique indexes and documents need no Java serialization. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+        if (examined == null) {
+            examined = new LongAdder();
+        }
+        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry(), examined);
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (!isWrite(command, query)) {
-            long stamp = visibility.readLock();
-            try {
-                return super.handleCommand(channel, databaseName, command, query);
-            } finally {
-                visibility.unlockRead(stamp);
+        return isWrite(command, query)
+                ? write(channel, databaseName, command, query)
+                : read(channel, databaseName, command, query);
+    }
+
+    private Document read(Channel channel, String databaseName, String command, Document query) {
+        long stamp = visibility.readLock();
+        try {
+            if (!HANDSHAKE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+                failIfClosed();
             }
+            return super.handleCommand(channel, databaseName, command, query);
+        } catch (Error e) {
+            throw new MongoServerException("the embedded store failed to read: " + e, e);
+        } finally {
+            visibility.unlockRead(stamp);
         }
+    }
+
+    private Document write(Channel channel, String databaseName, String command, Document query) {
         Document response = null;
-        RuntimeException failure = null;
-        long ticket;
-        boolean commits;
+        MongoServerException answer = null;
+        Group group;
         writers.lock();
         try {
-            failIfBroken();
-            if (groupStamp == 0) {
-                groupStamp = visibility.writeLock();
+            failIfClosed();
+            group = open;
+            if (group == null) {
+                group = new Group(visibility.writeLock(), store.getCurrentVersion());
+                open = group;
             }
+            group.size++;
             try {
                 response = super.handleCommand(channel, databaseName, command, query);
-            } catch (RuntimeException e) {
-                failure = e;
+            } catch (MongoServerException e) {
+                // an answer to the client (a duplicate key, a bad request), given as MongoDB gives it
+                answer = e;
+            } catch (Throwable e) {
+                rollBack(group, new Failure(e, false));
             }
-            ticket = ++applied;
-            commits = ++groupSize >= MAX_GROUP || !writers.hasQueuedThreads();
-            if (commits) {
-                commitGroup(ticket);
+            if (open == group && (group.size >= MAX_GROUP || !writers.hasQueuedThreads())) {
+                commit(group);
             }
         } finally {
             writers.unlock();
         }
-        if (!commits) {
-            awaitCommit(ticket);
-        }
+        Failure failure = group.outcome();
         if (failure != null) {
-            throw failure;
+            throw new MongoServerException(
+                    "the write was not stored: "
+                            + (failure.inCommit()
+                                    ? "the embedded store could not commit it to the disk"
+                                    : "a write applied with it failed")
+                            + " (" + failure.cause() + "), and it was rolled back with the writes committed with it",
+                    failure.cause());
+        }
+        if (answer != null) {
+            throw answer;
         }
         return response;
     }
 
-    /** Commits every write applied since the last commit, then lets readers in and wakes the group's writers. */
-    private void commitGroup(long ticket) {
+    /** Commits and forces every write of the group, then lets readers in and the group's writers return. */
+    private void commit(Group group) {
         try {
-            store.commit();
-            commits++;
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+                store.sync();
+                commits++;
+            }
+        } catch (Throwable e) {
+            rollBack(group, new Failure(e, true));
+            return;
+        }
+        try {
             if (++commitsSinceCompaction >= COMMITS_BETWEEN_COMPACTIONS) {
                 commitsSinceCompaction = 0;
                 compact();
             }
-        } catch (RuntimeException e) {
-            storeFailure = e;
-            throw e;
         } finally {
-            visibility.unlockWrite(groupStamp);
-            groupStamp = 0;
-            groupSize = 0;
-            synchronized (committed) {
-                committedTicket = ticket;
-                committed.notifyAll();
+            open = null;
+            visibility.unlockWrite(group.stamp);
+            group.resolve(null);
+        }
+    }
+
+    /** Rewrites the emptiest chunks; the group before is on the disk already, so a failure only undoes the rewrite. */
+    private void compact() {
+        long before = store.getCurrentVersion();
+        try {
+            if (store.getFileStore() != null && store.compact(TARGET_FILL_RATE_PERCENT, 16 * 1024 * 1024)) {
+                store.commit();
+                store.sync();
             }
+        } catch (Throwable e) {
+            log.warn("compacting the embedded store failed; undoing it", e);
+            try {
+                store.rollbackTo(before);
+                store.sync();
+            } catch (Throwable again) {
+                refuseEveryCommand(e, again);
+            }
+        }
+    }
+
+    /**
+     * Undoes every write of the group (rolls the store back to the version on the disk when the group began), lets
+     * readers in and fails the group's writers.
+     */
+    private void rollBack(Group group, Failure failure) {
+        log.error("a write failed; the {} write(s) of its group are rolled back", group.size, failure.cause());
+        try {
+            store.rollbackTo(group.version);
+            // a rollback to a version already written (the force failed) is itself written to the file
+            store.sync();
+            reopenDatabases();
+        } catch (Throwable e) {
+            refuseEveryCommand(failure.cause(), e);
+        } finally {
+            open = null;
+            visibility.unlockWrite(group.stamp);
+            group.resolve(failure);
+        }
+    }
+
+    /**
+     * mongo-java-server keeps the databases it opened (their collections and indexes) in a private map; after a
+     * rollback they may name collections or indexes the store no longer has, or miss some it has again, so they are
+     * opened again from the store, as at start.
+     */
+    private void reopenDatabases() throws ReflectiveOperationException {
+        Field field = AbstractMongoBackend.class.getDeclaredField("databases");
+        field.setAccessible(true);
+        ((Map<?, ?>) field.get(this)).clear();
+        store.getMapNames().stream()
+                .filter(name -> name.startsWith(BsonDocuments.DATA_MAP_PREFIX))
+                .map(name -> Utils.firstFragment(name.substring(BsonDocuments.DATA_MAP_PREFIX.length())))
+                .distinct()
+                .forEach(this::resolveDatabase);
+    }
+
+    private void refuseEveryCommand(Throwable failure, Throwable rollbackFailure) {
+        if (rollbackFailure != failure) {
+            // H2 throws the exception that closed the store again on every later call
+            failure.addSuppressed(rollbackFailure);
+        }
+        closedBy = failure;
+        log.error(
+                "the embedded store {} could not undo a failed write and refuses every command until the application"
+                        + " is restarted",
+                store.getFileStore() == null
+                        ? "in memory"
+                        : store.getFileStore().getFileName(),
+                failure);
+    }
+
+    private void failIfClosed() {
+        Throwable failure = closedBy;
+        if (failure != null) {
+            throw new MongoServerException(
+                    "the embedded store failed to write to its file and is closed; restart the application (" + failure
+                            + ")",
+                    failure);
         }
     }
 
@@ -170,38 +341,14 @@ final class DurableH2Backend extends H2Backend {
         return commits;
     }
 
-    private void awaitCommit(long ticket) {
-        boolean interrupted = false;
-        synchronized (committed) {
-            while (committedTicket < ticket) {
-                try {
-                    committed.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        failIfBroken();
-    }
-
-    private void failIfBroken() {
-        RuntimeException failure = storeFailure;
-        if (failure != null) {
-            throw new IllegalStateException("the store could not commit a write; restart the application", failure);
-        }
-    }
-
-    private void compact() {
-        if (store.getFileStore() != null && store.compact(TARGET_FILL_RATE_PERCENT, 16 * 1024 * 1024)) {
-            store.commit();
-        }
+    /** Documents read to match a query, update or delete filter since start, for tests. */
+    long documentsExamined() {
+        LongAdder counter = examined;
+        return counter == null ? 0 : counter.sum();
     }
 
     private static boolean isWrite(String command, Document query) {
-        String name = command.toLowerCase(java.util.Locale.ROOT);
+        String name = command.toLowerCase(Locale.ROOT);
         if (WRITE_COMMANDS.contains(name)) {
             return true;
         }
@@ -217,13 +364,19 @@ final class DurableH2Backend extends H2Backend {
     public void close() {
         writers.lock();
         try {
-            if (groupStamp != 0) {
+            Group group = open;
+            if (group != null) {
                 // the last writers left their commit to whoever came next: this close
-                commitGroup(applied);
+                commit(group);
             }
             long stamp = visibility.writeLock();
             try {
-                super.close();
+                if (closedBy == null) {
+                    super.close();
+                } else {
+                    // write nothing more to a store that failed
+                    store.closeImmediately();
+                }
             } finally {
                 visibility.unlockWrite(stamp);
             }
@@ -231,4 +384,48 @@ final class DurableH2Backend extends H2Backend {
             writers.unlock();
         }
     }
+
+    /** The writes applied since the last commit: committed, or rolled back, together. */
+    private static final class Group {
+
+        /** The visibility lock's write stamp, held from the group's first write until it is resolved. */
+        final long stamp;
+        /** The store's version when the group began: what a rollback returns to. */
+        final long version;
+        /** Guarded by the writers lock. */
+        int size;
+
+        private boolean resolved;
+        private @Nullable Failure failure;
+
+        Group(long stamp, long version) {
+            this.stamp = stamp;
+            this.version = version;
+        }
+
+        synchronized void resolve(@Nullable Failure failure) {
+            this.failure = failure;
+            resolved = true;
+            notifyAll();
+        }
+
+        /** Waits until the group is committed or rolled back; the failure that rolled it back, if any. */
+        synchronized @Nullable Failure outcome() {
+            boolean interrupted = false;
+            while (!resolved) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return failure;
+        }
+    }
+
+    /** Why a group was rolled back: its commit or force failed, or one of its commands failed unexpectedly. */
+    private record Failure(Throwable cause, boolean inCommit) {}
 }

@@ -39,6 +39,7 @@ package org.newsroom.embedded;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -53,7 +54,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -71,10 +71,12 @@ final class EmbeddedDatabase extends H2Database {
     static final String SUFFIX = "#ordered";
 
     private final MVStore store;
+    private final LongAdder examined;
 
-    EmbeddedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+    EmbeddedDatabase(String databaseName, MVStore store, CursorRegistry cursors, LongAdder examined) {
         super(databaseName, store, cursors);
         this.store = store;
+        this.examined = examined;
     }
 
     @Override
@@ -105,7 +107,7 @@ final class EmbeddedDatabase extends H2Database {
                 BsonDocuments.DATA_MAP_PREFIX + namespace,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
         MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
-        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new IdLookupCollection(this, collectionName, options, documents, meta, cursorRegistry, examinedOf(this));
     }
 
     @Override
@@ -119,16 +121,27 @@ final class EmbeddedDatabase extends H2Database {
     }
 
     private static MVStore storeOf(EmbeddedDatabase database) {
-        return database.store != null ? database.store : CONSTRUCTING.get();
+        return database.store != null ? database.store : CONSTRUCTING.get().store();
     }
 
-    /** The store of a database being constructed, for the index maps its superclass opens in its constructor. */
-    static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+    private static LongAdder examinedOf(EmbeddedDatabase database) {
+        return database.examined != null
+                ? database.examined
+                : CONSTRUCTING.get().examined();
+    }
 
-    static EmbeddedDatabase open(String databaseName, MVStore store, CursorRegistry cursors) {
-        CONSTRUCTING.set(store);
+    private record Opening(MVStore store, LongAdder examined) {}
+
+    /**
+     * The store and counter of a database being constructed, for the maps and collections its superclass opens in its
+     * constructor.
+     */
+    private static final ThreadLocal<Opening> CONSTRUCTING = new ThreadLocal<>();
+
+    static EmbeddedDatabase open(String databaseName, MVStore store, CursorRegistry cursors, LongAdder examined) {
+        CONSTRUCTING.set(new Opening(store, examined));
         try {
-            return new EmbeddedDatabase(databaseName, store, cursors);
+            return new EmbeddedDatabase(databaseName, store, cursors, examined);
         } finally {
             CONSTRUCTING.remove();
         }

@@ -1,9 +1,6 @@
 package org.newsroom.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -17,6 +14,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** The H2 file in the data directory. */
     static final String FILE_NAME = "newsroom.mv.db";
 
+    /**
+     * Threads that run commands. A command runs on the thread of its connection, and a write waiting for the force of
+     * its group holds that thread; with netty's default of two per core, a group held at most four writes on two cores.
+     */
+    static final int COMMAND_THREADS = 32;
+
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path dataFile;
@@ -24,23 +27,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private EmbeddedMongoServer(DurableH2Backend backend, Path dataFile, String host, int port) {
         this.dataFile = dataFile;
         this.server = new MongoServer(backend);
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), 1, COMMAND_THREADS);
         this.address = server.getLocalAddress();
     }
 
     /**
      * Starts a server listening on {@code host:port} (0: any free port) whose data lives in {@code
-     * dataDir/newsroom.mv.db}; the jar's {@code store} command runs one on its own, for trials of several instances
-     * on one store.
+     * dataDir/newsroom.mv.db} (both created readable by their owner only) and survives restarts, kill -9 and power
+     * cuts: every write is on the disk before it is acknowledged. The jar's {@code store} command runs one on its own,
+     * for trials of several instances on one store.
+     *
+     * @throws IllegalStateException if the file is damaged (the message names it and says how to restore the data), or
+     *     in use by another process
      */
     public static EmbeddedMongoServer start(Path dataDir, String host, int port) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
-        Path file = dataFileIn(dataDir);
-        return new EmbeddedMongoServer(DurableH2Backend.openFile(file.toString()), file, host, port);
+        Path file = DataFile.prepare(dataDir);
+        return new EmbeddedMongoServer(DataFile.open(file), file, host, port);
     }
 
     /** The H2 file that holds the data of a data directory, whether it exists yet or not. */
@@ -48,7 +50,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return dataDir.resolve(FILE_NAME).toAbsolutePath();
     }
 
-    /** Starts a server whose data lives in {@code dataDir/newsroom.mv.db} and survives restarts and kill -9. */
+    /** Starts a server on a free loopback port whose data lives in {@code dataDir/newsroom.mv.db}. */
     public static EmbeddedMongoServer start(Path dataDir) {
         return start(dataDir, "127.0.0.1", 0);
     }

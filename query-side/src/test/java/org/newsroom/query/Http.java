@@ -33,6 +33,11 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
+    /** The address of {@code path} on the application. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Response get(String path, String role, String... headers) {
         return send("GET", path, role, headers);
     }

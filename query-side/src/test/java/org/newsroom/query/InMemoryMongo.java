@@ -30,6 +30,19 @@ public final class InMemoryMongo implements BeforeAllCallback, AfterAllCallback 
     }
 
     public MongoDatabase freshDatabase() {
-        return client.getDatabase("test-" + UUID.randomUUID().toString().substring(0, 8));
+        return client.getDatabase(freshDatabaseName());
+    }
+
+    public String freshDatabaseName() {
+        return "test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Where applications reach the server, through the real driver. */
+    public String connectionString() {
+        return server.connectionString();
+    }
+
+    public MongoDatabase database(String name) {
+        return client.getDatabase(name);
     }
 }

@@ -61,12 +61,24 @@ final class ForkedNewsroom implements AutoCloseable {
     private volatile CountDownLatch running = new CountDownLatch(1);
     private final AtomicInteger kills = new AtomicInteger();
 
+    /**
+     * The key that seals webhook secrets, for starts with {@code MONGODB_URI}: there the application refuses to start
+     * without one (the embedded default generates its own).
+     */
+    static final String WEBHOOK_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
     ForkedNewsroom(Path dataDir, String... arguments) {
         this.dataDir = dataDir;
         this.arguments.addAll(List.of(arguments));
         this.port = freePort();
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     }
+
+    /**
+     * A checkpoint signing key (32 bytes in base64) for starts against a MongoDB of the test's, where the jar needs
+     * one ({@code NEWSROOM_SIGNING_KEY}); the embedded default generates its own.
+     */
+    static final String TEST_SIGNING_KEY = "bmV3c3Jvb20tcmVsaWFiaWxpdHktc3VpdGUta2V5ISE=";
 
     /** Environment variables of the next starts (e.g. {@code MONGODB_URI}). */
     ForkedNewsroom withEnvironment(String name, String value) {

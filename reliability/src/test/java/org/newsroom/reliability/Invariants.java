@@ -198,8 +198,10 @@ final class Invariants {
         });
     }
 
+    /** The article events of the feed by article; the log's own events (its checkpoints) are not an article's. */
     private static Map<String, List<FeedEvent>> byArticle(List<FeedEvent> feed) {
         return feed.stream()
+                .filter(event -> event.type().startsWith("news.article."))
                 .collect(Collectors.groupingBy(FeedEvent::articleId, LinkedHashMap::new, Collectors.toList()));
     }
 

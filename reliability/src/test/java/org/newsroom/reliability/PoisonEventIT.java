@@ -84,7 +84,15 @@ class PoisonEventIT {
                                 Map.of("bylines", List.of(Map.of("name", "Reporter P"))),
                                 poisoned)
                         .position());
-                parked.add(write(http, ledger, "PublishArticle", "POST", article + "/publish", "editor", null, poisoned)
+                parked.add(write(
+                                http,
+                                ledger,
+                                "PublishArticle",
+                                "POST",
+                                article + "/publish",
+                                "editor",
+                                Map.of("withoutReview", "Agency copy"),
+                                poisoned)
                         .position());
                 parked.add(write(
                                 http,

@@ -68,6 +68,7 @@ class SecurityIT {
                 "reporter",
                 Map.of("caption", "A caption, changed"));
         write("PUT", "/api/articles/" + article + "/byline", "reporter", byline());
+        write("POST", "/api/articles/" + article + "/submit", "reporter", Map.of("note", "Please review"));
         slug = write("POST", "/api/articles/" + article + "/publish", "editor", null)
                 .json()
                 .path("url")
@@ -302,7 +303,8 @@ class SecurityIT {
                     .path("id")
                     .asText();
             write("PUT", "/api/articles/" + id + "/byline", "reporter", byline());
-            Http.Reply published = write("POST", "/api/articles/" + id + "/publish", "editor", null);
+            Http.Reply published =
+                    write("POST", "/api/articles/" + id + "/publish", "editor", Map.of("withoutReview", UNREVIEWED));
             JsonNode ninjs =
                     http.getJson(published.json().path("url").asText() + "?atLeast=" + published.position(), null);
             ninjs.path("bodies")
@@ -415,6 +417,8 @@ class SecurityIT {
                                 "--newsroom.users[0].password={noop}s3cret-alice",
                                 "--newsroom.users[0].roles=editor,reporter,auditor,integrator")
                         .withEnvironment("MONGODB_URI", mongo.connectionString() + "/newsroom")
+                        .withEnvironment("NEWSROOM_WEBHOOK_KEY", ForkedNewsroom.WEBHOOK_KEY)
+                        .withEnvironment("NEWSROOM_SIGNING_KEY", ForkedNewsroom.TEST_SIGNING_KEY)
                         .withEnvironment("NEWSROOM_DEMO_PASSWORD", Http.PASSWORD)) {
             external.start();
             assertThat(external.output()).contains("Using MongoDB at").doesNotContain("demo users");
@@ -447,6 +451,14 @@ class SecurityIT {
 
     // ---- fixtures ----
 
+    /** Why the fixtures publish articles that were never in review. */
+    private static final String UNREVIEWED = "A fixture of the security suite";
+
+    /** A time no schedule or embargo of this suite reaches while it runs. */
+    private static String tomorrow() {
+        return Instant.now().plus(Duration.ofDays(1)).toString();
+    }
+
     /** Where a cell's request goes: its path (with query), its body, and the article it is about, if any. */
     private record Target(String path, Object body, String articleId) {}
 
@@ -472,12 +484,27 @@ class SecurityIT {
                 }
                 case "/publish" -> {
                     write("PUT", at + "/byline", "reporter", byline());
+                    write("POST", at + "/submit", "reporter", Map.of("note", "Please review"));
                     yield new Target(at + "/publish", null, id);
                 }
                 case "/unpublish" -> {
                     write("PUT", at + "/byline", "reporter", byline());
-                    write("POST", at + "/publish", "editor", null);
+                    write("POST", at + "/publish", "editor", Map.of("withoutReview", UNREVIEWED));
                     yield new Target(at + "/unpublish", Map.of("reason", "Outdated"), id);
+                }
+                case "/comments" -> new Target(at + "/comments", Map.of("text", "Sources?"), id);
+                case "/schedule" -> {
+                    write("POST", at + "/submit", "reporter", Map.of("note", "Please review"));
+                    if (method.equals("DELETE")) {
+                        write("PUT", at + "/schedule", "editor", Map.of("at", tomorrow()));
+                    }
+                    yield new Target(at + "/schedule", method.equals("PUT") ? Map.of("at", tomorrow()) : null, id);
+                }
+                case "/embargo" -> {
+                    if (method.equals("DELETE")) {
+                        write("PUT", at + "/embargo", "editor", Map.of("until", tomorrow()));
+                    }
+                    yield new Target(at + "/embargo", method.equals("PUT") ? Map.of("until", tomorrow()) : null, id);
                 }
                 case "/kill" -> new Target(at + "/kill", Map.of("reason", "Legal", "notice", "Withdrawn"), id);
                 default -> throw new IllegalStateException("no fixture for " + route);
@@ -488,6 +515,7 @@ class SecurityIT {
                 new Target(path, Map.of("headline", "Drafted " + UUID.randomUUID(), "body", "<p>Body.</p>"), null);
             case "GET /api/articles/{id}" -> new Target("/api/articles/" + article, null, article);
             case "GET /site/articles/{slug}" -> new Target("/site/articles/" + slug, null, article);
+            case "GET /audit/articles" -> new Target("/audit/articles?q=markup", null, null);
             case "GET /audit/articles/{id}/history" ->
                 new Target("/audit/articles/" + article + "/history", null, null);
             case "GET /audit/articles/{id}/versions/{v}" ->
@@ -498,6 +526,9 @@ class SecurityIT {
                 new Target("/audit/articles/" + article + "/diff?from=1&to=2", null, null);
             case "GET /audit/articles/{id}/integrity" ->
                 new Target("/audit/articles/" + article + "/integrity", null, null);
+            case "GET /audit/log/proof/inclusion" -> new Target("/audit/log/proof/inclusion?position=1", null, null);
+            case "GET /audit/log/proof/consistency" ->
+                new Target("/audit/log/proof/consistency?from=1&to=1", null, null);
             case "GET /feed/events" -> new Target("/feed/events?after=0&limit=1", null, null);
             case "GET /feed/stream" -> new Target("/feed/stream?after=" + head(), null, null);
             case "POST /api/webhooks" -> new Target(path, Map.of("url", receiver.url()), null);
@@ -622,14 +653,25 @@ class SecurityIT {
         return "security-" + UUID.randomUUID();
     }
 
+    /**
+     * The position of the last article event: what requests record. The log's own checkpoints are appended on the
+     * transparency log's schedule, so they are not counted.
+     */
     private long head() {
         JsonNode projections = http.getJson("/actuator/projections", "editor");
         long known = projections.path("head").asLong();
-        JsonNode after = http.getJson("/feed/events?after=" + known + "&limit=1000", "integrator")
-                .path("events");
-        return after.isEmpty()
-                ? known
-                : after.get(after.size() - 1).path("position").asLong();
+        for (long from = Math.max(0, known - 64); ; from = Math.max(0, from - 64)) {
+            long last = 0;
+            for (JsonNode event : http.getJson("/feed/events?after=" + from + "&limit=1000", "integrator")
+                    .path("events")) {
+                if (event.path("type").asText().startsWith("news.article.")) {
+                    last = event.path("position").asLong();
+                }
+            }
+            if (last > 0 || from == 0) {
+                return last;
+            }
+        }
     }
 
     private static String normalized(String path) {

@@ -1,6 +1,7 @@
 package org.newsroom.article;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -17,6 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 @AnalyzeClasses(packages = "org.newsroom", importOptions = ImportOption.DoNotIncludeTests.class)
 class EventContractArchitectureTest {
+
+    private static final String[] CONTRACT = {"org.newsroom.article..", "org.newsroom.log.."};
 
     @ArchTest
     static final ArchRule noSpringInTheEventContract = noClasses()
@@ -35,11 +38,31 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule theEventContractStandsAlone = noClasses()
             .that()
-            .resideInAPackage("org.newsroom.article..")
+            .resideInAnyPackage(CONTRACT)
             .should()
-            .dependOnClassesThat(resideInAPackage("org.newsroom..")
-                    .and(DescribedPredicate.not(resideInAPackage("org.newsroom.article.."))))
+            .dependOnClassesThat(
+                    resideInAPackage("org.newsroom..").and(DescribedPredicate.not(resideInAnyPackage(CONTRACT))))
             .because("integrations take this jar alone; anything else of ours it used would come with it");
+
+    @ArchTest
+    static final ArchRule theLogsEventsKnowNoArticle = noClasses()
+            .that()
+            .resideInAPackage("org.newsroom.log..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.newsroom.article..")
+            .because("the log's own events describe the log, whatever aggregates it stores");
+
+    @ArchTest
+    static final ArchRule theLogsEventsAreRecordsWithARevision = classes()
+            .that()
+            .resideInAPackage("org.newsroom.log..")
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should()
+            .beAssignableTo(Record.class)
+            .andShould()
+            .beAnnotatedWith(Revision.class);
 
     @ArchTest
     static final ArchRule eventsAreRecords =
@@ -60,7 +83,7 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule packageInfosAreNullMarked = classes()
             .that()
-            .resideInAPackage("org.newsroom.article..")
+            .resideInAnyPackage(CONTRACT)
             .and()
             .haveSimpleName("package-info")
             .should()
@@ -70,7 +93,7 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule everyPackageIsNullMarked = classes()
             .that()
-            .resideInAPackage("org.newsroom.article..")
+            .resideInAnyPackage(CONTRACT)
             .should(ArchCondition.from(inANullMarkedPackage()))
             .because("what may be null is part of the contract: only what is marked @Nullable");
 

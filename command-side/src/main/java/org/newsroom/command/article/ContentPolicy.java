@@ -11,9 +11,9 @@ import org.newsroom.article.PhotoId;
 
 final class ContentPolicy {
 
-    private static final String DEFAULT_LANGUAGE = "en";
     private static final int MAX_BYLINES = 10;
     private static final int MAX_NOTE = 2_000;
+    static final int MAX_COMMENT = 5_000;
 
     private ContentPolicy() {}
 
@@ -29,18 +29,22 @@ final class ContentPolicy {
         return HtmlBodyPolicy.check(optional(body, "body", "invalid-body", 200_000));
     }
 
-    static String language(String tag) {
-        if (tag == null) {
-            return DEFAULT_LANGUAGE;
-        }
-        String wellFormed = Locale.forLanguageTag(tag).toLanguageTag();
-        if (wellFormed.equals("und") || !wellFormed.equalsIgnoreCase(tag)) {
-            throw new InvalidArticleContent(
-                    "invalid-language",
-                    "language",
-                    "language '" + tag + "' is not a well-formed BCP 47 language tag such as en or pt-BR");
-        }
-        return tag;
+    static String language(String tag, LanguageList languages) {
+        return tag == null ? languages.defaultTag() : languages.check(tag, "language");
+    }
+
+    static String comment(String text) {
+        return required(text, "text", "invalid-comment", MAX_COMMENT);
+    }
+
+    /** The editor's reason for publishing an article that was never in review, when one is given. */
+    static String withoutReview(String reason) {
+        return reason == null ? null : required(reason, "withoutReview", "invalid-without-review", MAX_NOTE);
+    }
+
+    /** An id the caller chose for something new (a comment, a schedule). */
+    static String identifier(String id, String field) {
+        return required(id, field, "invalid-id", 100);
     }
 
     static PhotoId photoId(PhotoId photoId) {

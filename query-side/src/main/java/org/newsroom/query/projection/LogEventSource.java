@@ -25,7 +25,8 @@ import org.newsroom.eventlog.EventLogStorageEngine;
  * Axon's embedded event store hands processors a stream that cannot call them back, so a pooled streaming processor
  * looks for new events only every half second. These streams can: every append goes through the event store, whose
  * subscribers are told right after the engine has stored it, and each open stream then calls its processor back.
- * Appends of other instances are found when the processor looks again, at least every token claim interval.
+ * Appends of other instances are announced through MongoDB ({@link ProjectedPositions}): the instance that finds the
+ * log's head moved wakes the streams ({@link #wake()}); the processors also look again every token claim interval.
  * <p>
  * The streams share their reads ({@link RecentReads}): what one projection's stream read from the log, the others take
  * from memory when they reach it.
@@ -42,6 +43,11 @@ final class LogEventSource implements StreamableMessageSource<TrackedEventMessag
     LogEventSource(EventLogStorageEngine engine, EmbeddedEventStore eventStore) {
         this.engine = engine;
         eventStore.subscribe(events -> open.forEach(LogStream::appended));
+    }
+
+    /** Makes every open stream look at the log again: another instance has appended. */
+    void wake() {
+        open.forEach(LogStream::appended);
     }
 
     @Override

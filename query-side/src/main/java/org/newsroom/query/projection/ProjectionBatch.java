@@ -1,9 +1,7 @@
 package org.newsroom.query.projection;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,14 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -32,19 +31,20 @@ import com.mongodb.client.model.WriteModel;
  * the global position of the last event applied to it; handlers compare it with the event's position and ignore what
  * is already applied, so a batch delivered twice changes nothing the second time.
  * <p>
- * Every write is keyed by {@code _id} alone (mongo-java-server scans the whole collection for an update whose filter
- * has anything else): a document that did not exist when the batch looked is inserted, one that did is replaced.
- * Should an insert meet a document written meanwhile by another writer, the insert becomes a replacement guarded by
- * position, so the newer state wins either way.
+ * Every write is guarded by position: it replaces the stored document only if the stored {@value #LAST_POSITION} is
+ * lower, {@code {_id, lastPosition: {$lt: new}}}, and inserts the document if there is none (an upsert). A guarded
+ * upsert that meets a document at the same or a higher position fails on the {@code _id} index and changes nothing:
+ * an instance that lost its claim while paused, or a rebuild behind the live projection, can never overwrite newer
+ * state, document by document. The guard costs an {@code _id} lookup, on MongoDB and on the embedded server alike.
  */
 public final class ProjectionBatch {
 
     public static final String ID = "_id";
     public static final String LAST_POSITION = "lastPosition";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final ProjectionCollections target;
     private final Map<String, Map<String, Optional<Document>>> known = new HashMap<>();
-    private final Map<String, java.util.Set<String>> stored = new HashMap<>();
     private final Map<String, Map<Object, Optional<Document>>> knownUnique = new HashMap<>();
     private final Map<String, LinkedHashMap<String, Document>> writes = new LinkedHashMap<>();
     private final List<Staged> change = new ArrayList<>();
@@ -75,7 +75,6 @@ public final class ProjectionBatch {
             cached = Optional.ofNullable(
                     target.collection(collection).find(eq(ID, id)).first());
             documents.put(id, cached);
-            cached.ifPresent(document -> storedIds(collection).add(id));
         }
         return cached;
     }
@@ -131,14 +130,9 @@ public final class ProjectionBatch {
             return;
         }
         missing.forEach(id -> documents.put(id, Optional.empty()));
-        target.collection(collection).find(in(ID, missing)).forEach(document -> {
-            documents.put(document.getString(ID), Optional.of(document));
-            storedIds(collection).add(document.getString(ID));
-        });
-    }
-
-    private java.util.Set<String> storedIds(String collection) {
-        return stored.computeIfAbsent(collection, c -> new java.util.HashSet<>());
+        target.collection(collection)
+                .find(in(ID, missing))
+                .forEach(document -> documents.put(document.getString(ID), Optional.of(document)));
     }
 
     /** Stages a whole document (with {@code _id} and {@value #LAST_POSITION}) as part of the current change. */
@@ -172,38 +166,56 @@ public final class ProjectionBatch {
         return position;
     }
 
-    /** Writes every staged document: one unordered bulk write per collection. */
+    /** Writes every staged document into the batch's own target. */
     void flush() {
-        for (Map.Entry<String, LinkedHashMap<String, Document>> entry : writes.entrySet()) {
-            java.util.Set<String> existing = storedIds(entry.getKey());
-            List<WriteModel<Document>> models = new ArrayList<>(entry.getValue().size());
-            List<Document> documents = new ArrayList<>(entry.getValue().values());
-            for (Document document : documents) {
-                models.add(
-                        existing.contains(document.getString(ID))
-                                ? new ReplaceOneModel<>(eq(ID, document.get(ID)), document)
-                                : new InsertOneModel<>(document));
+        flush(List.of(target));
+    }
+
+    /**
+     * Writes every staged document into each of {@code targets}, guarded by position: one unordered bulk write per
+     * collection and target.
+     */
+    void flush(List<ProjectionCollections> targets) {
+        for (ProjectionCollections version : targets) {
+            for (Map.Entry<String, LinkedHashMap<String, Document>> entry : writes.entrySet()) {
+                write(
+                        version.collection(entry.getKey()),
+                        List.copyOf(entry.getValue().values()));
             }
-            MongoCollection<Document> collection = target.collection(entry.getKey());
-            try {
-                collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
-            } catch (MongoBulkWriteException e) {
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    Document document = documents.get(error.getIndex());
-                    if (!isDuplicateId(error) || existing.contains(document.getString(ID))) {
-                        throw e;
-                    }
-                    collection.replaceOne(
-                            and(eq(ID, document.get(ID)), lt(LAST_POSITION, document.getLong(LAST_POSITION))),
-                            document);
-                }
-            }
-            entry.getValue().keySet().forEach(existing::add);
         }
         writes.clear();
     }
 
-    /** Only a clash on {@code _id} means "written meanwhile"; a clash on another unique index is a real conflict. */
+    private static void write(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            models.add(new ReplaceOneModel<>(guard(document), document, UPSERT));
+        }
+        try {
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (!isDuplicateId(error)) {
+                    throw e;
+                }
+            }
+            // every error is a document stored at the same or a higher position: it stays as it is
+        }
+    }
+
+    /** Matches the stored document only if it is older than {@code document}; with an upsert, inserts if none. */
+    static Bson guard(Document document) {
+        return new Document(ID, document.get(ID))
+                .append(LAST_POSITION, new Document("$lt", document.get(LAST_POSITION)));
+    }
+
+    /**
+     * Only a clash on {@code _id} means "stored at the same or a higher position"; a clash on another unique index is
+     * a real conflict.
+     */
     private static boolean isDuplicateId(BulkWriteError error) {
         return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
                 && error.getMessage().contains("_id_");

@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * {@code newsroom.projection.lag{projection}}: the log's head as this instance knows it (it writes and reads the
- * log) minus the position the projection has processed; {@code newsroom.projection.position{projection}} too.
+ * log, and the other instances announce their appends) minus the position the projection has processed, by whichever
+ * instances; {@code newsroom.projection.position{projection}} too.
  */
 @Component
 class ProjectionLagMetrics implements MeterBinder {
@@ -29,7 +30,9 @@ class ProjectionLagMetrics implements MeterBinder {
                             "newsroom.projection.lag",
                             () -> Math.max(
                                     0,
-                                    engine.knownHeadPosition()
+                                    Math.max(
+                                                    engine.knownHeadPosition(),
+                                                    projections.positions().announcedHead())
                                             - projections.positions().position(name)))
                     .description("events in the log this projection has not processed yet")
                     .baseUnit("events")

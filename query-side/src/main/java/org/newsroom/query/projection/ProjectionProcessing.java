@@ -1,20 +1,20 @@
 package org.newsroom.query.projection;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.InstanceId;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,12 +22,17 @@ import org.springframework.context.annotation.Bean;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * One pooled streaming processor per read model, reading the event log from position 0: tokens in MongoDB
- * ({@code projection_tokens}), poison events parked per article in a MongoDB dead-letter queue
- * ({@code projection_dead_letters}) while the other articles keep flowing (an unreachable database is not poison:
- * {@link ParkPoisonOnly}), batches written by the projection's writer before the token is stored (at most every
- * {@code newsroom.query.token-write-interval}). There are no
- * transactions: every write is idempotent instead.
+ * One pooled streaming processor per read model, reading the event log from position 0, shared by every instance on
+ * the same MongoDB through Axon's token claims: {@code newsroom.query.segments} segments per processor (tokens in
+ * the event log's one token store, {@code projection_tokens}, claimed by one instance at a time, taken over by the others once a silent instance's
+ * claim is older than {@code newsroom.query.claim-timeout}, released on a clean shutdown), each instance claiming its
+ * fair share of the segments among the live instances ({@link ProjectionInstances}). One article's events always go
+ * to the same segment (Axon's {@link SequentialPerAggregatePolicy}), so they are applied in order.
+ * <p>
+ * Poison events are parked per article in a MongoDB dead-letter queue ({@code projection_dead_letters}) while the
+ * other articles keep flowing (an unreachable database is not poison: {@link ParkPoisonOnly}); batches are written by
+ * the projection's writer before the token is stored (at most every {@code newsroom.query.token-write-interval}).
+ * There are no transactions: every write is guarded by position instead ({@link ProjectionBatch}).
  * <p>
  * Two extension points, both Axon Spring Boot's, reach the live processors (never a rebuild's): every
  * {@code MessageHandlerInterceptor<EventMessage<?>>} bean is a handler interceptor of every live processor, after the
@@ -40,32 +45,33 @@ import com.mongodb.client.MongoDatabase;
 @EnableConfigurationProperties(ProjectionSettings.class)
 class ProjectionProcessing {
 
-    static final String TOKENS = "projection_tokens";
-    static final String DEAD_LETTERS = "projection_dead_letters";
+    private static final long TOKEN_CLAIM_INTERVAL_MILLIS = 1_000;
 
     @Bean
-    ProjectedPositions projectedPositions() {
-        return new ProjectedPositions();
+    ProjectionVersions projectionVersions(MongoDatabase database, ProjectionSettings settings) {
+        return new ProjectionVersions(database, settings.heartbeatInterval().multipliedBy(2));
     }
 
     @Bean
-    MongoTemplate projectionMongoTemplate(MongoDatabase database) {
-        return DefaultMongoTemplate.builder()
-                .mongoDatabase(database)
-                .trackingTokensCollectionName(TOKENS)
-                .deadLetterCollectionName(DEAD_LETTERS)
-                .build();
+    ProjectionInstances projectionInstances(
+            InstanceId instanceId,
+            MongoDatabase database,
+            ProjectionVersions versions,
+            List<ReadModel> models,
+            ProjectionSettings settings,
+            Clock clock) {
+        return new ProjectionInstances(
+                instanceId.value(),
+                database,
+                versions,
+                models.stream().map(ReadModel::name).sorted().toList(),
+                settings.claimTimeout(),
+                clock);
     }
 
-    /** Axon's default token store from now on, for every streaming processor of this application. */
     @Bean
-    TokenStore tokenStore(MongoTemplate projectionMongoTemplate, Serializer serializer, ProjectionSettings settings) {
-        return MongoTokenStore.builder()
-                .mongoTemplate(projectionMongoTemplate)
-                .serializer(serializer)
-                .claimTimeout(settings.claimTimeout())
-                .transactionManager(NoTransactionManager.instance())
-                .build();
+    ProjectedPositions projectedPositions(MongoDatabase database, TokenStore tokenStore) {
+        return new ProjectedPositions(database, tokenStore::fetchSegments);
     }
 
     @Bean
@@ -78,11 +84,13 @@ class ProjectionProcessing {
             Projections projections,
             TokenStore tokenStore,
             LogEventSource projectionEventSource,
-            MongoTemplate projectionMongoTemplate,
+            MongoTemplate axonMongoTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer,
+            ProjectionInstances instances,
             ProjectionSettings settings) {
         TokenStore projectionTokens =
                 new CoalescingTokenStore(tokenStore, settings.tokenWriteInterval(), Clock.systemUTC());
+        long claimExtension = settings.heartbeatInterval().toMillis();
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String name : projections.names()) {
@@ -91,9 +99,12 @@ class ProjectionProcessing {
                                 name,
                                 config -> projectionEventSource,
                                 (config, builder) -> builder.batchSize(settings.batchSize())
-                                        .initialSegmentCount(1)
-                                        .tokenClaimInterval(
-                                                Duration.ofSeconds(1).toMillis()))
+                                        .initialSegmentCount(settings.segments())
+                                        .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
+                                        .claimExtensionThreshold(claimExtension)
+                                        .maxSegmentProvider(processor -> instances.fairShare(
+                                                projections.positions().segmentCount(processor, settings.segments()))))
+                        .registerSequencingPolicy(name, config -> SequentialPerAggregatePolicy.instance())
                         .registerEventHandler(config -> projections.liveProjection(name))
                         .registerTokenStore(name, config -> projectionTokens)
                         .registerTransactionManager(name, config -> NoTransactionManager.instance())
@@ -104,7 +115,7 @@ class ProjectionProcessing {
                                 name,
                                 config -> MongoSequencedDeadLetterQueue.builder()
                                         .processingGroup(name)
-                                        .mongoTemplate(projectionMongoTemplate)
+                                        .mongoTemplate(axonMongoTemplate)
                                         .serializer(eventSerializer)
                                         .transactionManager(NoTransactionManager.instance())
                                         .build())

@@ -2,10 +2,11 @@ package org.newsroom.query.projection;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -18,9 +19,8 @@ public class ProjectionProcessors {
 
     private final ObjectProvider<Configuration> axon;
 
-    ProjectionProcessors(ObjectProvider<Configuration> axon, Projections projections) {
+    ProjectionProcessors(ObjectProvider<Configuration> axon) {
         this.axon = axon;
-        projections.names().forEach(name -> projections.positions().fallback(name, () -> tokenPosition(name)));
     }
 
     public StreamingEventProcessor processor(String name) {
@@ -30,22 +30,26 @@ public class ProjectionProcessors {
                 .orElseThrow(() -> new Projections.UnknownProjection(name));
     }
 
-    /** The lowest position over the processor's claimed segments, as the processor knows it in memory; 0 if none. */
-    long tokenPosition(String name) {
+    /** The live processor of {@code name} once Axon is configured; empty before. */
+    Optional<StreamingEventProcessor> configured(String name) {
         Configuration configuration = axon.getIfAvailable();
         if (configuration == null) {
-            return 0;
+            return Optional.empty();
         }
-        Optional<StreamingEventProcessor> processor =
-                configuration.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class);
-        if (processor.isEmpty()) {
-            return 0;
-        }
-        Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
-        return status.values().stream()
-                .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
-                .min()
-                .orElse(0);
+        return configuration.eventProcessingConfiguration().eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    /** The position each segment this instance has claimed has processed up to, written included; none if none. */
+    Map<Integer, Long> claimedPositions(String name) {
+        Map<Integer, Long> positions = new TreeMap<>();
+        configured(name)
+                .ifPresent(processor -> processor.processingStatus().forEach((segment, status) -> {
+                    OptionalLong position = status.getCurrentPosition();
+                    if (position.isPresent() && !status.isErrorState()) {
+                        positions.put(segment, position.getAsLong());
+                    }
+                }));
+        return positions;
     }
 
     public SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String name) {

@@ -25,18 +25,43 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public final class ProjectionWriter {
 
     private final String resourceKey;
-    private final Supplier<ProjectionCollections> target;
+    private final Targets targets;
     private final LongConsumer flushed;
     private final List<String> articleCollections;
     private final BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch;
 
     /**
      * @param name    the projection's name, unique per writer in a unit of work
-     * @param target  where the next batch goes: the live projection follows the active version
+     * @param target  where the next batch reads and writes
      * @param flushed told the position of the last event of each batch once it is written
      */
     public ProjectionWriter(String name, Supplier<ProjectionCollections> target, LongConsumer flushed) {
-        this(name, target, flushed, List.of(), (batch, events) -> {});
+        this(name, Targets.only(target), flushed, List.of(), (batch, events) -> {});
+    }
+
+    /** Where a writer's batches read, and where what they computed is written. */
+    public interface Targets {
+
+        /** The version a new batch reads from. */
+        ProjectionCollections read();
+
+        /** Writes the batch, which read from {@code batch.target()}, into every version that must have it. */
+        void write(ProjectionBatch batch);
+
+        /** One version, read and written. */
+        static Targets only(Supplier<ProjectionCollections> target) {
+            return new Targets() {
+                @Override
+                public ProjectionCollections read() {
+                    return target.get();
+                }
+
+                @Override
+                public void write(ProjectionBatch batch) {
+                    batch.flush();
+                }
+            };
+        }
     }
 
     /**
@@ -46,19 +71,20 @@ public final class ProjectionWriter {
      */
     public ProjectionWriter(
             String name,
-            Supplier<ProjectionCollections> target,
+            Targets targets,
             LongConsumer flushed,
             List<String> articleCollections,
             BiConsumer<ProjectionBatch, List<? extends EventMessage<?>>> prefetch) {
         this.articleCollections = List.copyOf(articleCollections);
         this.prefetch = prefetch;
         this.resourceKey = ProjectionWriter.class.getName() + "." + name + "." + System.identityHashCode(this);
-        this.target = target;
+        this.targets = targets;
         this.flushed = flushed;
     }
 
+    /** The version a new batch reads from: the live projection's follows the active version. */
     public ProjectionCollections target() {
-        return target.get();
+        return targets.read();
     }
 
     /**
@@ -67,7 +93,7 @@ public final class ProjectionWriter {
      */
     public void change(Consumer<ProjectionBatch> change) {
         boolean inUnitOfWork = CurrentUnitOfWork.isStarted();
-        ProjectionBatch batch = inUnitOfWork ? batchOf(CurrentUnitOfWork.get()) : new ProjectionBatch(target.get());
+        ProjectionBatch batch = inUnitOfWork ? batchOf(CurrentUnitOfWork.get()) : new ProjectionBatch(targets.read());
         try {
             change.accept(batch);
             batch.commitChange();
@@ -76,13 +102,13 @@ public final class ProjectionWriter {
             throw e;
         }
         if (!inUnitOfWork) {
-            batch.flush();
+            targets.write(batch);
         }
     }
 
     /** The batch of this unit of work, created with the current target on first use. */
     public ProjectionBatch batchOf(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.root().getOrComputeResource(resourceKey, key -> new ProjectionBatch(target.get()));
+        return unitOfWork.root().getOrComputeResource(resourceKey, key -> new ProjectionBatch(targets.read()));
     }
 
     /**
@@ -123,7 +149,7 @@ public final class ProjectionWriter {
         ProjectionBatch batch = batchOf(unitOfWork);
         batch.advanceTo(EventContext.positionOf(unitOfWork.getMessage()));
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
-            batch.flush();
+            targets.write(batch);
             flushed.accept(batch.position());
         }
         return result;

@@ -1,11 +1,19 @@
 package org.newsroom.query.projection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.newsroom.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +27,7 @@ import com.mongodb.client.MongoDatabase;
 public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    private static final Pattern VERSIONED = Pattern.compile("(.+)_v(\\d+)_(.+)");
 
     private final Map<String, ReadModel> models;
     private final MongoDatabase database;
@@ -26,8 +35,11 @@ public class Projections {
     private final ProjectedPositions positions;
     private final Map<String, ProjectionWriter> liveWriters = new ConcurrentHashMap<>();
     private final Map<String, Object> liveProjections = new ConcurrentHashMap<>();
+    /** Versions whose indexes this instance has created: only saves asking MongoDB again, which is idempotent. */
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-    Projections(List<ReadModel> models, MongoDatabase database, ProjectedPositions positions) {
+    Projections(
+            List<ReadModel> models, MongoDatabase database, ProjectionVersions versions, ProjectedPositions positions) {
         this.models = models.stream()
                 .collect(Collectors.toMap(
                         ReadModel::name,
@@ -35,24 +47,11 @@ public class Projections {
                         (a, b) -> {
                             throw new IllegalStateException("two read models named " + a.name());
                         },
-                        java.util.TreeMap::new));
+                        TreeMap::new));
         this.database = database;
-        this.versions = new ProjectionVersions(database);
+        this.versions = versions;
         this.positions = positions;
-        this.models.values().forEach(this::prepare);
-    }
-
-    private void prepare(ReadModel model) {
-        Integer abandoned = versions.building(model.name());
-        if (abandoned != null) {
-            log.warn(
-                    "Projection '{}': dropping version {} left by a rebuild that did not finish",
-                    model.name(),
-                    abandoned);
-            drop(model.name(), abandoned);
-            versions.stopBuilding(model.name());
-        }
-        model.createIndexes(active(model.name()));
+        this.models.keySet().forEach(name -> versions.view(name).writing().forEach(version -> indexed(name, version)));
     }
 
     public List<String> names() {
@@ -67,9 +66,9 @@ public class Projections {
         return model;
     }
 
-    /** The collections that serve reads now. */
+    /** The collections that serve reads on this instance now. */
     public ProjectionCollections active(String name) {
-        return collections(name, versions.active(model(name).name()));
+        return collections(name, versions.view(model(name).name()).active());
     }
 
     ProjectionCollections collections(String name, int version) {
@@ -80,13 +79,17 @@ public class Projections {
         return positions;
     }
 
+    ProjectionVersions versions() {
+        return versions;
+    }
+
     public ProjectionWriter liveWriter(String name) {
         return liveWriters.computeIfAbsent(
                 model(name).name(),
                 key -> new ProjectionWriter(
                         key,
-                        () -> active(key),
-                        position -> positions.advance(key, position),
+                        new LiveTargets(key),
+                        position -> written(key, position),
                         model(key).articleCollections(),
                         model(key)::prefetch));
     }
@@ -96,27 +99,82 @@ public class Projections {
                 model(name).name(), key -> model(key).newProjection(liveWriter(key)));
     }
 
-    int startBuilding(String name) {
-        return versions.startBuilding(name);
-    }
-
-    void abandon(String name, int version) {
-        drop(name, version);
-        versions.stopBuilding(name);
-    }
-
-    /** Makes {@code version} serve reads and receive the live projection's next batches; drops the old version. */
-    void activate(String name, int version) {
-        int previous = versions.active(name);
-        versions.activate(name, version);
-        drop(name, previous);
-    }
-
-    private void drop(String name, int version) {
+    /** The collections of {@code version}, with their indexes. */
+    ProjectionCollections indexed(String name, int version) {
         ProjectionCollections target = collections(name, version);
-        model(name)
-                .collections()
-                .forEach(collection -> target.collection(collection).drop());
+        if (indexed.add(target.collectionName(""))) {
+            model(name).createIndexes(target);
+        }
+        return target;
+    }
+
+    /**
+     * Drops the collections of every version of {@code name} up to {@code upTo} but {@code kept}: versions no longer
+     * written, a rebuild given up, or one that an instance with an outdated view wrote into after it was dropped.
+     * Versions above {@code upTo} may have been reserved since the caller looked, and are left alone.
+     */
+    List<Integer> dropAllBut(String name, Set<Integer> kept, int upTo) {
+        List<Integer> dropped = new ArrayList<>();
+        for (String collection : database.listCollectionNames().into(new ArrayList<>())) {
+            Matcher matcher = VERSIONED.matcher(collection);
+            if (matcher.matches() && matcher.group(1).equals(name)) {
+                int version = Integer.parseInt(matcher.group(2));
+                if (version <= upTo && !kept.contains(version)) {
+                    database.getCollection(collection).drop();
+                    indexed.remove(collections(name, version).collectionName(""));
+                    if (!dropped.contains(version)) {
+                        dropped.add(version);
+                    }
+                }
+            }
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Projection '{}': dropped version(s) {}, no longer written", name, dropped);
+        }
+        return dropped;
+    }
+
+    /**
+     * A live batch has been written: tells this instance's waiters at once, for the segment the batch belongs to, up
+     * to the last event the segment consumed (the events it skipped belong to other segments).
+     */
+    private void written(String name, long position) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        if (!(unitOfWork.resources().get("Processor[" + name + "]/SegmentId") instanceof Integer segment)) {
+            return;
+        }
+        long consumed = unitOfWork.resources().get("Processor[" + name + "]/Token") instanceof TrackingToken token
+                ? token.position().orElse(position)
+                : position;
+        positions.written(name, segment, Math.max(position, consumed));
+    }
+
+    /** The live projection's versions: reads the active one, writes every one that is written. */
+    private final class LiveTargets implements ProjectionWriter.Targets {
+
+        private final String name;
+
+        LiveTargets(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public ProjectionCollections read() {
+            return active(name);
+        }
+
+        @Override
+        public void write(ProjectionBatch batch) {
+            versions.write(
+                    name,
+                    batch.target().version(),
+                    writing -> batch.flush(writing.stream()
+                            .map(version -> indexed(name, version))
+                            .toList()));
+        }
     }
 
     /** Asked for a projection that does not exist. */

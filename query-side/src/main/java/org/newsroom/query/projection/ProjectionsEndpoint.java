@@ -1,6 +1,7 @@
 package org.newsroom.query.projection;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.newsroom.eventlog.EventLogStorageEngine;
@@ -12,9 +13,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/projections}: every projection's active version, processed position, lag and parked articles,
- * and its last rebuild's progress. {@code POST /actuator/projections/{name}/rebuild} starts a rebuild;
- * {@code GET|POST /actuator/projections/{name}/dead-letters} lists or retries the parked events.
+ * {@code /actuator/projections}: every projection's active version (as this instance serves it), processed position
+ * (the lowest of its segments', shared by every instance), each segment's position, lag and parked articles, and its
+ * last rebuild's progress (from MongoDB: the same on every instance); the live instances and what they serve.
+ * {@code POST /actuator/projections/{name}/rebuild} starts a rebuild (409 with the running one's progress while one
+ * is under way); {@code GET|POST /actuator/projections/{name}/dead-letters} lists or retries the parked events.
  */
 @Component
 @Endpoint(id = "projections")
@@ -27,23 +30,33 @@ public class ProjectionsEndpoint {
     private final ProjectionRebuilds rebuilds;
     private final ProjectionDeadLetters deadLetters;
     private final EventLogStorageEngine engine;
+    private final ProjectionInstances instances;
 
     ProjectionsEndpoint(
             Projections projections,
             ProjectionRebuilds rebuilds,
             ProjectionDeadLetters deadLetters,
-            EventLogStorageEngine engine) {
+            EventLogStorageEngine engine,
+            ProjectionInstances instances) {
         this.projections = projections;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
         this.engine = engine;
+        this.instances = instances;
     }
 
     @ReadOperation
     public Map<String, Object> all() {
+        long head = engine.headPosition();
         Map<String, Object> all = new LinkedHashMap<>();
-        projections.names().forEach(name -> all.put(name, status(name)));
-        return Map.of("head", engine.knownHeadPosition(), "projections", all);
+        projections.names().forEach(name -> all.put(name, status(name, head)));
+        List<Map<String, Object>> live = instances.readLive().stream()
+                .map(instance -> Map.<String, Object>of(
+                        "id", instance.id(),
+                        "serves", instance.active(),
+                        "self", instance.id().equals(instances.id())))
+                .toList();
+        return Map.of("head", head, "projections", all, "instances", live);
     }
 
     @ReadOperation
@@ -51,7 +64,7 @@ public class ProjectionsEndpoint {
         if (!projections.names().contains(name)) {
             return unknown(name);
         }
-        return new WebEndpointResponse<>(status(name));
+        return new WebEndpointResponse<>(status(name, engine.headPosition()));
     }
 
     @ReadOperation
@@ -80,7 +93,12 @@ public class ProjectionsEndpoint {
                 try {
                     yield new WebEndpointResponse<>(rebuilds.start(name), 202);
                 } catch (ProjectionRebuilds.RebuildRunning e) {
-                    yield new WebEndpointResponse<>(Map.of("error", e.getMessage()), 409);
+                    Map<String, Object> conflict = new LinkedHashMap<>();
+                    conflict.put("error", e.getMessage());
+                    if (e.running() != null) {
+                        conflict.put("rebuild", e.running());
+                    }
+                    yield new WebEndpointResponse<>(conflict, 409);
                 }
             }
             case DEAD_LETTERS -> new WebEndpointResponse<>(deadLetters.retry(name));
@@ -88,12 +106,15 @@ public class ProjectionsEndpoint {
         };
     }
 
-    private Map<String, Object> status(String name) {
-        long position = projections.positions().position(name);
+    private Map<String, Object> status(String name, long head) {
+        Map<Integer, Long> segments = projections.positions().segments(name);
+        long position =
+                segments.values().stream().mapToLong(Long::longValue).min().orElse(0);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("activeVersion", projections.active(name).version());
         status.put("position", position);
-        status.put("lag", Math.max(0, engine.knownHeadPosition() - position));
+        status.put("lag", Math.max(0, head - position));
+        status.put("segments", segments);
         status.put("parkedArticles", deadLetters.sequences(name));
         rebuilds.progress(name).ifPresent(progress -> status.put("rebuild", progress));
         return status;

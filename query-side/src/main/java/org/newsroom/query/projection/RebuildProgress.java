@@ -2,12 +2,15 @@ package org.newsroom.query.projection;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * How far a rebuild has got: events done out of the log's length when last looked at, the rate, the estimated time
- * left, and its state ({@code RUNNING}, {@code SWITCHING} while the live processor pauses to hand over,
- * {@code COMPLETED}, {@code FAILED}).
+ * How far a rebuild has got, as its lease in MongoDB says on every instance: events done out of the log's length when
+ * last looked at, the rate, the estimated time left, its state ({@code RUNNING}, {@code SWITCHING} from the moment
+ * the new version is active until every instance serves it and the old one is dropped, {@code COMPLETED},
+ * {@code FAILED}) and the instance running it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RebuildProgress(
@@ -17,7 +20,8 @@ public record RebuildProgress(
         long done,
         long total,
         double eventsPerSecond,
-        Long etaSeconds,
+        @Nullable Long etaSeconds,
         Instant startedAt,
-        Instant finishedAt,
-        String error) {}
+        @Nullable Instant finishedAt,
+        @Nullable String error,
+        @Nullable String instance) {}

@@ -1,30 +1,43 @@
 package org.newsroom.query.web;
 
+import java.util.List;
+
+import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.platform.web.ProblemWriter;
 import org.newsroom.query.projection.ProjectedPositions;
 import org.newsroom.query.projection.ProjectionSettings;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Which projection serves which query route, for {@code ?atLeast=}. */
 @Configuration(proxyBeanMethods = false)
-class QueryWebConfiguration implements WebMvcConfigurer {
+class QueryWebConfiguration {
 
-    private final ProjectedPositions positions;
-    private final ProjectionSettings settings;
+    /** Right after Spring Security: only those allowed to read wait. */
+    static final int READ_YOUR_WRITES_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 10;
 
-    QueryWebConfiguration(ProjectedPositions positions, ProjectionSettings settings) {
-        this.positions = positions;
-        this.settings = settings;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ReadYourWrites("site", positions, settings.waitTimeout()))
-                .addPathPatterns("/site/**");
-        registry.addInterceptor(new ReadYourWrites("editorial", positions, settings.waitTimeout()))
-                .addPathPatterns("/api/articles", "/api/articles/*");
-        registry.addInterceptor(new ReadYourWrites("audit", positions, settings.waitTimeout()))
-                .addPathPatterns("/audit/**");
+    @Bean
+    FilterRegistrationBean<ReadYourWrites> readYourWrites(
+            ProjectedPositions positions,
+            EventLogStorageEngine eventLog,
+            ProjectionSettings settings,
+            ProblemWriter problems) {
+        ReadYourWrites filter = new ReadYourWrites(
+                List.of(
+                        ReadYourWrites.Route.of("/site/**", "site"),
+                        ReadYourWrites.Route.of("/api/articles", "editorial"),
+                        ReadYourWrites.Route.of("/api/articles/*", "editorial"),
+                        ReadYourWrites.Route.of("/audit/**", "audit")),
+                positions,
+                eventLog,
+                new WaitLimits(settings.maxWaits(), settings.maxWaitsPerClient()),
+                settings.waitTimeout(),
+                problems);
+        FilterRegistrationBean<ReadYourWrites> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(READ_YOUR_WRITES_ORDER);
+        registration.setAsyncSupported(true);
+        return registration;
     }
 }

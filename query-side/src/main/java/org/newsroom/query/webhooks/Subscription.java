@@ -5,26 +5,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A webhook subscription and its delivery progress.
  *
+ * @param owner          the integrator who registered it (null for subscriptions registered before owners were kept)
+ * @param sealedSecret   the signing secret, encrypted ({@link SecretBox}); never the secret itself
  * @param position       every event up to this position has been delivered (or did not match {@code types})
  * @param attempts       failed attempts at the event after {@code position}
  * @param nextAttemptAt  when that event is tried again, while retrying
  * @param lastError      what went wrong at the last failed attempt
+ * @param failingSince   when the endpoint's current run of failures began; null after a success
+ * @param disabledReason why it is {@link State#DISABLED}: {@code gone} (410) or {@code failing} (for too long)
  * @param generation     incremented by every change made through the API, so that a delivery that was in flight
- *                       during the change cannot overwrite it
+ *                       during the change cannot overwrite it, and so that the instance delivering it notices
  */
 public record Subscription(
         String id,
+        @Nullable String owner,
         URI url,
         List<String> types,
-        String secret,
+        String sealedSecret,
         State state,
         long position,
         int attempts,
-        Instant nextAttemptAt,
-        String lastError,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String lastError,
+        @Nullable Instant failingSince,
+        @Nullable String disabledReason,
         Instant createdAt,
         Instant stateChangedAt,
         long generation) {
@@ -34,9 +43,17 @@ public record Subscription(
         ACTIVE,
         /** The last attempt failed: nothing is delivered until a redelivery is asked for. */
         PAUSED,
-        /** The endpoint answered 410 Gone: nothing is delivered until a redelivery is asked for. */
+        /**
+         * The endpoint answered 410 Gone, or failed without a break for {@code newsroom.webhooks.disable-after}:
+         * nothing is delivered until a redelivery is asked for.
+         */
         DISABLED
     }
+
+    /** {@link #disabledReason()} of an endpoint that answered 410 Gone. */
+    public static final String GONE = "gone";
+    /** {@link #disabledReason()} of an endpoint that failed without a break for too long. */
+    public static final String FAILING = "failing";
 
     public Subscription {
         types = types == null ? List.of() : List.copyOf(types);
@@ -49,12 +66,15 @@ public record Subscription(
     Subscription delivered(long deliveredPosition) {
         return new Subscription(
                 id,
+                owner,
                 url,
                 types,
-                secret,
+                sealedSecret,
                 State.ACTIVE,
                 deliveredPosition,
                 0,
+                null,
+                null,
                 null,
                 null,
                 createdAt,
@@ -65,30 +85,36 @@ public record Subscription(
     Subscription skippedTo(long skippedPosition) {
         return new Subscription(
                 id,
+                owner,
                 url,
                 types,
-                secret,
+                sealedSecret,
                 state,
                 skippedPosition,
                 attempts,
                 nextAttemptAt,
                 lastError,
+                failingSince,
+                disabledReason,
                 createdAt,
                 stateChangedAt,
                 generation);
     }
 
-    Subscription retryAt(Instant when, int failedAttempts, String error) {
+    Subscription retryAt(Instant when, int failedAttempts, String error, Instant failedAt) {
         return new Subscription(
                 id,
+                owner,
                 url,
                 types,
-                secret,
+                sealedSecret,
                 State.ACTIVE,
                 position,
                 failedAttempts,
                 when,
                 error,
+                failingSince != null ? failingSince : failedAt,
+                null,
                 createdAt,
                 stateChangedAt,
                 generation);
@@ -97,49 +123,77 @@ public record Subscription(
     Subscription paused(Instant now, int failedAttempts, String error) {
         return new Subscription(
                 id,
+                owner,
                 url,
                 types,
-                secret,
+                sealedSecret,
                 State.PAUSED,
                 position,
                 failedAttempts,
                 null,
                 error,
+                failingSince != null ? failingSince : now,
+                null,
                 createdAt,
                 now,
                 generation);
     }
 
-    Subscription disabled(Instant now, String error) {
+    Subscription disabled(Instant now, int failedAttempts, String reason, String error) {
         return new Subscription(
                 id,
+                owner,
                 url,
                 types,
-                secret,
+                sealedSecret,
                 State.DISABLED,
                 position,
-                attempts + 1,
+                failedAttempts,
                 null,
                 error,
+                failingSince != null ? failingSince : now,
+                reason,
                 createdAt,
                 now,
                 generation);
     }
 
-    /** Deliver again from {@code from} (inclusive), from scratch: active, no failed attempt. */
+    /** Deliver again from {@code from} (inclusive), from scratch: active, no failed attempt, no run of failures. */
     Subscription redeliverFrom(long from, Instant now) {
         return new Subscription(
                 id,
+                owner,
                 url,
                 types,
-                secret,
+                sealedSecret,
                 State.ACTIVE,
                 Math.max(0, from - 1),
                 0,
                 null,
                 null,
+                null,
+                null,
                 createdAt,
                 now,
                 generation + 1);
+    }
+
+    Subscription withSealedSecret(String sealed) {
+        return new Subscription(
+                id,
+                owner,
+                url,
+                types,
+                sealed,
+                state,
+                position,
+                attempts,
+                nextAttemptAt,
+                lastError,
+                failingSince,
+                disabledReason,
+                createdAt,
+                stateChangedAt,
+                generation);
     }
 }

@@ -1,19 +1,20 @@
 package org.newsroom.query.webhooks;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.newsroom.platform.web.PublicAddresses;
 
 /**
- * Where webhooks may be delivered (SSRF protection): http or https URLs whose host resolves only to public addresses.
- * Refused: loopback (127/8, ::1), unspecified (0.0.0.0, ::), "this network" (0/8), private (10/8, 172.16/12,
- * 192.168/16, fc00::/7, and the deprecated site-local fec0::/10), carrier-grade NAT (100.64/10), link-local
- * (169.254/16, including the cloud metadata address 169.254.169.254, and fe80::/10), multicast and broadcast, and
- * IPv6 addresses that embed one of these IPv4 addresses (IPv4-mapped, IPv4-compatible, NAT64). Checked
- * at registration and again before every delivery, since DNS answers change. {@code allowPrivate} lifts the address
- * rule (tests run their receiver on loopback), not the scheme rule.
+ * Where webhooks may be delivered (SSRF protection): http or https URLs without credentials whose host resolves only
+ * to public addresses ({@link PublicAddresses}: every special-purpose range of the IANA registries that is not
+ * globally reachable is refused). Checked at registration, and again by every delivery's connection through
+ * {@link #resolver()}, which connects to the very addresses it checked. {@code allowPrivate} lifts the address rule
+ * (tests run their receiver on loopback), not the scheme rule.
  */
 public class TargetPolicy {
 
@@ -26,9 +27,21 @@ public class TargetPolicy {
     }
 
     private final boolean allowPrivate;
+    private final AddressGuard guard;
 
     public TargetPolicy(boolean allowPrivate) {
+        this(allowPrivate, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** @param names how names are resolved (the system resolver; a stub in tests) */
+    public TargetPolicy(boolean allowPrivate, DnsResolver names) {
         this.allowPrivate = allowPrivate;
+        this.guard = new AddressGuard(names, allowPrivate ? address -> Optional.empty() : PublicAddresses::refusal);
+    }
+
+    /** The resolver deliveries connect through: it refuses a host that resolves to any address that is not public. */
+    DnsResolver resolver() {
+        return guard;
     }
 
     /** Throws {@link TargetRefused} unless webhooks may be delivered to {@code target}. */
@@ -46,63 +59,12 @@ public class TargetPolicy {
         if (allowPrivate) {
             return;
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(target.getHost());
+            guard.resolve(target.getHost());
+        } catch (AddressGuard.Refused refused) {
+            throw new TargetRefused(refused.getMessage());
         } catch (UnknownHostException e) {
             throw new TargetRefused("the host of '" + target + "' does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                throw new TargetRefused("'" + target.getHost() + "' resolves to " + address.getHostAddress()
-                        + ", an internal address; webhooks are delivered to public addresses only");
-            }
-        }
-    }
-
-    /** The IPv4 address inside an IPv4-compatible (::a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address, if any. */
-    private static byte[] embeddedIpv4(byte[] ipv6) {
-        boolean compatible = true;
-        for (int i = 0; i < 12; i++) {
-            compatible &= ipv6[i] == 0;
-        }
-        boolean nat64 = (ipv6[0] & 0xff) == 0x00
-                && (ipv6[1] & 0xff) == 0x64
-                && (ipv6[2] & 0xff) == 0xff
-                && (ipv6[3] & 0xff) == 0x9b;
-        for (int i = 4; nat64 && i < 12; i++) {
-            nat64 = ipv6[i] == 0;
-        }
-        if (!compatible && !nat64) {
-            return null;
-        }
-        return java.util.Arrays.copyOfRange(ipv6, 12, 16);
-    }
-
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isAnyLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            byte[] embedded = embeddedIpv4(bytes);
-            if (embedded != null) {
-                try {
-                    return isInternal(InetAddress.getByAddress(embedded));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-            return (bytes[0] & 0xfe) == 0xfc;
-        }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        return first == 0
-                || (first == 100 && second >= 64 && second <= 127)
-                || (first == 255 && second == 255 && (bytes[2] & 0xff) == 255 && (bytes[3] & 0xff) == 255);
     }
 }

@@ -25,61 +25,93 @@ public class Webhooks {
         }
     }
 
+    /** The integrator already has as many subscriptions as {@code newsroom.webhooks.max-per-integrator} allows. */
+    public static class LimitReached extends RuntimeException {
+
+        public LimitReached(String owner, int limit) {
+            super("integrator '" + owner + "' already has " + limit + " webhooks, the most allowed"
+                    + " (newsroom.webhooks.max-per-integrator); delete one first");
+        }
+    }
+
+    /** A new subscription and its signing secret, which is shown this once and stored only sealed. */
+    public record Registered(Subscription subscription, String secret) {}
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookStore store;
     private final WebhookDispatcher dispatcher;
     private final TargetPolicy targets;
+    private final SecretBox secrets;
     private final LiveFeed feed;
     private final EventLogStorageEngine engine;
+    private final WebhookSettings settings;
     private final Clock clock;
 
     public Webhooks(
             WebhookStore store,
             WebhookDispatcher dispatcher,
             TargetPolicy targets,
+            SecretBox secrets,
             LiveFeed feed,
             EventLogStorageEngine engine,
+            WebhookSettings settings,
             Clock clock) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.targets = targets;
+        this.secrets = secrets;
         this.feed = feed;
         this.engine = engine;
+        this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * A new subscription to every event recorded from now on (of {@code types}, or of every type when empty), with a
-     * fresh {@code whsec_} secret. Throws {@link TargetPolicy.TargetRefused} or {@link UnknownType}.
+     * A new subscription of {@code owner} to every event recorded from now on (of {@code types}, or of every type when
+     * empty), with a fresh {@code whsec_} secret. Throws {@link TargetPolicy.TargetRefused}, {@link UnknownType} or
+     * {@link LimitReached}.
      */
-    public Subscription register(URI url, List<String> types) {
+    public Registered register(String owner, URI url, List<String> types) {
         targets.check(url);
         for (String type : types) {
             if (!ArticleCloudEvents.knownTypes().contains(type)) {
                 throw new UnknownType(type);
             }
         }
+        if (store.countOwnedBy(owner) >= settings.maxPerIntegrator()) {
+            throw new LimitReached(owner, settings.maxPerIntegrator());
+        }
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        String id = "wh_" + UUID.randomUUID().toString().replace("-", "");
         Instant now = clock.instant();
         long head = Math.max(feed.head(), engine.knownHeadPosition());
         Subscription subscription = new Subscription(
-                "wh_" + UUID.randomUUID().toString().replace("-", ""),
+                id,
+                owner,
                 url,
                 types.stream().distinct().toList(),
-                "whsec_" + Base64.getEncoder().encodeToString(key),
+                secrets.seal(id, secret),
                 Subscription.State.ACTIVE,
                 head,
                 0,
+                null,
+                null,
                 null,
                 null,
                 now,
                 now,
                 0);
         store.insert(subscription);
+        // counted again after the insert: of two registrations racing for the last place, neither is kept
+        if (store.countOwnedBy(owner) > settings.maxPerIntegrator()) {
+            store.delete(id);
+            throw new LimitReached(owner, settings.maxPerIntegrator());
+        }
         dispatcher.changed(subscription.id());
-        return subscription;
+        return new Registered(subscription, secret);
     }
 
     public List<Subscription> all() {
@@ -104,7 +136,7 @@ public class Webhooks {
 
     /**
      * Delivers again every event from position {@code from} (inclusive; by default the first event not yet
-     * delivered), and makes a paused or disabled subscription active again.
+     * delivered), and makes a paused or disabled subscription active again, its run of failures forgotten.
      */
     public Optional<Subscription> redeliver(String id, Long from) {
         while (true) {

@@ -17,23 +17,37 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.query.Articles;
 import org.newsroom.query.FeedContext;
+import org.newsroom.query.FeedTestApplication;
 import org.newsroom.query.Integrator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 
-/** The feed published to Kafka (spring-kafka-test's embedded KRaft broker) across restarts, with and without Kafka. */
+/**
+ * The feed published to Kafka (spring-kafka-test's embedded KRaft broker) across restarts, with and without Kafka,
+ * across an upgrade from the previous release's checkpoint, and by two instances sharing one MongoDB.
+ */
 class KafkaIT {
 
     private static final String TOPIC = "newsroom.articles";
+    private static final String UPGRADED = "newsroom.articles.upgraded";
+    private static final String SHARED = "newsroom.articles.shared";
+    private static final String KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static EmbeddedKafkaKraftBroker kafka;
 
@@ -48,7 +62,7 @@ class KafkaIT {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(logger))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        kafka = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        kafka = new EmbeddedKafkaKraftBroker(1, 1, TOPIC, UPGRADED, SHARED);
         kafka.afterPropertiesSet();
     }
 
@@ -83,7 +97,7 @@ class KafkaIT {
             await().atMost(PATIENCE).until(() -> publisher.published() == head);
         }
 
-        List<ConsumerRecord<String, CloudEvent>> records = consumeAll((int) head);
+        List<ConsumerRecord<String, CloudEvent>> records = consumeAll(TOPIC, (int) head);
 
         assertThat(records)
                 .extracting(record -> position(record.value()))
@@ -111,7 +125,96 @@ class KafkaIT {
         return Long.parseLong(String.valueOf(event.getExtension("position")));
     }
 
-    private static List<ConsumerRecord<String, CloudEvent>> consumeAll(int atLeast) {
+    @Test
+    void anUpgradeFromTheCheckpointOfThePreviousReleaseNeitherSkipsNorFloods() throws Exception {
+        Path dataDir = Files.createTempDirectory("kafka-upgrade-it");
+        try (FeedContext before = new FeedContext(dataDir, QUIET)) {
+            before.articles().draft("upgrade-a");
+            before.articles().draft("upgrade-b");
+            before.articles().draft("upgrade-c");
+            before.bean(MongoDatabase.class)
+                    .getCollection("kafka_checkpoints")
+                    .insertOne(new Document("_id", UPGRADED).append("position", 2L));
+        }
+        long head;
+        try (FeedContext upgraded = new FeedContext(
+                dataDir,
+                "newsroom.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "newsroom.kafka.topic=" + UPGRADED,
+                QUIET[0],
+                QUIET[1],
+                QUIET[2])) {
+            upgraded.articles().draft("upgrade-d");
+            head = upgraded.bean(EventLogStorageEngine.class).headPosition();
+            KafkaFeedPublisher publisher = upgraded.bean(KafkaFeedPublisher.class);
+            await().atMost(PATIENCE).until(() -> publisher.published() == head);
+        }
+
+        assertThat(consumeAll(UPGRADED, (int) head - 2))
+                .extracting(record -> position(record.value()))
+                .as("after the old checkpoint, every position once")
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(3, head).boxed().toList());
+    }
+
+    @Test
+    void twoInstancesOnOneMongoDbPublishEachEventOnceAndTheSecondTakesOverFromTheFirst() {
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.startInMemory()) {
+            String uri = mongo.connectionString() + "/kafka-instances";
+            long head;
+            try (ConfigurableApplicationContext a = instance(uri);
+                    ConfigurableApplicationContext b = instance(uri)) {
+                Articles throughA = new Articles(a.getBean(CommandGateway.class));
+                Articles throughB = new Articles(b.getBean(CommandGateway.class));
+                for (int i = 0; i < 5; i++) {
+                    throughA.draft("shared-a-" + i);
+                    throughB.draft("shared-b-" + i);
+                }
+                long firstHead = a.getBean(EventLogStorageEngine.class).headPosition();
+                KafkaFeedPublisher publisherA = a.getBean(KafkaFeedPublisher.class);
+                KafkaFeedPublisher publisherB = b.getBean(KafkaFeedPublisher.class);
+                await().atMost(PATIENCE)
+                        .until(() -> Math.max(publisherA.published(), publisherB.published()) == firstHead);
+                assertThat(Math.min(publisherA.published(), publisherB.published()))
+                        .as("one publisher at a time")
+                        .isZero();
+
+                ConfigurableApplicationContext publishing = publisherA.published() > 0 ? a : b;
+                ConfigurableApplicationContext other = publishing == a ? b : a;
+                publishing.close();
+                new Articles(other.getBean(CommandGateway.class)).draft("after-the-first-stopped");
+                head = other.getBean(EventLogStorageEngine.class).headPosition();
+                KafkaFeedPublisher survivor = other.getBean(KafkaFeedPublisher.class);
+                await().atMost(PATIENCE).until(() -> survivor.published() == head);
+            }
+
+            assertThat(consumeAll(SHARED, (int) head))
+                    .extracting(record -> position(record.value()))
+                    .as("every position once, in order, across the takeover")
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, head).boxed().toList());
+        }
+    }
+
+    private static ConfigurableApplicationContext instance(String mongoUri) {
+        return new SpringApplicationBuilder(FeedTestApplication.class)
+                .properties(
+                        "newsroom.mongodb.uri=" + mongoUri,
+                        "server.port=0",
+                        "spring.main.banner-mode=off",
+                        "newsroom.users[0].name=integrator",
+                        "newsroom.users[0].password={noop}newsroom",
+                        "newsroom.users[0].roles=integrator",
+                        "newsroom.webhooks.secret-key=" + KEY,
+                        "newsroom.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                        "newsroom.kafka.topic=" + SHARED,
+                        QUIET[0],
+                        QUIET[1],
+                        QUIET[2])
+                .run();
+    }
+
+    private static List<ConsumerRecord<String, CloudEvent>> consumeAll(String topic, int atLeast) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.getBrokersAsString(),
@@ -125,7 +228,7 @@ class KafkaIT {
                 CloudEventDeserializer.class);
         List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(TOPIC));
+            consumer.subscribe(List.of(topic));
             await().atMost(PATIENCE).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.size() >= atLeast;

@@ -3,6 +3,8 @@ package org.newsroom.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,56 @@ class ProjectionBatchTest {
 
         write(new Document("_id", "a").append("lastPosition", 7L).append("value", "seven"));
         assertThat(stored("a").getString("value")).isEqualTo("seven");
+    }
+
+    @Test
+    void aPausedExOwnersLateBatchIsRejectedDocumentByDocument() {
+        write(new Document("_id", "x").append("lastPosition", 5L).append("value", "x at 5"));
+        write(new Document("_id", "y").append("lastPosition", 5L).append("value", "y at 5"));
+
+        ProjectionBatch stale = new ProjectionBatch(target);
+        Document x = stale.find("docs", "x").orElseThrow();
+        Document y = stale.find("docs", "y").orElseThrow();
+        stale.put("docs", new Document(x).append("lastPosition", 6L).append("value", "x at 6, late"));
+        stale.put("docs", new Document(y).append("lastPosition", 6L).append("value", "y at 6, late"));
+        stale.put("docs", new Document("_id", "z").append("lastPosition", 6L).append("value", "z at 6, late"));
+        stale.commitChange();
+
+        ProjectionBatch owner = new ProjectionBatch(target);
+        Document current = owner.find("docs", "x").orElseThrow();
+        owner.put("docs", new Document(current).append("lastPosition", 8L).append("value", "x at 8"));
+        owner.put("docs", new Document("_id", "z").append("lastPosition", 7L).append("value", "z at 7"));
+        owner.commitChange();
+        owner.flush();
+
+        stale.flush();
+        assertThat(stored("x").getString("value")).isEqualTo("x at 8");
+        assertThat(stored("y").getString("value")).isEqualTo("y at 6, late");
+        assertThat(stored("z").getString("value")).isEqualTo("z at 7");
+    }
+
+    @Test
+    void aBatchIsWrittenIntoEveryVersionGiven() {
+        ProjectionCollections next = new ProjectionCollections("test", 2, target.database());
+        next.collection("docs")
+                .insertOne(new Document("_id", "a").append("lastPosition", 9L).append("value", "rebuilt at 9"));
+        ProjectionBatch batch = new ProjectionBatch(target);
+        batch.put("docs", new Document("_id", "a").append("lastPosition", 4L).append("value", "live at 4"));
+        batch.put("docs", new Document("_id", "b").append("lastPosition", 4L).append("value", "live at 4"));
+        batch.commitChange();
+        batch.flush(List.of(target, next));
+
+        assertThat(stored("a").getString("value")).isEqualTo("live at 4");
+        assertThat(next.collection("docs")
+                        .find(new Document("_id", "a"))
+                        .first()
+                        .getString("value"))
+                .isEqualTo("rebuilt at 9");
+        assertThat(next.collection("docs")
+                        .find(new Document("_id", "b"))
+                        .first()
+                        .getString("value"))
+                .isEqualTo("live at 4");
     }
 
     @Test

@@ -3,21 +3,26 @@ package org.newsroom.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.newsroom.query.Problems.assertProblem;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
 import org.newsroom.command.article.Publication;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.query.Http;
 import org.newsroom.query.Ninjs;
 import org.newsroom.query.QuerySideIT;
 import org.newsroom.query.SampleStory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class ReadYourWritesIT extends QuerySideIT {
+
+    @Autowired
+    private ProjectionProcessors processors;
 
     @Test
     void aReadAtLeastAtTheWritesPositionSeesTheWrite() {
@@ -39,11 +44,31 @@ class ReadYourWritesIT extends QuerySideIT {
 
     @Test
     void aPositionNotReachedInTimeIsA503WithRetryAfter() {
-        long beyond = engine.knownHeadPosition() + 1_000_000;
+        StreamingEventProcessor site = processors.processor("site");
+        site.shutDown();
+        try {
+            long position = send("reporter", SampleStory.draft(new ArticleId("read-your-writes-stopped")));
+            long started = System.nanoTime();
+            Http.Response response = http.get("/site/articles?atLeast=" + position, null);
+            assertProblem(response, 503, "projection-behind");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(response.header("Retry-After")).isEqualTo("1");
+            assertThat(response.json().path("projection").asText()).isEqualTo("site");
+            assertThat(response.json().path("atLeast").asLong()).isEqualTo(position);
+        } finally {
+            site.start();
+        }
+    }
+
+    @Test
+    void aPositionBeyondTheHeadOfTheLogIsA400AtOnceAndBadPositionsAre400s() {
+        long beyond = engine.headPosition() + 1;
+        long started = System.nanoTime();
         Http.Response response = http.get("/site/articles?atLeast=" + beyond, null);
-        assertProblem(response, 503, "projection-behind");
-        assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(response.json().path("projection").asText()).isEqualTo("site");
+        assertProblem(response, 400, "position-beyond-head");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+        assertThat(response.json().path("atLeast").asLong()).isEqualTo(beyond);
+        assertProblem(http.get("/api/articles?atLeast=" + Long.MAX_VALUE, "editor"), 400, "position-beyond-head");
         assertProblem(http.get("/api/articles?atLeast=-1", "editor"), 400, "invalid-request");
         assertProblem(http.get("/audit/articles/x/history?atLeast=soon", "auditor"), 400, "invalid-request");
     }
@@ -56,7 +81,7 @@ class ReadYourWritesIT extends QuerySideIT {
             ArticleId id = new ArticleId(String.format("%02d-latency", i));
             send("reporter", SampleStory.draft(id));
             send("editor", SampleStory.byline(id));
-            Publication publication = sendFor("editor", new PublishArticle(id, null, null));
+            Publication publication = sendFor("editor", SampleStory.publishWithoutReview(id));
             long position = engine.knownHeadPosition();
             long started = System.nanoTime();
             String slug = publication.slug();

@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.newsroom.query.Integrator;
 
@@ -67,18 +71,28 @@ final class Receiver implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final Deque<Integer> script = new ArrayDeque<>();
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private volatile int otherwise = 200;
     private volatile Map<String, String> responseHeaders = Map.of();
+    private volatile int holdNth;
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
 
     Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this("127.0.0.1", 0);
+    }
+
+    /** A receiver on another loopback address, or on a given port. */
+    Receiver(String address, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, port), 0);
         server.createContext("/hook", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/hook");
     }
 
     /** Answers the next deliveries with these statuses, then with the default. */
@@ -99,6 +113,24 @@ final class Receiver implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds the {@code nth} request (1 for the first) without an answer until {@link #release()}, as an endpoint that
+     * has taken a delivery in but not yet acknowledged it; it is then recorded as accepted.
+     */
+    Receiver hold(int nth) {
+        holdNth = nth;
+        return this;
+    }
+
+    /** Waits until the request to hold has arrived. */
+    boolean awaitHeld(Duration patience) throws InterruptedException {
+        return held.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void release() {
+        released.countDown();
+    }
+
     private synchronized int nextStatus() {
         Integer scripted = script.poll();
         return scripted != null ? scripted : otherwise;
@@ -111,6 +143,14 @@ final class Receiver implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         int status = nextStatus();
+        if (arrivals.incrementAndGet() == holdNth) {
+            held.countDown();
+            try {
+                released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         deliveries.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()), body, status, arrived));
         responseHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(status, -1);
@@ -127,6 +167,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         threads.shutdownNow();
     }

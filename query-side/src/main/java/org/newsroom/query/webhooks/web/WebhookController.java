@@ -1,9 +1,12 @@
 package org.newsroom.query.webhooks.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.webhooks.DeliveryAttempt;
 import org.newsroom.query.webhooks.Subscription;
@@ -43,23 +46,36 @@ class WebhookController {
 
     record Page<T>(List<T> items) {}
 
+    /**
+     * A page of attempts, with the webhook's state beside them: a webhook that was disabled says so, and why, where
+     * its failures are read.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Attempts(List<DeliveryAttempt> items, Long next) {}
+    record Attempts(
+            List<DeliveryAttempt> items,
+            @Nullable Long next,
+            String state,
+            @Nullable String disabledReason,
+            @Nullable String lastError,
+            @Nullable Instant stateChangedAt) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Registered> register(@Valid @RequestBody RegisterWebhookRequest request) {
-        Subscription subscription;
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterWebhookRequest request, Principal integrator) {
+        Webhooks.Registered registered;
         try {
-            subscription = webhooks.register(request.target(), request.typesOrEvery());
+            registered = webhooks.register(integrator.getName(), request.target(), request.typesOrEvery());
         } catch (TargetPolicy.TargetRefused e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "webhook-target-refused", e.getMessage());
         } catch (Webhooks.UnknownType e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "unknown-event-type", e.getMessage());
+        } catch (Webhooks.LimitReached e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "webhook-limit-reached", e.getMessage());
         }
+        Subscription subscription = registered.subscription();
         return ResponseEntity.created(URI.create("/api/webhooks/" + subscription.id()))
                 .body(new Registered(
                         subscription.id(),
-                        subscription.secret(),
+                        registered.secret(),
                         subscription.url().toString(),
                         subscription.types(),
                         "active",
@@ -91,7 +107,7 @@ class WebhookController {
             @PathVariable String id,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) Long before) {
-        webhooks.find(id).orElseThrow(() -> unknown(id));
+        Subscription subscription = webhooks.find(id).orElseThrow(() -> unknown(id));
         if (limit < 1 || limit > 500) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-limit", "limit must be between 1 and 500");
         }
@@ -99,7 +115,13 @@ class WebhookController {
         Long next = attempts.isEmpty() || attempts.get(attempts.size() - 1).sequence() <= 1
                 ? null
                 : attempts.get(attempts.size() - 1).sequence();
-        return new Attempts(attempts, next);
+        return new Attempts(
+                attempts,
+                next,
+                subscription.state().name().toLowerCase(Locale.ROOT),
+                subscription.disabledReason(),
+                subscription.lastError(),
+                subscription.stateChangedAt());
     }
 
     @PostMapping("/{id}/redeliver")
