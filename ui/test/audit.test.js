@@ -41,3 +41,13 @@ test('the photo order says what happened to the photos', () => {
   assert.equal(describeChange({ field: 'photoOrder', from: [A, B], to: [B] }).text, 'a photo removed, 1 left');
   assert.equal(describeChange({ field: 'photoOrder', from: [A] }).text, 'the last photo removed');
 });
+
+test('what the desk\'s events say reads as notes and times', () => {
+  assert.deepEqual(describeChange({ field: 'comment', to: 'Name the union, please.' }),
+    { field: 'comment', label: 'Comment', kind: 'note', text: 'Name the union, please.' });
+  assert.equal(describeChange({ field: 'publishedWithoutReview', to: 'Breaking news' }).label, 'Published without review, because');
+  assert.deepEqual(describeChange({ field: 'schedule.at', to: '2026-12-03T13:00:00Z' }),
+    { field: 'schedule.at', label: 'Scheduled for', kind: 'time', from: undefined, to: '2026-12-03T13:00:00Z' });
+  assert.equal(describeChange({ field: 'embargo.until', from: '2026-12-04T08:00:00Z' }).kind, 'time');
+  assert.equal(describeChange({ field: 'schedule', from: 'a-schedule-id' }).text, 'cancelled');
+});

@@ -6,11 +6,19 @@ const NAMES = {
   photoOrder: 'Order of the photos', bylines: 'Bylines', publicationNumber: 'Publication number',
   slug: 'Public address', 'live.publicationNumber': 'Live publication', 'live.changeKind': 'Kind of change',
   'live.note': 'Public note', note: 'Note', reason: 'Reason', notice: 'Notice to readers',
+  comment: 'Comment', publishedWithoutReview: 'Published without review, because', scheduledFor: 'Was scheduled for',
+  lateness: 'Late by', schedule: 'Scheduled publication', 'schedule.at': 'Scheduled for',
+  'schedule.changeKind': 'Kind of the scheduled change', 'schedule.note': 'Public note of the scheduled publication',
+  'schedule.withoutReview': 'Scheduled without review, because', 'embargo.until': 'Embargo until',
 };
 const PHOTO_FIELDS = { uri: 'Address', caption: 'Caption', credit: 'Credit', altText: 'Alt text' };
 
 /** The fields that hold what one event said (its note, reason, notice), not a state that lasts. */
-export const NOTE_FIELDS = new Set(['note', 'reason', 'notice', 'live.note']);
+export const NOTE_FIELDS = new Set(['note', 'reason', 'notice', 'live.note', 'comment', 'publishedWithoutReview',
+  'schedule.note', 'schedule.withoutReview']);
+
+// instants, shown as times
+const TIME_FIELDS = new Set(['scheduledFor', 'schedule.at', 'embargo.until']);
 
 const PHOTO_FIELD = /^photos\.([^.]+)\.(\w+)$/;
 
@@ -47,8 +55,8 @@ export function fieldLabel(field, numberOf = () => null) {
 }
 
 /**
- * One recorded change, ready to show: {field, label, kind: 'note' | 'body' | 'photos' | 'value', text?, from?, to?},
- * or null for a change there is nothing to say about (a note that belonged to the event before).
+ * One recorded change, ready to show: {field, label, kind: 'note' | 'body' | 'photos' | 'time' | 'value', text?,
+ * from?, to?}, or null for a change there is nothing to say about (a note that belonged to the event before).
  */
 export function describeChange(change, numberOf = () => null) {
   const label = fieldLabel(change.field, numberOf);
@@ -56,6 +64,10 @@ export function describeChange(change, numberOf = () => null) {
     return change.to == null ? null : { field: change.field, label, kind: 'note', text: String(change.to) };
   }
   if (change.field === 'body') return { field: change.field, label, kind: 'body' };
+  if (change.field === 'schedule' && change.to == null) {
+    return { field: change.field, label, kind: 'photos', text: 'cancelled' };
+  }
+  if (TIME_FIELDS.has(change.field)) return { field: change.field, label, kind: 'time', from: change.from, to: change.to };
   if (change.field === 'photoOrder') {
     const from = Array.isArray(change.from) ? change.from : [];
     const to = Array.isArray(change.to) ? change.to : [];

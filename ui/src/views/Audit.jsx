@@ -232,6 +232,8 @@ function ChangeSummary({ changes, numberOf }) {
           {shown.kind === 'note' && <q class="note">{shown.text}</q>}
           {shown.kind === 'body' && <span class="hint">{paragraphsChanged(change.diff)} paragraph(s) changed</span>}
           {shown.kind === 'photos' && <span>{shown.text}</span>}
+          {shown.kind === 'time' && (shown.to == null ? <span><del>{formatTime(shown.from)}</del> removed</span>
+            : <strong>{formatTime(shown.to)}</strong>)}
           {shown.kind === 'value' && (shown.from == null ? <strong>{valueText(change.field, shown.to)}</strong>
             : shown.to == null ? <span><del>{valueText(change.field, shown.from)}</del> removed</span>
               : <span>{valueText(change.field, shown.from)} → <strong>{valueText(change.field, shown.to)}</strong></span>)}

@@ -23,14 +23,18 @@ function split(error, fields) {
   return { fields: named, general: shown.length ? null : error };
 }
 
-// GET /api/languages, once per page load; null (a free text field) when the server has no list
+// GET /api/languages, once per page load: {languages: [{tag, name}], defaultLanguage} (a bare list is taken too);
+// null (a free text field) when the server has no list
 let languages = null;
 
 function useLanguages() {
   const [list, setList] = useState(null);
   useEffect(() => {
     languages ??= get('/api/languages')
-      .then((answer) => (Array.isArray(answer.data) && answer.data.length ? answer.data : null))
+      .then((answer) => {
+        const all = Array.isArray(answer.data) ? answer.data : answer.data?.languages;
+        return Array.isArray(all) && all.length ? { all, defaultLanguage: answer.data?.defaultLanguage ?? null } : null;
+      })
       .catch(() => {
         languages = null;
         return null;
@@ -44,8 +48,12 @@ function useLanguages() {
   return list;
 }
 
-function LanguageField({ value, readOnly, error, onChange }) {
-  const list = useLanguages();
+function LanguageField({ value, readOnly, error, onChange, onDefault }) {
+  const languages = useLanguages();
+  useEffect(() => {
+    if (languages?.defaultLanguage) onDefault?.(languages.defaultLanguage);
+  }, [languages]);
+  const list = languages?.all;
   if (!list) {
     return (
       <label class="narrow">Language
@@ -74,10 +82,11 @@ function HeadlineCounter({ headline }) {
   );
 }
 
-function ContentFields({ draft, setDraft, errors, setErrors, readOnly, bodyResetKey, initialBody }) {
+function ContentFields({ draft, setDraft, errors, setErrors, readOnly, bodyResetKey, initialBody, onDefaultLanguage }) {
   // editing a field clears the API's complaint about it
   const edit = (field, value) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+    // a language the user picked is not replaced by the installation's default arriving later
+    setDraft((current) => ({ ...current, [field]: value, ...(field === 'language' ? { languageChosen: true } : {}) }));
     if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
   };
   return (
@@ -97,7 +106,7 @@ function ContentFields({ draft, setDraft, errors, setErrors, readOnly, bodyReset
       <BodyEditor html={initialBody} resetKey={bodyResetKey} readOnly={readOnly} error={errors.body}
                   onChange={(body) => edit('body', body)} />
       <LanguageField value={draft.language} readOnly={readOnly} error={errors.language}
-                     onChange={(value) => edit('language', value)} />
+                     onChange={(value) => edit('language', value)} onDefault={onDefaultLanguage} />
       <FieldError errors={errors} field="language" />
     </>
   );
@@ -139,8 +148,9 @@ export function NewArticle() {
     <form class="panel editor" onSubmit={create}>
       <h1>New article</h1>
       <ContentFields draft={draft} setDraft={setDraft} errors={errors} setErrors={setErrors} readOnly={busy}
-                     bodyResetKey={0}
-                     initialBody="" />
+                     bodyResetKey={0} initialBody=""
+                     onDefaultLanguage={(tag) => setDraft((current) => (current.languageChosen ? current
+                       : { ...current, language: tag }))} />
       <Problem error={problem} onRetry={create} />
       <div class="actions-row">
         <button class="primary" disabled={busy}>{busy ? 'Creating…' : 'Create draft'}</button>
