@@ -9,6 +9,13 @@ const STANDFIRST = 'The port authority says ships may dock again from Thursday.'
 const BODY = '<p>The harbour of Misrata reopened on Wednesday, the port authority said.</p>\n'
   + '<p>Fishermen had waited nine days for the breakwater to be inspected.</p>\n';
 const BYLINE = { name: 'Rania Haddad', role: 'author', affiliation: 'Newsroom' };
+// the second article: found by a word only its body has, and by its byline
+const STRIKE = {
+  headline: 'Tripoli port workers walk out over unpaid wages',
+  body: '<p>Hundreds of dockers stopped work on Monday, their union said.</p>\n',
+  byline: { name: 'Samir Ouali', role: 'author', affiliation: 'Newsroom' },
+};
+const FIRE = { headline: 'Fire at the Benghazi fuel depot', body: '<p>Firefighters were on the scene within minutes.</p>\n' };
 
 /** Runs the desk's steps with the runner's kit (see run.mjs). */
 export async function desk({ step, check, screenshot, signedIn, version, state, sample, password }) {
@@ -178,7 +185,7 @@ export async function desk({ step, check, screenshot, signedIn, version, state, 
 
   await step('desk: Unpublish confirms what will happen, and the "is live" banner goes with the publication', async () => {
     const panel = workflow(editor);
-    await panel.getByText('Unpublish', { exact: true }).click();
+    await panel.locator('summary', { hasText: 'Unpublish' }).click();
     await panel.getByLabel('Reason', { exact: true }).fill('The port authority withdrew its statement.');
     await panel.getByRole('button', { name: 'Unpublish…' }).click();
     const dialog = editor.getByRole('dialog', { name: 'Unpublish this article?' });
@@ -195,7 +202,7 @@ export async function desk({ step, check, screenshot, signedIn, version, state, 
 
   await step('desk: Kill shows the public notice and that it cannot be undone, and can be cancelled', async () => {
     const panel = workflow(editor);
-    await panel.getByText('Kill', { exact: true }).click();
+    await panel.locator('summary', { hasText: 'Kill' }).click();
     await panel.getByLabel('Reason (internal)').fill('Legal asked us to withdraw it.');
     await panel.getByLabel('Notice to readers').fill('This article has been withdrawn.');
     await panel.getByRole('button', { name: 'Kill…' }).click();
@@ -264,6 +271,188 @@ export async function desk({ step, check, screenshot, signedIn, version, state, 
     check(await opened.getAttribute('data-from') === '6' && await opened.getAttribute('data-to') === '8', 'the link opens another diff');
     check(await opened.getByLabel('Changes only').isChecked(), 'the link lost the changes-only view');
     await other.close();
+  });
+
+  // a draft with a byline, through the screens; answers its id
+  const draft = async (page, { headline, body, byline }) => {
+    await page.goto('/ui/#/new');
+    await page.getByLabel('Headline').fill(headline);
+    await page.getByRole('textbox', { name: 'Body' }).evaluate((element, html) => {
+      element.innerHTML = html;
+      element.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, body);
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/articles') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    const id = (await (await created).json()).id;
+    await version(page, 1);
+    const bylines = page.getByRole('form', { name: 'Bylines' });
+    await bylines.getByRole('button', { name: 'Add byline' }).click();
+    await bylines.getByLabel('Name').fill(byline.name);
+    await bylines.getByRole('button', { name: 'Assign bylines' }).click();
+    await version(page, 2);
+    return id;
+  };
+  const conversation = (page) => page.getByRole('region', { name: 'Conversation' });
+  let strikeId;
+
+  await step('desk: the language is chosen from the installation\'s list', async () => {
+    const languages = reporter.waitForResponse((r) => r.url().includes('/api/languages'));
+    await reporter.goto('/ui/#/new');
+    const answer = await (await languages).json();
+    const list = Array.isArray(answer) ? answer : answer.languages;
+    const select = reporter.getByRole('combobox', { name: 'Language' });
+    await select.waitFor();
+    const options = await select.locator('option').evaluateAll((all) => all.map((o) => o.value));
+    check(list.length > 1 && list.every((language) => options.includes(language.tag)), `options ${options} for ${JSON.stringify(list)}`);
+    check(await select.inputValue() === (answer.defaultLanguage ?? 'en'), 'the installation\'s default is not chosen');
+    await select.locator(`option[value="${list[1].tag}"]`).filter({ hasText: list[1].name }).waitFor({ state: 'attached' });
+  });
+
+  await step('desk: one conversation per article: the submit note, changes requested, comments, live for the reporter', async () => {
+    strikeId = await draft(reporter, { ...STRIKE, byline: STRIKE.byline });
+    await reporter.getByLabel('Note to the desk (optional)').fill('Please check the figure in the first paragraph.');
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await state(reporter, 'In review');
+    await conversation(reporter).locator('li[data-kind="submitted"]', { hasText: 'Please check the figure' }).waitFor();
+
+    await editor.goto(`/ui/#/articles/${strikeId}`);
+    await conversation(editor).locator('li[data-kind="submitted"]', { hasText: 'Please check the figure' }).waitFor();
+    const panel = workflow(editor);
+    await panel.locator('summary', { hasText: 'Request changes' }).click();
+    await panel.getByLabel('What should change').fill('Name the union, please.');
+    await panel.getByRole('button', { name: 'Request changes' }).click();
+    await state(editor, 'Draft');
+
+    // the reporter's screen follows without a reload
+    await reporter.evaluate(() => { window.notReloaded = true; });
+    await conversation(reporter).locator('li[data-kind="changes-requested"]', { hasText: 'Name the union, please.' }).waitFor();
+    await reporter.locator('.title-row .tag', { hasText: 'changes requested' }).waitFor();
+    await conversation(editor).getByLabel('Comment').fill('And add when the strike began.');
+    await conversation(editor).getByRole('button', { name: 'Add comment' }).click();
+    await conversation(reporter).locator('li[data-kind="comment"]', { hasText: 'And add when the strike began.' }).waitFor();
+    check(await reporter.evaluate(() => window.notReloaded === true), 'the reporter\'s page was reloaded');
+    await reporter.getByRole('status').filter({ hasText: 'New comment from editor.' }).waitFor();
+    await conversation(editor).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await screenshot(editor, 'desk-conversation');
+  });
+
+  await step('desk: "changes requested" shows in the work list, and is a filter', async () => {
+    await reporter.goto('/ui/#/?changesRequested=true');
+    const row = reporter.locator(`tr[data-article-id="${strikeId}"]`);
+    await row.locator('.tag', { hasText: 'changes requested' }).waitFor();
+    check(await reporter.getByLabel('Changes requested').isChecked(), 'the filter from the URL is not shown');
+  });
+
+  await step('desk: review policy: an unreviewed draft shows "Submit for review"; an editor publishes it only with a reason', async () => {
+    const fireId = await draft(reporter, { ...FIRE, byline: BYLINE });
+    await editor.goto(`/ui/#/articles/${fireId}`);
+    await state(editor, 'Draft');
+    const panel = workflow(editor);
+    await panel.getByRole('button', { name: 'Submit for review' }).waitFor();
+    check(await panel.getByRole('button', { name: 'Publish…' }).count() === 0, 'an unreviewed draft offers Publish');
+    check(await workflow(reporter).getByRole('button', { name: 'Publish without review…' }).count() === 0,
+      'a reporter is offered to publish');
+    await panel.getByRole('button', { name: 'Publish without review…' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Publish without review?' });
+    const confirm = dialog.getByRole('button', { name: 'Publish without review' });
+    check(await confirm.isDisabled(), 'it may be published without a reason');
+    await dialog.getByLabel('Why publish it without review?').fill('Breaking news: the depot is still burning.');
+    await confirm.click();
+    await state(editor, 'Published');
+    await conversation(editor).locator('li[data-kind="published-without-review"]', { hasText: 'the depot is still burning' }).waitFor();
+  });
+
+  await step('desk: scheduling: tomorrow 14:00 in the user\'s time zone, shown back as such, listed, cancelled', async () => {
+    await reporter.goto(`/ui/#/articles/${strikeId}`);
+    await reporter.getByLabel('Standfirst').fill('The union of port workers says the strike began on Friday.');
+    await reporter.getByRole('button', { name: 'Save changes' }).click();
+    await version(reporter, 6);
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await state(reporter, 'In review');
+
+    await editor.goto(`/ui/#/articles/${strikeId}`);
+    await state(editor, 'In review');
+    const when = await editor.evaluate(() => {
+      const at = new Date();
+      at.setDate(at.getDate() + 1);
+      at.setHours(14, 0, 0, 0);
+      const pad = (n) => String(n).padStart(2, '0');
+      return { local: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T14:00`, instant: at.toISOString() };
+    });
+    const panel = workflow(editor);
+    await panel.getByLabel(/Or publish at \(your time zone: Europe\/Paris\)/).fill(when.local);
+    const put = editor.waitForRequest((r) => r.url().endsWith('/schedule') && r.method() === 'PUT');
+    await panel.getByRole('button', { name: 'Schedule', exact: true }).click();
+    const sent = JSON.parse((await put).postData());
+    check(new Date(sent.at).toISOString() === when.instant, `scheduled at ${sent.at}, not ${when.instant}`);
+    await panel.getByTestId('schedule').filter({ hasText: 'Scheduled for tomorrow 14:00' }).waitFor();
+    await panel.getByTestId('schedule').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await screenshot(editor, 'desk-schedule');
+
+    await reporter.goto('/ui/#/?scheduled=true');
+    await reporter.locator(`tr[data-article-id="${strikeId}"] .tag`, { hasText: 'scheduled for tomorrow 14:00' }).waitFor();
+    await panel.getByRole('button', { name: 'Cancel the scheduled publication' }).click();
+    await panel.getByTestId('schedule').waitFor({ state: 'detached' });
+    await reporter.locator(`tr[data-article-id="${strikeId}"]`).waitFor({ state: 'detached' });
+  });
+
+  await step('desk: an embargo is set and lifted, shown in the editor and the work list; it refuses publication in words', async () => {
+    const until = await editor.evaluate(() => {
+      const at = new Date();
+      at.setDate(at.getDate() + 2);
+      at.setHours(9, 0, 0, 0);
+      const pad = (n) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T09:00`;
+    });
+    const panel = workflow(editor);
+    await panel.locator('summary', { hasText: 'Embargo' }).click();
+    await panel.getByLabel(/Not before/).fill(until);
+    await panel.getByRole('button', { name: 'Set embargo' }).click();
+    await panel.getByTestId('embargo').filter({ hasText: /Embargoed until .*09:00/ }).waitFor();
+    await reporter.goto('/ui/#/');
+    await reporter.locator(`tr[data-article-id="${strikeId}"] .tag`, { hasText: /embargoed until .*09:00/ }).waitFor();
+    await panel.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Publish this article?' });
+    await dialog.getByText(/Embargoed until/).waitFor();
+    await dialog.getByRole('button', { name: 'Publish now' }).click();
+    const refusal = dialog.getByRole('alert').filter({ hasText: 'under embargo' });
+    await refusal.waitFor();
+    check(await refusal.locator('code').innerText() === 'embargoed', 'the code is not in the small print');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('button', { name: 'Lift the embargo' }).click();
+    await panel.getByTestId('embargo').waitFor({ state: 'detached' });
+    await reporter.locator(`tr[data-article-id="${strikeId}"] .tag.embargo`).waitFor({ state: 'detached' });
+  });
+
+  await step('desk: search finds words of the body and the byline; the author column; Mine', async () => {
+    await reporter.goto('/ui/#/?q=dockers');
+    const row = reporter.locator(`tr[data-article-id="${strikeId}"]`);
+    await row.waitFor();
+    await row.locator('td.author', { hasText: STRIKE.byline.name }).waitFor();
+    await row.locator('td.author', { hasText: 'created by you' }).waitFor();
+    await reporter.goto('/ui/#/?q=Ouali');
+    await row.waitFor();
+    await reporter.goto('/ui/#/?mine=true');
+    await row.waitFor();
+    await reporter.getByRole('link', { name: sample.headline }).waitFor();
+    // the editor's: what they changed last (the embargo lifted), not the story the reporter saved last
+    await editor.goto('/ui/#/?mine=true');
+    await editor.locator(`tr[data-article-id="${strikeId}"]`).waitFor();
+    check(await editor.getByRole('link', { name: sample.headline }).count() === 0, 'the editor\'s own list holds the reporter\'s story');
+  });
+
+  await step('desk: the auditor finds any article, a killed one included, through the audit search', async () => {
+    const auditor = await signedIn('auditor', { viewport: DESK, timezoneId: ZONE });
+    const search = auditor.getByRole('search', { name: 'Find an article' });
+    await search.getByLabel('Find an article: words in it').fill('Misrata');
+    await search.getByRole('button', { name: 'Search' }).click();
+    const row = auditor.locator(`table.audit-results tr[data-article-id="${articleId}"]`);
+    await row.getByText('Killed').waitFor();
+    await auditor.waitForFunction(() => location.hash.includes('q=Misrata'));
+    await search.getByLabel('In state').selectOption('KILLED');
+    await row.waitFor();
+    await row.getByRole('link').click();
+    await auditor.getByRole('list', { name: 'Timeline' }).locator('li.event-ArticleKilled').waitFor();
   });
 
   await step('desk: at 390 px wide nothing overflows sideways', async () => {

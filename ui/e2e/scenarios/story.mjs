@@ -125,7 +125,7 @@ export async function story({ step, check, screenshot, signedIn, version, state,
     await editor.getByLabel('Search', { exact: true }).fill('Haftar');
     const row = editor.locator(`tr[data-article-id="${articleId}"]`);
     await row.getByText('In review').waitFor();
-    await row.getByText('reporter').waitFor();
+    await row.getByRole('cell', { name: /^reporter, / }).waitFor();
     await screenshot(editor, 'editor-work-list');
     await row.getByRole('link').click();
     await version(editor, 5);
