@@ -34,7 +34,7 @@ record PublicationPolicy(ArticleStatus status, int publicationNumber, String slu
         if (isBlank(copy.headline())) {
             throw ArticleRuleViolation.headlineMissing();
         }
-        if (isBlank(copy.body())) {
+        if (!VisibleText.isVisible(HtmlBodyPolicy.text(copy.body()))) {
             throw ArticleRuleViolation.bodyMissing();
         }
         if (copy.bylines().isEmpty()) {
@@ -51,6 +51,6 @@ record PublicationPolicy(ArticleStatus status, int publicationNumber, String slu
     }
 
     private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+        return text == null || !VisibleText.isVisible(text);
     }
 }
