@@ -53,8 +53,10 @@ final class NewsroomUsers {
                 roles.add(Role.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalStateException(
-                        where + ".roles: unknown role '" + name + "'; known: reporter, editor,"
-                                + " auditor, integrator",
+                        where + ".roles: unknown role '" + name + "'; known: "
+                                + java.util.Arrays.stream(Role.values())
+                                        .map(Role::id)
+                                        .collect(java.util.stream.Collectors.joining(", ")),
                         unknown);
             }
         }

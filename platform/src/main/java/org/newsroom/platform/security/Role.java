@@ -7,7 +7,9 @@ public enum Role {
     REPORTER,
     EDITOR,
     AUDITOR,
-    INTEGRATOR;
+    INTEGRATOR,
+    /** Runs the service: metrics, health details, projection rebuilds and dead-letter retries. */
+    OPERATOR;
 
     /** As written in configuration and tokens: {@code reporter}. */
     public String id() {
