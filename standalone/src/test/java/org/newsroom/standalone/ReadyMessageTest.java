@@ -18,13 +18,13 @@ class ReadyMessageTest {
     void withDemoUsersItNamesThemAndTheDefaultPassword() {
         assertThat(ReadyMessage.text("http://localhost:8080/ui/", true, false))
                 .isEqualTo("Newsroom is ready: http://localhost:8080/ui/ (demo users reporter, editor, auditor,"
-                        + " integrator; password newsroom, or set NEWSROOM_DEMO_PASSWORD)");
+                        + " integrator, operator; password newsroom, or set NEWSROOM_DEMO_PASSWORD)");
     }
 
     @Test
     void aPasswordThatWasSetIsNotTheDefaultOne() {
         assertThat(ReadyMessage.text("http://localhost:8080/ui/", true, true))
-                .contains("demo users reporter, editor, auditor, integrator")
+                .contains("demo users reporter, editor, auditor, integrator, operator")
                 .contains("as set in NEWSROOM_DEMO_PASSWORD")
                 .doesNotContain("password newsroom");
     }
