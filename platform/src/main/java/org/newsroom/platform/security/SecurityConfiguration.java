@@ -171,11 +171,13 @@ public class SecurityConfiguration {
             InMemoryUserDetailsManager users,
             PasswordEncoder encoder,
             ProblemWriter problems,
-            @Value("${newsroom.security.sign-in.max-failures:5}") int maxFailures,
+            @Value("${newsroom.security.sign-in.max-failures:5}") int maxPerUser,
+            @Value("${newsroom.security.sign-in.max-failures-per-address:20}") int maxPerAddress,
             @Value("${newsroom.security.sign-in.window:1m}") String window) {
         SignInThrottle throttle = new SignInThrottle(
                 database,
-                maxFailures,
+                maxPerUser,
+                maxPerAddress,
                 DurationStyle.detectAndParse(window),
                 clock.getIfAvailable(Clock::systemUTC),
                 meters.getIfAvailable(SimpleMeterRegistry::new));

@@ -28,8 +28,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Failed sign-ins, counted per user name and per client address in the MongoDB collection {@value #COLLECTION}, so
  * that every instance sees the same counts: after {@code newsroom.security.sign-in.max-failures} (5) failures within
- * {@code newsroom.security.sign-in.window} (1 minute) for a user or from an address, further attempts are refused
- * with 429 until the window ends, without checking a password. Every failure is logged (user name and address, never
+ * {@code newsroom.security.sign-in.window} (1 minute) for a user, or
+ * {@code newsroom.security.sign-in.max-failures-per-address} (20) from one address (an office behind one NAT address
+ * is many people), further attempts are refused with 429 until the window ends, without checking a password. Every failure is logged (user name and address, never
  * the password) and counted in the metric {@code newsroom_sign_in_failures_total}.
  */
 final class SignInThrottle {
@@ -38,14 +39,22 @@ final class SignInThrottle {
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
     private final MongoCollection<Document> failures;
-    private final int maxFailures;
+    private final int maxPerUser;
+    private final int maxPerAddress;
     private final Duration window;
     private final Clock clock;
     private final Counter counter;
 
-    SignInThrottle(MongoDatabase database, int maxFailures, Duration window, Clock clock, MeterRegistry meters) {
+    SignInThrottle(
+            MongoDatabase database,
+            int maxPerUser,
+            int maxPerAddress,
+            Duration window,
+            Clock clock,
+            MeterRegistry meters) {
         this.failures = database.getCollection(COLLECTION);
-        this.maxFailures = maxFailures;
+        this.maxPerUser = maxPerUser;
+        this.maxPerAddress = maxPerAddress;
         this.window = window;
         this.clock = clock;
         this.counter = Counter.builder("newsroom.sign.in.failures")
@@ -62,7 +71,8 @@ final class SignInThrottle {
             for (Document counted : failures.find(Filters.in("_id", List.of(userKey(user), addressKey(address))))) {
                 Instant started = counted.getDate("windowStart").toInstant();
                 Instant ends = started.plus(window);
-                if (counted.getInteger("failures", 0) >= maxFailures && ends.isAfter(now)) {
+                int max = counted.getString("_id").startsWith("user:") ? maxPerUser : maxPerAddress;
+                if (counted.getInteger("failures", 0) >= max && ends.isAfter(now)) {
                     Duration left = Duration.between(now, ends);
                     wait = left.compareTo(wait) > 0 ? left : wait;
                 }

@@ -14,11 +14,13 @@ import org.springframework.test.context.TestPropertySource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * After five failed sign-ins within a minute from one address, the next attempt answers 429 with Retry-After, with
- * any password, and checks none; credentials verified a moment ago still pass. Each failure is logged and counted.
+ * After five failed sign-ins for a user within a minute (or eight, here, from one address), the next attempt answers
+ * 429 with Retry-After, with any password, and checks none; credentials verified a moment ago still pass. Each failure
+ * is logged and counted.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "newsroom.mongodb.database=throttle")
+@TestPropertySource(
+        properties = {"newsroom.mongodb.database=throttle", "newsroom.security.sign-in.max-failures-per-address=8"})
 class SignInThrottleIT extends PlatformServerTestBase {
 
     @Autowired
@@ -42,17 +44,30 @@ class SignInThrottleIT extends PlatformServerTestBase {
         assertThat(sixth.contentType()).startsWith("application/problem+json");
         assertThat(sixth.json().path("code").asText()).isEqualTo("too-many-sign-in-attempts");
         assertThat(Integer.parseInt(sixth.header("Retry-After"))).isBetween(1, 60);
+        long began = System.nanoTime();
+        ApiResponse right = ApiClient.on(port).as("mallory", "the-right-one").get("/api/notes");
+        assertThat(right.status()).as("any password for a throttled user").isEqualTo(429);
+        assertThat((System.nanoTime() - began) / 1_000_000).as("ms").isLessThan(1_000);
 
+        assertThat(rita().get("/api/notes").status())
+                .as("another user, same address")
+                .isEqualTo(200);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(ApiClient.on(port)
+                            .as("eve" + i, "guess")
+                            .get("/api/notes")
+                            .status())
+                    .isEqualTo(401);
+        }
         ApiResponse json = anonymous().post("/api/session", "{\"user\":\"rita\",\"password\":\"rita-secret\"}");
-        assertThat(json.status())
-                .as("a good password from the throttled address, never verified: %s", json)
-                .isEqualTo(429);
+        assertThat(json.status()).as("the address has failed 8 times: %s", json).isEqualTo(429);
+        assertThat(json.json().path("code").asText()).isEqualTo("too-many-sign-in-attempts");
         assertThat(json.header("Retry-After")).isNotNull();
         assertThat(otto().get("/api/me").status())
                 .as("otto, verified moments ago")
                 .isEqualTo(200);
 
-        assertThat(meters.counter("newsroom.sign.in.failures").count()).isEqualTo(5.0);
+        assertThat(meters.counter("newsroom.sign.in.failures").count()).isEqualTo(8.0);
         assertThat(output)
                 .contains("Sign-in failed for user 'mallory' from 127.0.0.1")
                 .doesNotContain("guess-number-one");

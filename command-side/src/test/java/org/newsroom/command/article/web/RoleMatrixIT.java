@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class RoleMatrixIT extends CommandApiTestBase {
 
-    private static final List<String> USERS = List.of("anonymous", "reporter", "editor", "auditor", "integrator");
+    private static final List<String> USERS =
+            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator");
 
     /**
      * A request for one row of the table, and the status it has when allowed (0: anything but 401 and 403). A call
@@ -120,12 +121,7 @@ class RoleMatrixIT extends CommandApiTestBase {
     private Map<String, Probe> probes() {
         Map<String, Probe> probes = new LinkedHashMap<>();
         for (String path : List.of(
-                "/actuator/health/**",
-                "/actuator/info",
-                "/actuator/prometheus",
-                "/v3/api-docs/**",
-                "/swagger-ui/**",
-                "/swagger-ui.html")) {
+                "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")) {
             String sample = path.replace("/**", "");
             probes.put("* " + path, new Probe(caller -> caller.get(sample.isEmpty() ? "/" : sample), 0));
         }
@@ -193,7 +189,8 @@ class RoleMatrixIT extends CommandApiTestBase {
                                 article.path("/kill"), json(Map.of("reason", "Legal", "notice", "Withdrawn"))),
                         200));
         probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
-        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
+        probes.put("* /api/session", new Probe(caller -> caller.delete("/api/session"), 204));
+        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/prometheus"), 0));
         probes.put("* /**", new Probe(caller -> caller.get("/anything/else"), 0));
         return probes;
     }
