@@ -50,7 +50,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                     + (bearerTokens ? " or a bearer token" : "");
         }
         HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"newsroom\"");
+        if (!fromABrowserScript(request)) {
+            headers.add(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"newsroom\"");
+        }
         if (bearerTokens) {
             headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -59,6 +61,17 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                 response,
                 Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail),
                 headers);
+    }
+
+    /**
+     * A browser's script (the web UI) or subresource request: no Basic challenge, which would make the browser ask for
+     * a password in a dialog of its own and then remember it, sending it with any later request to this origin,
+     * another site's forms included. Browsers sign in to a session instead.
+     */
+    private static boolean fromABrowserScript(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                || (mode != null && !mode.equals("navigate"));
     }
 
     @Override

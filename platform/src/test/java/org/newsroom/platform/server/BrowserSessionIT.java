@@ -72,6 +72,14 @@ class BrowserSessionIT extends PlatformServerTestBase {
         assertThat(refused.header("Set-Cookie")).isNull();
         assertThat(refused.header("WWW-Authenticate")).isNull();
         assertThat(anonymous().post("/api/session", null).status()).isEqualTo(401);
+        assertThat(anonymous()
+                        .get("/api/me", "X-Requested-With", "XMLHttpRequest")
+                        .header("WWW-Authenticate"))
+                .as("a script's request gets no Basic challenge")
+                .isNull();
+        assertThat(anonymous().get("/api/me", "Sec-Fetch-Mode", "cors").header("WWW-Authenticate"))
+                .isNull();
+        assertThat(anonymous().get("/api/me").header("WWW-Authenticate")).isEqualTo("Basic realm=\"newsroom\"");
     }
 
     @Test
