@@ -1,10 +1,12 @@
 package org.newsroom.platform.security;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -54,9 +56,7 @@ final class NewsroomUsers {
             } catch (IllegalArgumentException unknown) {
                 throw new IllegalStateException(
                         where + ".roles: unknown role '" + name + "'; known: "
-                                + java.util.Arrays.stream(Role.values())
-                                        .map(Role::id)
-                                        .collect(java.util.stream.Collectors.joining(", ")),
+                                + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", ")),
                         unknown);
             }
         }

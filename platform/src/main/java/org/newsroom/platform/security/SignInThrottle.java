@@ -17,9 +17,11 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
@@ -107,8 +109,7 @@ final class SignInThrottle {
         Document counted = failures.findOneAndUpdate(
                 Filters.and(Filters.eq("_id", key), Filters.gt("windowStart", Date.from(now.minus(window)))),
                 Updates.inc("failures", 1),
-                new com.mongodb.client.model.FindOneAndUpdateOptions()
-                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (counted != null) {
             return counted.getInteger("failures", 1);
         }

@@ -13,11 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * The servlet container's error path ({@code /error}), in place of Spring Boot's: an error that reached the container
  * (outside Spring MVC's own handling) answers a problem with its real status; a request for {@code /error} itself is
- * a 404 like any unknown path.
+ * a 404 like any unknown path. Not a route of the API, so not in its description.
  */
+@Hidden
 @RestController
 class ErrorAnswers implements ErrorController {
 
