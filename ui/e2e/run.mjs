@@ -3,10 +3,13 @@
 // [--chromium=/usr/bin/chromium] [--measure [--runs=5]]. A reporter drafts the sample story with its two photos and byline and submits it;
 // an editor publishes it; the public site shows it; an editor corrects it while the reporter, editing, is told and
 // keeps their text through a stale-version conflict; an auditor opens the timeline, compares the two publications and
-// sees the correction highlighted. Every step saves a screenshot. Waits are on conditions only (locators, responses).
+// sees the correction highlighted. Along the way: no script can read the password or the session after signing in, a
+// form that a page of another origin posts to the API is refused and records nothing, and no page breaks its
+// Content-Security-Policy. Every step saves a screenshot. Waits are on conditions only (locators, responses).
 // Exit code 0 and a closing line "N passed, 0 failed" when every step passed.
 
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +56,8 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 let passed = 0;
 let failed = 0;
 const pages = {};
+// every Content-Security-Policy violation any page reports, from the console and from securitypolicyviolation events
+const cspViolations = [];
 let shot = 0;
 
 async function step(name, action) {
@@ -82,21 +87,59 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+async function watchCsp(context, role) {
+  await context.exposeBinding('reportCspViolation', (source, text) => cspViolations.push(`[${role}] ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`));
+  });
+}
+
 async function signedIn(browser, role) {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: base });
   await context.route('https://images.example.com/**', (route) => route.fulfill({
     status: 200, contentType: 'image/svg+xml', body: picture(route.request().url()) }));
+  await watchCsp(context, role);
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   page.on('pageerror', (error) => console.log(`  [${role}] page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`[${role}] ${message.text()}`);
+  });
   pages[role] = page;
   await page.goto('/ui/');
   await page.getByLabel('User name').fill(role);
   await page.getByLabel('Password').fill(password);
+  const signedInAnswer = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const answer = await signedInAnswer;
+  check(answer.status() === 200, `signing in answered ${answer.status()}`);
+  const cookie = (await answer.headerValue('set-cookie')) ?? '';
+  check(/HttpOnly/i.test(cookie) && /SameSite=Strict/i.test(cookie),
+    `the session cookie is not HttpOnly and SameSite=Strict: ${cookie}`);
   await page.getByTestId('signed-in-as').filter({ hasText: role }).waitFor();
   await page.locator('.live-live').waitFor();
+  const readable = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage))
+    + JSON.stringify(Object.values(localStorage)) + document.cookie);
+  check(!readable.includes(password) && !/password/i.test(readable),
+    `the password is in sessionStorage, localStorage or a readable cookie: ${readable}`);
+  check(!readable.includes('newsroom-session'), 'a script can read the session cookie');
   return page;
+}
+
+/** A page on another origin (another port of the same host: the same site, so the SameSite cookie goes along). */
+function foreignPage(target) {
+  const html = `<!doctype html><html><body>
+    <form id="f" method="POST" action="${target}" enctype="text/plain">
+      <input type="hidden" name='{"headline":"Planted by another site","x":"' value='"}'>
+    </form><script>document.getElementById('f').submit();</script></body></html>`;
+  return new Promise((resolve) => {
+    const server = createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(html);
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
 }
 
 const version = (page, n) => page.getByTestId('article-version').filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
@@ -127,9 +170,8 @@ async function measureTimeToInteractive(browser, runs = 5) {
   for (let i = 0; i < runs; i++) {
     // a new context each time: nothing cached, signed in as a reporter from the start
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: base });
-    await context.addInitScript(([user, secret]) => {
-      sessionStorage.setItem('newsroom.session', JSON.stringify({ user, password: secret, name: user, roles: [user] }));
-    }, ['reporter', password]);
+    const session = await context.request.post('/api/session', { data: { user: 'reporter', password } });
+    if (!session.ok()) throw new Error(`signing in answered ${session.status()}`);
     const page = await context.newPage();
     await page.goto('/ui/');
     await page.locator('table.work-list[data-ready] tbody tr').first().waitFor();
@@ -156,8 +198,29 @@ try {
   let reporter;
   let editor;
   let auditor;
-  await step('a reporter signs in with HTTP Basic credentials and the live stream connects', async () => {
+  await step('a reporter signs in to a session, the password kept nowhere, and the live stream connects', async () => {
     reporter = await signedIn(browser, 'reporter');
+  });
+
+  await step('a form that a page of another origin posts to the API is refused 403 and records nothing', async () => {
+    const count = async () => (await (await reporter.context().request.get('/api/articles?size=1')).json()).total;
+    const before = await count();
+    const server = await foreignPage(`${base}/api/articles`);
+    try {
+      const foreignUrl = `http://localhost:${server.address().port}/`;
+      const attack = await reporter.context().newPage();
+      const posted = attack.waitForResponse((r) => r.url().endsWith('/api/articles') && r.request().method() === 'POST');
+      await attack.goto(foreignUrl);
+      const answer = await posted;
+      check(answer.status() === 403, `the cross-origin form answered ${answer.status()}`);
+      check((await answer.json()).code === 'cross-origin-request', 'not a cross-origin-request problem');
+      const sent = await answer.request().allHeaders();
+      check((sent.cookie ?? '').includes('newsroom-session'), 'the browser did not send the session cookie: nothing tested');
+      await attack.close();
+    } finally {
+      server.close();
+    }
+    check(await count() === before, 'the refused form recorded an article');
   });
 
   await step('a reporter sees the work list and no audit or publishing controls', async () => {
@@ -372,6 +435,10 @@ try {
     await snapshot.getByText('publication #1').waitFor();
     await snapshot.scrollIntoViewIfNeeded();
     await screenshot(auditor, 'auditor-as-of');
+  });
+
+  await step('no page reported a Content-Security-Policy violation', async () => {
+    check(cspViolations.length === 0, `CSP violations:\n  ${cspViolations.join('\n  ')}`);
   });
 
   await step('time to interactive: navigation start to the work list on screen, median of 5', async () => {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-import { currentSession, hasRole, onSessionChange, signOut } from './api.js';
+import { currentSession, hasRole, onSessionChange, resumeSession, signOut } from './api.js';
 import { onLiveStatus, startLive, stopLive } from './live.js';
 import { AuditHome, AuditArticle } from './views/Audit.jsx';
 import { ArticleEditor, NewArticle } from './views/Editor.jsx';
@@ -23,7 +23,11 @@ function useHashRoute() {
 
 function useSession() {
   const [session, setSession] = useState(currentSession());
-  useEffect(() => onSessionChange(setSession), []);
+  useEffect(() => {
+    const stop = onSessionChange(setSession);
+    resumeSession();
+    return stop;
+  }, []);
   return session;
 }
 
