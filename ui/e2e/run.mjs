@@ -1,11 +1,14 @@
 // End-to-end test of the web UI in headless Chromium (Debian's chromium package, driven by playwright-core; no browser
 // is downloaded). Against a running engine: node e2e/run.mjs --base-url=http://localhost:8080 [--out=dir]
 // [--chromium=/usr/bin/chromium] [--measure [--runs=5]]. This file is the runner and its shared helpers (the kit each
-// scenario gets: step, check, screenshot, signedIn, version, state…); the scenarios are in scenarios/*.mjs, run in
-// order, each with its own signed-in pages. Every step saves a screenshot. Waits are on conditions only (locators,
-// responses). Exit code 0 and a closing line "N passed, 0 failed" when every step passed.
+// scenario gets: step, check, screenshot, signedIn, version, state, foreignPage…); the scenarios are in
+// scenarios/*.mjs, run in order, each with its own signed-in pages. Every page signs in to a session and is watched
+// for Content-Security-Policy violations; after the scenarios, no page may have reported one. Every step saves a
+// screenshot. Waits are on conditions only (locators, responses). Exit code 0 and a closing line "N passed, 0 failed"
+// when every step passed.
 
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +47,8 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 let passed = 0;
 let failed = 0;
 const pages = {};
+// every Content-Security-Policy violation any page reports, from the console and from securitypolicyviolation events
+const cspViolations = [];
 let shot = 0;
 
 async function step(name, action) {
@@ -73,22 +78,60 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+async function watchCsp(context, role) {
+  await context.exposeBinding('reportCspViolation', (source, text) => cspViolations.push(`[${role}] ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`));
+  });
+}
+
 // options: viewport (1360×900 by default), timezoneId (the machine's by default)
 async function signedIn(browser, role, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, ...options, baseURL: base });
   await context.route('https://images.example.com/**', (route) => route.fulfill({
     status: 200, contentType: 'image/svg+xml', body: picture(route.request().url()) }));
+  await watchCsp(context, role);
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   page.on('pageerror', (error) => console.log(`  [${role}] page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`[${role}] ${message.text()}`);
+  });
   pages[role] = page;
   await page.goto('/ui/');
   await page.getByLabel('User name').fill(role);
   await page.getByLabel('Password').fill(password);
+  const signedInAnswer = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const answer = await signedInAnswer;
+  check(answer.status() === 200, `signing in answered ${answer.status()}`);
+  const cookie = (await answer.headerValue('set-cookie')) ?? '';
+  check(/HttpOnly/i.test(cookie) && /SameSite=Strict/i.test(cookie),
+    `the session cookie is not HttpOnly and SameSite=Strict: ${cookie}`);
   await page.getByTestId('signed-in-as').filter({ hasText: role }).waitFor();
   await page.locator('.live-live').waitFor();
+  const readable = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage))
+    + JSON.stringify(Object.values(localStorage)) + document.cookie);
+  check(!readable.includes(password) && !/password/i.test(readable),
+    `the password is in sessionStorage, localStorage or a readable cookie: ${readable}`);
+  check(!readable.includes('newsroom-session'), 'a script can read the session cookie');
   return page;
+}
+
+/** A page on another origin (another port of the same host: the same site, so the SameSite cookie goes along). */
+function foreignPage(target) {
+  const html = `<!doctype html><html><body>
+    <form id="f" method="POST" action="${target}" enctype="text/plain">
+      <input type="hidden" name='{"headline":"Planted by another site","x":"' value='"}'>
+    </form><script>document.getElementById('f').submit();</script></body></html>`;
+  return new Promise((resolve) => {
+    const server = createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(html);
+    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
 }
 
 const version = (page, n) => page.getByTestId('article-version').filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
@@ -119,9 +162,8 @@ async function measureTimeToInteractive(browser, runs = 5) {
   for (let i = 0; i < runs; i++) {
     // a new context each time: nothing cached, signed in as a reporter from the start
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, baseURL: base });
-    await context.addInitScript(([user, secret]) => {
-      sessionStorage.setItem('newsroom.session', JSON.stringify({ user, password: secret, name: user, roles: [user] }));
-    }, ['reporter', password]);
+    const session = await context.request.post('/api/session', { data: { user: 'reporter', password } });
+    if (!session.ok()) throw new Error(`signing in answered ${session.status()}`);
     const page = await context.newPage();
     await page.goto('/ui/');
     await page.locator('table.work-list[data-ready] tbody tr').first().waitFor();
@@ -143,11 +185,15 @@ if (args.measure) {
 }
 const started = Date.now();
 const kit = {
-  browser, base, sample, password, pages, step, check, screenshot, version, state, selectWordInBody,
+  browser, base, sample, password, pages, step, check, screenshot, version, state, selectWordInBody, foreignPage,
   signedIn: (role, options) => signedIn(browser, role, options),
 };
 try {
   for (const scenario of [story, desk]) await scenario(kit);
+
+  await step('no page reported a Content-Security-Policy violation', async () => {
+    check(cspViolations.length === 0, `CSP violations:\n  ${cspViolations.join('\n  ')}`);
+  });
 
   await step('time to interactive: navigation start to the work list on screen, median of 5', async () => {
     const { median, all } = await measureTimeToInteractive(browser);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-import { currentSession, hasRole, onSessionChange, signOut } from './api.js';
+import { currentSession, hasRole, onSessionChange, resumeSession, signOut } from './api.js';
 import { confirmLeave, hasUnsaved } from './guard.js';
 import { dropUserCopies } from './lib/localCopy.js';
 import { parseHash } from './lib/route.js';
@@ -62,7 +62,11 @@ function useHashRoute() {
 
 function useSession() {
   const [session, setSession] = useState(currentSession());
-  useEffect(() => onSessionChange(setSession), []);
+  useEffect(() => {
+    const stop = onSessionChange(setSession);
+    resumeSession();
+    return stop;
+  }, []);
   return session;
 }
 

@@ -1,7 +1,8 @@
 // The story scenario: a reporter drafts the sample story with its two photos and byline and submits it; an editor
 // publishes it; the public site shows it; an editor corrects it while the reporter, editing, is told and keeps their
 // text through a stale-version conflict; an auditor opens the timeline, compares the two publications and sees the
-// correction highlighted.
+// correction highlighted. Along the way: no script can read the password or the session after signing in, and a form
+// that a page of another origin posts to the API is refused and records nothing.
 
 const PHOTOS = [
   { uri: 'https://images.example.com/afp/haftar.jpg',
@@ -15,14 +16,36 @@ const BYLINE = { name: 'Angus MacKinnon', role: 'author', affiliation: 'AFP' };
 const NOTE = 'An earlier version of this article misspelt the word “administration”.';
 
 /** Runs the story's steps with the runner's kit (see run.mjs). */
-export async function story({ step, check, screenshot, signedIn, version, state, selectWordInBody, sample, pages }) {
+export async function story({ step, check, screenshot, signedIn, version, state, selectWordInBody, sample, pages, base,
+  foreignPage }) {
   let articleId;
   let publicUrl;
   let reporter;
   let editor;
   let auditor;
-  await step('a reporter signs in with HTTP Basic credentials and the live stream connects', async () => {
+  await step('a reporter signs in to a session, the password kept nowhere, and the live stream connects', async () => {
     reporter = await signedIn('reporter');
+  });
+
+  await step('a form that a page of another origin posts to the API is refused 403 and records nothing', async () => {
+    const count = async () => (await (await reporter.context().request.get('/api/articles?size=1')).json()).total;
+    const before = await count();
+    const server = await foreignPage(`${base}/api/articles`);
+    try {
+      const foreignUrl = `http://localhost:${server.address().port}/`;
+      const attack = await reporter.context().newPage();
+      const posted = attack.waitForResponse((r) => r.url().endsWith('/api/articles') && r.request().method() === 'POST');
+      await attack.goto(foreignUrl);
+      const answer = await posted;
+      check(answer.status() === 403, `the cross-origin form answered ${answer.status()}`);
+      check((await answer.json()).code === 'cross-origin-request', 'not a cross-origin-request problem');
+      const sent = await answer.request().allHeaders();
+      check((sent.cookie ?? '').includes('newsroom-session'), 'the browser did not send the session cookie: nothing tested');
+      await attack.close();
+    } finally {
+      server.close();
+    }
+    check(await count() === before, 'the refused form recorded an article');
   });
 
   await step('a reporter sees the work list and no audit or publishing controls', async () => {

@@ -12,18 +12,28 @@ import { Problem, useTitle } from './common.jsx';
 
 const path = (id, rest) => `/audit/articles/${encodeURIComponent(id)}${rest}`;
 
-// what happened while this tab was open, newest first: auditors have no work list, so this is how they see activity
+// what happened while this tab was open, newest first: auditors have no work list, so this is how they see activity.
+// The live stream names the article, not its text: each article's headline is read once, from the audit trail.
 const activity = [];
 const headlines = new Map();
+const headlineListeners = new Set();
 onSessionChange(() => {
   activity.length = 0;
   headlines.clear();
 });
 onLiveEvent((event) => {
-  const headline = event.data?.headline ?? event.data?.content?.headline;
-  if (headline) headlines.set(event.subject, headline);
   activity.unshift(event);
   activity.length = Math.min(activity.length, 50);
+  if (event.subject && !headlines.has(event.subject)) {
+    headlines.set(event.subject, null);
+    get(path(event.subject, `/versions/${Number(event.articleversion) || 1}`))
+      .then((answer) => {
+        const headline = answer.data?.headline ?? answer.data?.content?.headline;
+        if (headline) headlines.set(event.subject, headline);
+        headlineListeners.forEach((listener) => listener());
+      })
+      .catch(() => headlines.delete(event.subject));
+  }
 });
 
 const SEARCH = { q: 'text', state: 'text', page: 'page' };
@@ -122,6 +132,11 @@ export function AuditHome({ query = new URLSearchParams() }) {
     get('/site/articles?limit=50').then((answer) => setSite(answer.data.items)).catch(setError);
   }, []);
   useEffect(() => onLiveEvent(() => setTick((n) => n + 1)), []);
+  useEffect(() => {
+    const refresh = () => setTick((n) => n + 1);
+    headlineListeners.add(refresh);
+    return () => headlineListeners.delete(refresh);
+  }, []);
 
   async function open(event) {
     event.preventDefault();

@@ -91,7 +91,7 @@ record PublicationPolicy(
         if (isBlank(copy.headline())) {
             throw ArticleRuleViolation.headlineMissing();
         }
-        if (isBlank(copy.body())) {
+        if (!VisibleText.isVisible(HtmlBodyPolicy.text(copy.body()))) {
             throw ArticleRuleViolation.bodyMissing();
         }
         if (copy.bylines().isEmpty()) {
@@ -108,6 +108,6 @@ record PublicationPolicy(
     }
 
     private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+        return text == null || !VisibleText.isVisible(text);
     }
 }

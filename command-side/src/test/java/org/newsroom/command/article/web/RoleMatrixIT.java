@@ -121,12 +121,7 @@ class RoleMatrixIT extends CommandApiTestBase {
     private Map<String, Probe> probes() {
         Map<String, Probe> probes = new LinkedHashMap<>();
         for (String path : List.of(
-                "/actuator/health/**",
-                "/actuator/info",
-                "/actuator/prometheus",
-                "/v3/api-docs/**",
-                "/swagger-ui/**",
-                "/swagger-ui.html")) {
+                "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")) {
             String sample = path.replace("/**", "");
             probes.put("* " + path, new Probe(caller -> caller.get(sample.isEmpty() ? "/" : sample), 0));
         }
@@ -220,7 +215,8 @@ class RoleMatrixIT extends CommandApiTestBase {
                         200));
         probes.put("GET /admin/log/export", new Probe(caller -> caller.get("/admin/log/export"), 200));
         probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
-        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
+        probes.put("* /api/session", new Probe(caller -> caller.delete("/api/session"), 204));
+        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/prometheus"), 0));
         probes.put("* /**", new Probe(caller -> caller.get("/anything/else"), 0));
         return probes;
     }
