@@ -138,7 +138,7 @@ class MongoUnreachableIT {
 
     private static String[] configuredUsers() {
         List<String> arguments = new ArrayList<>();
-        String[] users = {"reporter", "editor", "auditor", "integrator"};
+        String[] users = {"reporter", "editor", "auditor", "integrator", "operator"};
         for (int i = 0; i < users.length; i++) {
             arguments.add("--newsroom.users[" + i + "].name=" + users[i]);
             arguments.add("--newsroom.users[" + i + "].password={noop}" + Http.PASSWORD);
