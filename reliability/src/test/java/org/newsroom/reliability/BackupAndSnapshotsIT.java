@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsroom.embedded.EmbeddedMongoServer;
+import org.newsroom.eventlog.proof.SigningKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
@@ -29,9 +30,10 @@ import com.mongodb.client.MongoCollection;
  * old release would have left it after a field rename, must be ignored on the next start: the killed article it
  * describes as a draft still refuses a revision (409 article-killed), and the snapshot is replaced by one of the
  * current shape. (b) An export taken through the running instance while clients write ({@code java -jar newsroom.jar
- * export}), imported into a fresh data directory ({@code import}), must serve the same newsroom up to the exported
- * position: the same positions and hashes, every read model equal to a rebuild, every article's chain valid (I1–I6
- * over the writes acknowledged up to that position).
+ * export}), imported into a fresh data directory that holds the installation's signing key ({@code import}, which
+ * checks the checkpoints the export carries with it), must serve the same newsroom up to the exported position: the
+ * same positions and hashes, every read model equal to a rebuild, every article's chain valid (I1–I6 over the writes
+ * acknowledged up to that position).
  */
 class BackupAndSnapshotsIT {
 
@@ -134,6 +136,8 @@ class BackupAndSnapshotsIT {
         }
         assertThat(sourceHead).as("the clients wrote on after the export").isGreaterThan(size);
 
+        // a restore of the same installation: its signing key, kept apart from the database, goes with it
+        copy(source.resolve(SigningKeys.GENERATED_FILE), target.resolve(SigningKeys.GENERATED_FILE));
         Command imported = Command.run(
                 source.resolveSibling("import.log"),
                 Map.of("NEWSROOM_DATA_DIR", target.toString()),
@@ -145,28 +149,51 @@ class BackupAndSnapshotsIT {
         Ledger exportedWrites = new Ledger();
         long cut = size;
         ledger.acks().stream().filter(ack -> ack.position() <= cut).forEach(exportedWrites::acknowledged);
+        long served;
         try (ForkedNewsroom restored = new ForkedNewsroom(target).start()) {
-            Invariants.Report report =
-                    new Invariants(new Http(restored), exportedWrites).check(SCENARIO + " (the imported copy)");
+            Http http = new Http(restored);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> http.get("/audit/log/checkpoint", null)
+                                    .json()
+                                    .path("size")
+                                    .asLong()
+                            >= cut);
+            Invariants.Report report = new Invariants(http, exportedWrites).check(SCENARIO + " (the imported copy)");
             unexpected.forEach(answer -> report.violation("client", answer));
             Scenarios.report(SCENARIO, Scenarios.describeStartups(restored));
             report.assertClean();
-            assertThat(report.counts().get("events"))
-                    .as("events served by the imported copy")
-                    .isEqualTo(size);
+            served = report.counts().get("events");
         }
-        assertThat(storedEvents(target)).isEqualTo(storedEvents(source).subList(0, (int) size));
+        // the restored instance holds the key, so it signs the exported events after the last checkpoint it imported
+        List<String> restored = storedEvents(target);
+        assertThat(restored.subList(0, (int) size))
+                .isEqualTo(storedEvents(source).subList(0, (int) size));
+        assertThat(restored.subList((int) size, restored.size()))
+                .as("what the restored instance added: its own checkpoints")
+                .allMatch(event -> event.contains(" Log "));
+        assertThat(served).as("events served by the imported copy").isEqualTo(restored.size());
     }
 
-    /** Every stored event as "position hash", in position order. */
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every stored event as "position aggregateType hash", in position order. */
     private static List<String> storedEvents(Path dataDir) {
         try (DataDirectory disk = DataDirectory.open(dataDir)) {
             List<String> events = new ArrayList<>();
             for (Document commit :
                     disk.database().getCollection("events").find().sort(new Document("_id", 1))) {
                 commit.getList("events", Document.class)
-                        .forEach(event -> events.add(
-                                event.get("position", Number.class).longValue() + " " + event.getString("hash")));
+                        .forEach(event ->
+                                events.add(event.get("position", Number.class).longValue() + " "
+                                        + commit.getString("aggregateType") + " " + event.getString("hash")));
             }
             return events;
         }
