@@ -69,13 +69,13 @@ class RepairHoleIT {
         for (String projection : new String[] {"site", "editorial", "audit"}) {
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(http.json("editor", "/actuator/projections/" + projection)
+                    .untilAsserted(() -> assertThat(http.json("operator", "/actuator/projections/" + projection)
                                     .path("position")
                                     .asLong())
                             .as(projection)
                             .isGreaterThanOrEqualTo(6));
         }
-        assertThat(http.json(null, "/actuator/health")
+        assertThat(http.json("operator", "/actuator/health")
                         .path("components")
                         .path("eventLog")
                         .path("status")
