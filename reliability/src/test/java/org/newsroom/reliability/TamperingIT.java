@@ -115,7 +115,7 @@ class TamperingIT {
             Scenarios.report(
                     SCENARIO,
                     "against the witness's checkpoint of " + witness.size() + " events: inclusion proof "
-                            + outcome(inclusion) + ", export " + outcome(exported)
+                            + outcome(inclusion, witness) + ", export " + outcome(exported, witness)
                             + "; a later publication at position "
                             + later.position() + " left unsigned, the latest checkpoint still of " + latest
                             + " events");
@@ -140,6 +140,7 @@ class TamperingIT {
         try (ForkedNewsroom newsroom = newsroom(dataDir).start()) {
             Http http = new Http(newsroom);
             Published kept = publish(http, "A story that stays");
+            // a checkpoint of the first story, which the tail's deletion leaves in the log
             Witness.keep(http, evidence.resolve("earlier"), kept.position());
             Published removed = publish(http, "A story that goes");
             Witness witness = Witness.keep(http, evidence, removed.position());
@@ -169,7 +170,7 @@ class TamperingIT {
                             + consistency.json().path("code").asText()
                             + "); the kept article's /integrity: valid="
                             + keptIntegrity.path("valid").asBoolean()
-                            + "; export against the witness's checkpoint " + outcome(exported));
+                            + "; export against the witness's checkpoint " + outcome(exported, witness));
             assertThat(latest).isLessThan(witness.size());
             assertThat(consistency.isProblem(400, "invalid-request"))
                     .as("%s", consistency)
@@ -294,15 +295,21 @@ class TamperingIT {
                 .extend(log, event -> !SignedCheckpoint.AGGREGATE_TYPE.equals(event.aggregateType()), 1_000);
     }
 
-    private static String outcome(Verifier.Run run) {
-        return run.exit() == 0
-                ? "verified"
-                : "FAILED: "
-                        + run.output()
-                                .lines()
-                                .filter(line -> line.startsWith("FAIL"))
-                                .findFirst()
-                                .orElse("");
+    /** The verifier's verdict: its first failure about the witness's checkpoint, else its first failure. */
+    private static String outcome(Verifier.Run run, Witness witness) {
+        if (run.exit() == 0) {
+            return "verified";
+        }
+        List<String> failures = run.output()
+                .lines()
+                .filter(line -> line.startsWith("FAIL"))
+                .map(line -> line.replace(witness.note().toString(), "of the witness"))
+                .toList();
+        return "FAILED: "
+                + failures.stream()
+                        .filter(line -> line.contains("of the witness"))
+                        .findFirst()
+                        .orElse(failures.isEmpty() ? "" : failures.get(0));
     }
 
     /** What a witness keeps: the log's verifier keys, given out of band, and the latest checkpoint's signed note. */
