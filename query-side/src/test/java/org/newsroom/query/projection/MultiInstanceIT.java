@@ -161,7 +161,9 @@ class MultiInstanceIT {
         QueryInstance first = startOwningEverything(ONE_SEGMENT);
         QueryInstance second = start(ONE_SEGMENT);
         long head = first.bean(EventLogStorageEngine.class).headPosition();
-        assertThat(head).isEqualTo(articles.get(articles.size() - 1).position());
+        // the transparency log signs a checkpoint after the last publication: an event of the log too
+        assertThat(head)
+                .isGreaterThanOrEqualTo(articles.get(articles.size() - 1).position());
         for (QueryInstance instance : List.of(first, second)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonNode status =
@@ -300,9 +302,9 @@ class MultiInstanceIT {
 
     private QueryInstance startOwningEverything(String... properties) {
         QueryInstance instance = start(properties);
-        int segments = List.of(properties).contains(ONE_SEGMENT) ? 1 : 2;
+        int segments = List.of(properties).contains(ONE_SEGMENT) ? PROJECTIONS.size() : SEGMENTS;
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> assertThat(claimed(instance)).isEqualTo(segments * PROJECTIONS.size()));
+                .untilAsserted(() -> assertThat(claimed(instance)).isEqualTo(segments));
         return instance;
     }
 
@@ -382,7 +384,7 @@ class MultiInstanceIT {
                 missing.add("site " + article.slug() + ": " + site.status());
             }
             Http.Response editorial =
-                    instance.http().get("/api/articles/" + article.id() + "?atLeast=" + atLeast, OPERATOR);
+                    instance.http().get("/api/articles/" + article.id() + "?atLeast=" + atLeast, "editor");
             if (editorial.status() != 200) {
                 missing.add("editorial " + article.id() + ": " + editorial.status());
             }
