@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Stored events are read back by today's classes: each golden file must deserialize into its event and serialize to
@@ -21,7 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class GoldenEventsTest {
 
+    /** As the event log's serializer writes instants (ISO-8601 strings), strict about what it reads. */
     private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -72,6 +79,38 @@ class GoldenEventsTest {
     }
 
     @Test
+    void aPublicationStoredBeforeTheReviewAndScheduleFieldsReadsAsAManualReviewedOne() throws IOException {
+        ArticlePublished published = mapper.treeToValue(golden(ArticlePublished.class), ArticlePublished.class);
+
+        assertThat(published.publishedWithoutReview()).isNull();
+        assertThat(published.scheduledFor()).isNull();
+        assertThat(published.lateness()).isNull();
+    }
+
+    @Test
+    void aScheduledPublicationWithoutReviewKeepsItsReasonTimeAndLateness() throws IOException {
+        JsonNode golden = golden("ArticlePublished.scheduled-without-review");
+
+        ArticlePublished published = mapper.treeToValue(golden, ArticlePublished.class);
+
+        assertThat(published.publishedWithoutReview()).isEqualTo("Agency copy, checked on the wire desk");
+        assertThat(published.scheduledFor()).isEqualTo(Instant.parse("2026-03-04T14:00:00Z"));
+        assertThat(published.lateness()).isEqualTo(Duration.ofMillis(183));
+        assertThat(published.changeKind()).isNull();
+        assertThat(mapper.<JsonNode>valueToTree(published)).isEqualTo(golden);
+    }
+
+    @Test
+    void instantsAreStoredAsIsoStrings() throws IOException {
+        JsonNode golden = golden(PublicationScheduled.class);
+
+        PublicationScheduled scheduled = mapper.treeToValue(golden, PublicationScheduled.class);
+
+        assertThat(scheduled.at()).isEqualTo(Instant.parse("2026-03-04T14:00:00Z"));
+        assertThat(golden.path("at").isTextual()).isTrue();
+    }
+
+    @Test
     void unknownFieldsInAGoldenFileAreNoticed() {
         JsonNode tampered = mapper.createObjectNode()
                 .put("articleId", "a-1")
@@ -84,8 +123,12 @@ class GoldenEventsTest {
     }
 
     private JsonNode golden(Class<?> eventType) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/golden/" + eventType.getSimpleName() + ".json")) {
-            assertThat(in).as("golden file for " + eventType.getSimpleName()).isNotNull();
+        return golden(eventType.getSimpleName());
+    }
+
+    private JsonNode golden(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + name + ".json")) {
+            assertThat(in).as("golden file " + name).isNotNull();
             return mapper.readTree(in);
         }
     }

@@ -127,6 +127,11 @@ public class ArticleCloudEvents {
                 .withExtension("position", integer(position))
                 .withExtension("articleversion", integer(domainEvent.getSequenceNumber() + 1))
                 .build();
-        return new FeedEvent(position, event, new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
+        Object actor = message.getMetaData().get("actor");
+        return new FeedEvent(
+                position,
+                event,
+                new String(FORMAT.serialize(event), StandardCharsets.UTF_8),
+                FeedEvent.summaryOf(event, actor instanceof String name ? name : null));
     }
 }

@@ -56,7 +56,12 @@ class ArticleCloudEventsTest {
                         Map.entry("ChangesRequested", "news.article.changes-requested.v1"),
                         Map.entry("ArticlePublished", "news.article.published.v1"),
                         Map.entry("ArticleUnpublished", "news.article.unpublished.v1"),
-                        Map.entry("ArticleKilled", "news.article.killed.v1")));
+                        Map.entry("ArticleKilled", "news.article.killed.v1"),
+                        Map.entry("CommentAdded", "news.article.comment-added.v1"),
+                        Map.entry("PublicationScheduled", "news.article.publication-scheduled.v1"),
+                        Map.entry("ScheduledPublicationCancelled", "news.article.scheduled-publication-cancelled.v1"),
+                        Map.entry("EmbargoSet", "news.article.embargo-set.v1"),
+                        Map.entry("EmbargoLifted", "news.article.embargo-lifted.v1")));
         assertThat(ArticleCloudEvents.knownTypes())
                 .containsAll(types.values())
                 .contains("news.log.checkpoint.v1")
