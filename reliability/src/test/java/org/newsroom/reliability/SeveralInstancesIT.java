@@ -186,7 +186,7 @@ class SeveralInstancesIT {
         ForkedNewsroom instance = balancer.instance(i);
         instance.start();
         for (JsonNode live :
-                balancer.pinned(i).getJson("/actuator/projections", "editor").path("instances")) {
+                balancer.pinned(i).getJson("/actuator/projections", "operator").path("instances")) {
             if (live.path("self").asBoolean()) {
                 ids.set(i, live.path("id").asText());
             }
@@ -237,7 +237,8 @@ class SeveralInstancesIT {
     /** Starts the rebuild through a random running instance, as the role the access table gives it to. */
     private static JsonNode startRebuild(LoadBalancer balancer, List<Http> pinned) {
         int through = balancer.another(-1, ThreadLocalRandom.current().nextInt(balancer.size()));
-        Http.Reply started = pinned.get(through).post("/actuator/projections/" + REBUILT + "/rebuild", "editor", null);
+        Http.Reply started =
+                pinned.get(through).post("/actuator/projections/" + REBUILT + "/rebuild", "operator", null);
         assertThat(started.status())
                 .as("rebuild through instance %d: %s", through + 1, started)
                 .isEqualTo(202);
@@ -249,8 +250,9 @@ class SeveralInstancesIT {
         String path = "/actuator/projections/" + REBUILT + "/rebuild";
         await().atMost(QUIET)
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> http.getJson(path, "editor").path("state").asText().matches("COMPLETED|FAILED"));
-        JsonNode progress = http.getJson(path, "editor");
+                .until(() ->
+                        http.getJson(path, "operator").path("state").asText().matches("COMPLETED|FAILED"));
+        JsonNode progress = http.getJson(path, "operator");
         assertThat(progress.path("state").asText())
                 .as("the rebuild: %s", progress)
                 .isEqualTo("COMPLETED");
@@ -265,7 +267,7 @@ class SeveralInstancesIT {
                     .pollInterval(Duration.ofMillis(250))
                     .alias("instance " + number + " serves " + REBUILT + " version " + version)
                     .until(() -> {
-                        JsonNode all = instance.getJson("/actuator/projections", "editor");
+                        JsonNode all = instance.getJson("/actuator/projections", "operator");
                         boolean served = all.path("projections")
                                         .path(REBUILT)
                                         .path("activeVersion")
