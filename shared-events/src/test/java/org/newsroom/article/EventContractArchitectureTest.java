@@ -1,11 +1,13 @@
 package org.newsroom.article;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.axonframework.serialization.Revision;
 import org.jspecify.annotations.NullMarked;
+import org.newsroom.media.MediaEvent;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -35,24 +37,36 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule theEventContractStandsAlone = noClasses()
             .that()
-            .resideInAPackage("org.newsroom.article..")
+            .resideInAnyPackage("org.newsroom.article..", "org.newsroom.media..")
             .should()
             .dependOnClassesThat(resideInAPackage("org.newsroom..")
-                    .and(DescribedPredicate.not(resideInAPackage("org.newsroom.article.."))))
+                    .and(DescribedPredicate.not(resideInAnyPackage("org.newsroom.article..", "org.newsroom.media.."))))
             .because("integrations take this jar alone; anything else of ours it used would come with it");
 
     @ArchTest
-    static final ArchRule eventsAreRecords =
-            classes().that().implement(ArticleEvent.class).should().beAssignableTo(Record.class);
+    static final ArchRule eventsAreRecords = classes()
+            .that()
+            .implement(ArticleEvent.class)
+            .or()
+            .implement(MediaEvent.class)
+            .should()
+            .beAssignableTo(Record.class);
 
     @ArchTest
-    static final ArchRule eventsCarryARevision =
-            classes().that().implement(ArticleEvent.class).should().beAnnotatedWith(Revision.class);
+    static final ArchRule eventsCarryARevision = classes()
+            .that()
+            .implement(ArticleEvent.class)
+            .or()
+            .implement(MediaEvent.class)
+            .should()
+            .beAnnotatedWith(Revision.class);
 
     @ArchTest
     static final ArchRule eventsAreTopLevel = classes()
             .that()
             .implement(ArticleEvent.class)
+            .or()
+            .implement(MediaEvent.class)
             .should()
             .beTopLevelClasses()
             .because("the class name is the stored payload type");
@@ -60,7 +74,7 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule packageInfosAreNullMarked = classes()
             .that()
-            .resideInAPackage("org.newsroom.article..")
+            .resideInAnyPackage("org.newsroom.article..", "org.newsroom.media..")
             .and()
             .haveSimpleName("package-info")
             .should()
@@ -70,7 +84,7 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule everyPackageIsNullMarked = classes()
             .that()
-            .resideInAPackage("org.newsroom.article..")
+            .resideInAnyPackage("org.newsroom.article..", "org.newsroom.media..")
             .should(ArchCondition.from(inANullMarkedPackage()))
             .because("what may be null is part of the contract: only what is marked @Nullable");
 
