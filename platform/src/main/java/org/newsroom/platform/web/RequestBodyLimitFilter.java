@@ -1,6 +1,7 @@
 package org.newsroom.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -14,16 +15,23 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers 413 to a body over {@code newsroom.api.max-body-size}: at once when the declared length is over it, and
  * after reading at most one byte more than the limit when the length is not declared (chunked). A body within the
- * limit is buffered, so that later filters (idempotency) can read it again.
+ * limit is buffered, so that later filters (idempotency) can read it again. A {@link StreamedBody} route has its own
+ * limit, checked here against the declared length only, and its body is left unread for its handler.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final DataSize limit;
     private final ProblemWriter problems;
+    private final List<StreamedBody> streamed;
 
     RequestBodyLimitFilter(DataSize limit, ProblemWriter problems) {
+        this(limit, problems, List.of());
+    }
+
+    RequestBodyLimitFilter(DataSize limit, ProblemWriter problems, List<StreamedBody> streamed) {
         this.limit = limit;
         this.problems = problems;
+        this.streamed = List.copyOf(streamed);
     }
 
     @Override
@@ -34,6 +42,17 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (declared <= 0 && !chunked) {
             chain.doFilter(request, response);
             return;
+        }
+        for (StreamedBody route : streamed) {
+            if (route.matches(request)) {
+                if (declared > route.limit().toBytes()) {
+                    reject(request, response, route.limit());
+                    return;
+                }
+                route.mark(request);
+                chain.doFilter(request, response);
+                return;
+            }
         }
         if (declared > limit.toBytes()) {
             reject(request, response);
@@ -48,6 +67,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        reject(request, response, limit);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException {
         problems.write(
                 request,
                 response,

@@ -1,5 +1,6 @@
 package org.newsroom.platform.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,9 +33,14 @@ public class WebPlatformConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${newsroom.api.max-body-size:1MB}") String limit, ProblemWriter problemWriter) {
+            @Value("${newsroom.api.max-body-size:1MB}") String limit,
+            ProblemWriter problemWriter,
+            ObjectProvider<StreamedBody> streamed) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(DataSize.parse(limit), problemWriter));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                        DataSize.parse(limit),
+                        problemWriter,
+                        streamed.orderedStream().toList()));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
     }
