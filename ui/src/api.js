@@ -1,7 +1,8 @@
-// The HTTP API of DESIGN.md, as the UI uses it: HTTP Basic credentials sent as an Authorization header, problem
-// answers turned into ApiError, ETag versions and Newsroom-Position read from writes, and read-your-writes: every read
-// asks (?atLeast=) for the highest log position this tab has written, so a screen never shows an older state than
-// the one its own user just made.
+// The HTTP API of DESIGN.md, as the UI uses it: signed in to a session (POST /api/session sets an HttpOnly cookie that
+// the browser sends with every request; no script, this one included, ever holds the password after the form is
+// sent), problem answers turned into ApiError, ETag versions and Newsroom-Position read from writes, and
+// read-your-writes: every read asks (?atLeast=) for the highest log position this tab has written, so a screen never
+// shows an older state than the one its own user just made.
 
 const STORAGE_KEY = 'newsroom.session';
 
@@ -26,6 +27,7 @@ export class ApiError extends Error {
   }
 }
 
+// who is signed in ({user, name, roles}: never the password), so that a reload shows the same screen at once
 let session = loadSession();
 let highestPosition = 0;
 const sessionListeners = new Set();
@@ -54,22 +56,31 @@ function setSession(next) {
   sessionListeners.forEach((listener) => listener(next));
 }
 
-export function authorization(credentials = session) {
-  if (!credentials) return null;
-  const bytes = new TextEncoder().encode(`${credentials.user}:${credentials.password}`);
-  return 'Basic ' + btoa(String.fromCharCode(...bytes));
-}
-
-/** Checks the credentials with GET /api/me and keeps them, with the user's roles, for this tab only. */
+/** Signs in to a session: the server sets its cookie and answers who is signed in. */
 export async function signIn(user, password) {
-  const me = await request('GET', '/api/me', { credentials: { user, password } });
-  setSession({ user, password, name: me.data.name, roles: me.data.roles });
+  const me = await request('POST', '/api/session', { body: { user, password }, signingIn: true });
+  setSession({ user, name: me.data.name, roles: me.data.roles });
   return session;
 }
 
+/** Ends the session, on the server too. */
 export function signOut(reason) {
+  const wasSignedIn = !!session;
   setSession(null);
   if (reason) sessionStorage.setItem('newsroom.signed-out', reason);
+  if (wasSignedIn && !reason) request('DELETE', '/api/session', { signingIn: true }).catch(() => {});
+}
+
+/** A tab opened while a session is open (the cookie is there, this tab does not know it yet) starts signed in. */
+export async function resumeSession() {
+  if (session) return session;
+  try {
+    const me = await request('GET', '/api/me', { signingIn: true });
+    setSession({ user: me.data.name, name: me.data.name, roles: me.data.roles });
+  } catch {
+    // not signed in: the sign-in form it is
+  }
+  return session;
 }
 
 export function hasRole(...roles) {
@@ -88,13 +99,13 @@ export function knownPosition() {
 const READ_ROUTES = /^\/(api\/articles|audit|site)(\/|\?|$)/;
 
 /**
- * One request. Options: body (sent as JSON), ifMatch (a version), atLeast (a log position: reads only), headers,
- * signal, credentials (other than the session's). Answers {status, data, version, position}; throws ApiError.
+ * One request, with the session's cookie. Options: body (sent as JSON), ifMatch (a version), atLeast (a log position:
+ * reads only), headers, signal, signingIn (a 401 is an answer, not the end of the session). Answers
+ * {status, data, version, position}; throws ApiError.
  */
 export async function request(method, path, options = {}) {
-  const headers = { Accept: 'application/json', ...options.headers };
-  const auth = authorization(options.credentials ?? session);
-  if (auth) headers.Authorization = auth;
+  // X-Requested-With: the server then answers 401 without a Basic challenge, so the browser shows no dialog of its own
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch != null) headers['If-Match'] = `"${options.ifMatch}"`;
   let url = path;
@@ -103,9 +114,8 @@ export async function request(method, path, options = {}) {
     if (atLeast > 0) url += (url.includes('?') ? '&' : '?') + 'atLeast=' + atLeast;
   }
   for (let attempt = 0; ; attempt++) {
-    // credentials: 'omit' keeps the browser from answering a 401 with its own sign-in dialog
     const response = await fetch(url, {
-      method, headers, credentials: 'omit', cache: 'no-store', signal: options.signal,
+      method, headers, credentials: 'same-origin', cache: 'no-store', signal: options.signal,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const type = response.headers.get('Content-Type') ?? '';
@@ -123,7 +133,7 @@ export async function request(method, path, options = {}) {
       continue;
     }
     const error = new ApiError(response.status, typeof data === 'object' ? data : { detail: data });
-    if (response.status === 401 && !options.credentials && session) {
+    if (response.status === 401 && !options.signingIn && session) {
       signOut('Your session ended: please sign in again.');
     }
     throw error;

@@ -1,13 +1,15 @@
-// Live updates: one Server-Sent Events connection to GET /feed/stream per signed-in tab, read with fetch() because
-// EventSource cannot send an Authorization header. Every CloudEvent (subject = article id, position, articleversion)
-// is handed to the screens that listen; a dropped connection resumes after the last position with Last-Event-ID.
-
-import { authorization } from './api.js';
+// Live updates: one Server-Sent Events connection to GET /feed/stream per signed-in tab, an EventSource that the
+// session's cookie signs in. For the UI's roles each event is a CloudEvent without its data (subject = article id,
+// type, time, position, articleversion, actor): enough to know which screen to refresh, which then reads what its
+// user may read. EventSource resumes after the last event itself (Last-Event-ID); if the server refuses or ends the
+// stream, it is opened again after the server's retry delay, from the last position seen.
 
 const listeners = new Set();
 const statusListeners = new Set();
-let connection = null;
+let source = null;
+let restart = null;
 let status = 'off';
+let lastId = null;
 
 /** Calls listener(event) for every event recorded from now on; returns the function that stops it. */
 export function onLiveEvent(listener) {
@@ -28,67 +30,37 @@ function setStatus(next) {
 
 export function startLive() {
   stopLive();
-  const controller = new AbortController();
-  connection = controller;
-  run(controller.signal);
+  lastId = null;
+  open();
 }
 
 export function stopLive() {
-  connection?.abort();
-  connection = null;
+  clearTimeout(restart);
+  restart = null;
+  source?.close();
+  source = null;
   setStatus('off');
 }
 
-async function run(signal) {
-  let lastId = null;
-  let retry = 3000;
-  while (!signal.aborted) {
-    try {
-      const headers = { Accept: 'text/event-stream', Authorization: authorization() };
-      if (lastId) headers['Last-Event-ID'] = lastId;
-      const response = await fetch('/feed/stream', { headers, credentials: 'omit', cache: 'no-store', signal });
-      if (response.status === 401 || response.status === 403) {
-        setStatus('off');
-        return;
-      }
-      if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
-      setStatus('live');
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      let data = [];
-      let id = null;
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let newline;
-        while ((newline = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, newline).replace(/\r$/, '');
-          buffer = buffer.slice(newline + 1);
-          if (line === '') {
-            if (data.length) {
-              if (id) lastId = id;
-              dispatch(data.join('\n'));
-            }
-            data = [];
-            continue;
-          }
-          if (line.startsWith(':')) continue;
-          const colon = line.indexOf(':');
-          const field = colon < 0 ? line : line.slice(0, colon);
-          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-          if (field === 'data') data.push(text);
-          else if (field === 'id') id = text;
-          else if (field === 'retry' && /^\d+$/.test(text)) retry = Number(text);
-        }
-      }
-    } catch (error) {
-      if (signal.aborted) return;
+function open() {
+  const url = lastId ? `/feed/stream?after=${encodeURIComponent(lastId)}` : '/feed/stream';
+  const stream = new EventSource(url);
+  source = stream;
+  stream.onopen = () => setStatus('live');
+  stream.onmessage = (message) => {
+    if (message.lastEventId) lastId = message.lastEventId;
+    dispatch(message.data);
+  };
+  stream.onerror = () => {
+    if (source !== stream) return;
+    if (stream.readyState === EventSource.CLOSED) {
+      // refused or failed for good: EventSource gives up, so this opens a new one after a while
+      setStatus('reconnecting');
+      restart = setTimeout(() => source === stream && open(), 3000);
+    } else {
+      setStatus('reconnecting');
     }
-    setStatus('reconnecting');
-    // the server's own reconnection delay (its retry: field), as EventSource would wait
-    await new Promise((resolve) => setTimeout(resolve, retry));
-  }
+  };
 }
 
 function dispatch(json) {

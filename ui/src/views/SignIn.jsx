@@ -19,7 +19,9 @@ export function SignIn() {
     try {
       await signIn(user.trim(), password);
     } catch (failure) {
+      // a 429 says how long to wait, in its own words
       setError(failure.status === 401 ? 'The user name or password is not valid.' : failure.message);
+      setPassword('');
       setBusy(false);
     }
   }

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,19 +20,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The standalone application end to end, on the embedded default: the projections' rebuild of a filled log, the HTTP
  * API under concurrent clients against the health endpoint of the same server, the time from a publish to the site,
- * and the heap and disk used by 100,000 published articles.
+ * how late scheduled publications go live, and the heap and disk used by 100,000 published articles.
  */
 final class AppBenchmark {
 
     private static final List<String> PROJECTIONS = List.of("site", "editorial", "audit");
     private static final String REPORTER = "reporter";
     private static final String EDITOR = "editor";
+    private static final String OPERATOR = "operator";
     private static final String DRAFT = "{\"headline\":\"" + Stories.HEADLINE + "\",\"standfirst\":\""
             + Stories.STANDFIRST + "\",\"body\":\"" + Stories.BODY + "\",\"language\":\"en\"}";
     private static final String BYLINE =
             "{\"bylines\":[{\"name\":\"Angus MacKinnon\",\"role\":\"author\"," + "\"affiliation\":\"AFP\"}]}";
     private static final int PUBLISHED_FOR_READING = 50;
     private static final int PUBLISHING_ARTICLES = 10;
+    private static final int SCHEDULE_SPACING_MS = 150;
 
     private final Options options;
     private final Results results;
@@ -58,6 +63,8 @@ final class AppBenchmark {
                 siteReads(app, published);
                 results.section("Publish → site");
                 publishToSite(http);
+                results.section("Scheduled publication → live");
+                scheduledPublications(http);
             }
         } finally {
             Cleanup.delete(dataDir);
@@ -82,7 +89,7 @@ final class AppBenchmark {
         await().atMost(Duration.ofMinutes(20))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
-                    JsonNode all = http.get("/actuator/projections", EDITOR)
+                    JsonNode all = http.get("/actuator/projections", OPERATOR)
                             .expect(200)
                             .json()
                             .path("projections");
@@ -94,7 +101,7 @@ final class AppBenchmark {
     private void rebuild(Http http, long head) {
         long started = System.nanoTime();
         for (String name : PROJECTIONS) {
-            http.send("POST", "/actuator/projections/" + name + "/rebuild", EDITOR, null)
+            http.send("POST", "/actuator/projections/" + name + "/rebuild", OPERATOR, null)
                     .expect(202);
         }
         await().atMost(Duration.ofMinutes(20))
@@ -146,24 +153,18 @@ final class AppBenchmark {
     }
 
     private static JsonNode rebuildOf(Http http, String name) {
-        return http.get("/actuator/projections/" + name + "/rebuild", EDITOR)
+        return http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
                 .expect(200)
                 .json();
     }
 
     // ---- HTTP ----
 
-    /** Drafts, bylines and publishes {@code count} articles; returns their site paths. */
+    /** Drafts, bylines, submits and publishes {@code count} articles; returns their site paths. */
     private static List<String> publishSome(Http http, int count) {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = http.send("POST", "/api/articles", REPORTER, DRAFT)
-                    .expect(201)
-                    .json()
-                    .path("id")
-                    .asText();
-            http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE)
-                    .expect(200);
+            String id = reviewedArticle(http);
             paths.add(http.send("POST", "/api/articles/" + id + "/publish", EDITOR, null)
                     .expect(200)
                     .json()
@@ -283,17 +284,22 @@ final class AppBenchmark {
 
     // ---- publish → site ----
 
+    /** A drafted, signed article that its reporter submitted for review: ready for an editor to publish. */
+    private static String reviewedArticle(Http http) {
+        String id = http.send("POST", "/api/articles", REPORTER, DRAFT)
+                .expect(201)
+                .json()
+                .path("id")
+                .asText();
+        http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE).expect(200);
+        http.send("POST", "/api/articles/" + id + "/submit", REPORTER, null).expect(200);
+        return id;
+    }
+
     private void publishToSite(Http http) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < PUBLISHING_ARTICLES; i++) {
-            String id = http.send("POST", "/api/articles", REPORTER, DRAFT)
-                    .expect(201)
-                    .json()
-                    .path("id")
-                    .asText();
-            http.send("PUT", "/api/articles/" + id + "/byline", REPORTER, BYLINE)
-                    .expect(200);
-            ids.add(id);
+            ids.add(reviewedArticle(http));
         }
         long[] latencies = new long[options.publishes()];
         for (int i = 0; i < options.publishes(); i++) {
@@ -336,6 +342,79 @@ final class AppBenchmark {
                 "ms",
                 Results.Target.atMost(100, "< 100 ms"));
         results.put("publish_to_site_max_ms", Stats.percentileMillis(latencies, 100));
+    }
+
+    // ---- scheduled publication ----
+
+    /**
+     * Schedules publications a few seconds ahead, {@value #SCHEDULE_SPACING_MS} ms apart, and measures how late each
+     * went live: from its time to the timestamp of its ArticlePublished event (the editorial copy's {@code updatedAt}
+     * once it is published), and to the first answer of its site page, both polled only once the time has come.
+     */
+    private void scheduledPublications(Http http) {
+        int count = Math.max(1, options.scheduled());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(reviewedArticle(http));
+        }
+        Instant first = Instant.now().plusSeconds(3);
+        Map<String, Instant> times = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = first.plusMillis((long) i * SCHEDULE_SPACING_MS);
+            http.send("PUT", "/api/articles/" + ids.get(i) + "/schedule", EDITOR, "{\"at\":\"" + at + "\"}")
+                    .expect(200);
+            times.put(ids.get(i), at);
+        }
+        Map<String, String> sitePaths = new LinkedHashMap<>();
+        java.util.Set<String> live = new java.util.HashSet<>();
+        List<Long> toEvent = new ArrayList<>();
+        List<Long> toSite = new ArrayList<>();
+        Instant deadline = first.plusMillis((long) count * SCHEDULE_SPACING_MS).plusSeconds(30);
+        while (toSite.size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(
+                        (count - toSite.size()) + " scheduled publications were not live 30 s after their time");
+            }
+            Instant now = Instant.now();
+            for (Map.Entry<String, Instant> scheduled : times.entrySet()) {
+                String id = scheduled.getKey();
+                if (now.isBefore(scheduled.getValue()) || live.contains(id)) {
+                    continue;
+                }
+                if (!sitePaths.containsKey(id)) {
+                    JsonNode article =
+                            http.get("/api/articles/" + id, EDITOR).expect(200).json();
+                    if ("PUBLISHED".equals(article.path("state").asText())) {
+                        Instant published =
+                                Instant.parse(article.path("updatedAt").asText());
+                        toEvent.add(Duration.between(scheduled.getValue(), published)
+                                .toNanos());
+                        sitePaths.put(
+                                id, "/site/articles/" + article.path("slug").asText());
+                    }
+                } else if (http.get(sitePaths.get(id), null).status() == 200) {
+                    toSite.add(Duration.between(scheduled.getValue(), Instant.now())
+                            .toNanos());
+                    live.add(id);
+                }
+            }
+        }
+        long[] fired = toEvent.stream().mapToLong(Long::longValue).toArray();
+        long[] onSite = toSite.stream().mapToLong(Long::longValue).toArray();
+        results.row(
+                "scheduled time → ArticlePublished p50",
+                "schedule_fire_p50_ms",
+                Stats.percentileMillis(fired, 50),
+                "ms");
+        results.row(
+                "scheduled time → ArticlePublished p99 (over " + count + " schedules)",
+                "schedule_fire_p99_ms",
+                Stats.percentileMillis(fired, 99),
+                "ms",
+                Results.Target.atMost(1_000, "< 1 s"));
+        results.row("scheduled time → site p50", "schedule_to_site_p50_ms", Stats.percentileMillis(onSite, 50), "ms");
+        results.row("scheduled time → site p99", "schedule_to_site_p99_ms", Stats.percentileMillis(onSite, 99), "ms");
+        results.put("schedule_fire_max_ms", Stats.percentileMillis(fired, 100));
     }
 
     // ---- memory ----

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param httpSeconds       seconds per timed HTTP run
  * @param httpClients       concurrent HTTP clients
  * @param publishes         publishes whose latency to the site is measured
+ * @param scheduled         scheduled publications whose delay from their time is measured
  * @param jmh               JMH iterations: "full" or "tiny"
  * @param appJar            the standalone jar to fork; none: the application is started in this JVM (tests)
  * @param memoryBackend     also measure the storage limit and the engine on the in-memory backend
@@ -45,6 +46,7 @@ record Options(
         int httpSeconds,
         int httpClients,
         int publishes,
+        int scheduled,
         String jmh,
         Path appJar,
         boolean memoryBackend,
@@ -69,6 +71,7 @@ record Options(
                 5,
                 16,
                 1_000,
+                100,
                 "full",
                 Path.of("standalone/target/newsroom.jar"),
                 true,
@@ -92,6 +95,7 @@ record Options(
                 1,
                 4,
                 5,
+                3,
                 "tiny",
                 null,
                 true,
@@ -131,6 +135,7 @@ record Options(
                 integer(given, "http-seconds", base.httpSeconds()),
                 integer(given, "http-clients", base.httpClients()),
                 integer(given, "publishes", base.publishes()),
+                integer(given, "scheduled", base.scheduled()),
                 given.getOrDefault("jmh", base.jmh()),
                 jar == null ? base.appJar() : jar.isEmpty() ? null : Path.of(jar),
                 Boolean.parseBoolean(given.getOrDefault("memory-backend", String.valueOf(base.memoryBackend()))),

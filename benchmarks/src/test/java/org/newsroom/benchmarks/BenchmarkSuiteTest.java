@@ -69,6 +69,10 @@ class BenchmarkSuiteTest {
             "site_p99_ratio",
             "publish_to_site_p50_ms",
             "publish_to_site_p99_ms",
+            "schedule_fire_p50_ms",
+            "schedule_fire_p99_ms",
+            "schedule_to_site_p50_ms",
+            "schedule_to_site_p99_ms",
             "heap_mb_100k_articles",
             "data_dir_mb_per_1000_events");
 
@@ -87,6 +91,12 @@ class BenchmarkSuiteTest {
         FIGURES.forEach(
                 key -> assertThat(written.has(key)).as(key + " in results.json").isTrue());
         assertThat(Files.readString(out.resolve("results.md")))
-                .contains("| figure | value |", "raw driver insertOne", "peer", "rebuild", "publish → site");
+                .contains(
+                        "| figure | value |",
+                        "raw driver insertOne",
+                        "peer",
+                        "rebuild",
+                        "publish → site",
+                        "scheduled time → ArticlePublished");
     }
 }

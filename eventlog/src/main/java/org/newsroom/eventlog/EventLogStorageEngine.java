@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,6 +88,7 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
     private static final int LOOKBACK_WINDOW = 16;
     private static final int FIRST_AGGREGATE_WINDOW = 8;
     private static final int EXPORT_WINDOW = 256;
+    private static final int MISSING_SCAN_WINDOW = 1_024;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -717,6 +719,87 @@ public class EventLogStorageEngine extends BatchingEventStorageEngine implements
         if (!commits.isEmpty()) {
             events.insertMany(commits, new InsertManyOptions().ordered(true));
         }
+    }
+
+    // ---- stored events, for verification ----
+
+    /**
+     * The stored event of one aggregate at one sequence number, exactly as it is in the database, if the log holds
+     * it: a lookup by {@code seqKey}.
+     */
+    public Optional<StoredEventView> storedEvent(String aggregateId, long sequenceNumber) {
+        return commitContaining(aggregateId, sequenceNumber)
+                .map(commit -> new StoredEventView(
+                        commit.aggregateType(), aggregateId, commit.events().get((int)
+                                (sequenceNumber - commit.firstSequenceNumber()))));
+    }
+
+    /**
+     * Up to {@code max} stored events from global position {@code from} on, in position order and exactly as they
+     * are in the database, stopping before the first position that holds no event: what the transparency log hashes
+     * into its leaves. Reads by exact {@code _id}s, like the tracking readers.
+     */
+    public List<StoredEventView> storedEventsFrom(long from, int max) {
+        List<StoredEventView> result = new ArrayList<>();
+        long expected = Math.max(1, from);
+        int window = Math.max(1, Math.min(max, 256));
+        while (result.size() < max) {
+            TreeMap<Long, StoredCommit> commits = commitsByPosition(events, expected, window);
+            if (!commits.containsKey(expected)) {
+                commitStraddling(events, expected).ifPresent(commit -> commits.put(commit.firstPosition(), commit));
+            }
+            long before = expected;
+            for (StoredCommit commit : commits.values()) {
+                if (commit.firstPosition() > expected || result.size() >= max) {
+                    break;
+                }
+                if (commit.lastPosition() < expected) {
+                    continue;
+                }
+                int i = (int) (expected - commit.firstPosition());
+                for (; i < commit.events().size() && result.size() < max; i++) {
+                    result.add(new StoredEventView(
+                            commit.aggregateType(),
+                            commit.aggregateId(),
+                            commit.events().get(i)));
+                }
+                expected = commit.firstPosition() + i;
+            }
+            if (expected == before) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The first position in {@code [1, upTo]} that holds no event, if any. Follows the commits from position 1 by
+     * exact {@code _id}s, reading only each commit's positions: a read of the whole log, for auditors who must know
+     * that nothing covered by a signed checkpoint was removed.
+     */
+    public OptionalLong firstMissingPosition(long upTo) {
+        long expected = 1;
+        while (expected <= upTo) {
+            long windowStart = expected;
+            Map<Long, Integer> sizes = new TreeMap<>();
+            events.find(in(
+                            EventFields.ID,
+                            LongStream.range(windowStart, windowStart + MISSING_SCAN_WINDOW)
+                                    .boxed()
+                                    .toList()))
+                    .projection(
+                            new Document(EventFields.ID, 1).append(EventFields.EVENTS + "." + EventFields.POSITION, 1))
+                    .forEach(commit -> sizes.put(
+                            commit.get(EventFields.ID, Number.class).longValue(),
+                            commit.getList(EventFields.EVENTS, Document.class).size()));
+            while (sizes.containsKey(expected)) {
+                expected += Math.max(1, sizes.get(expected));
+            }
+            if (expected < windowStart + MISSING_SCAN_WINDOW) {
+                return expected <= upTo ? OptionalLong.of(expected) : OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.newsroom.article.ArticleId;
 import org.newsroom.article.Byline;
 import org.newsroom.command.article.AssignByline;
 import org.newsroom.command.article.DraftArticle;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.ReviseArticle;
 
 /** Records real events by sending commands through Axon: each command here records exactly one event. */
@@ -33,8 +32,9 @@ public final class Articles {
                 new AssignByline(new ArticleId(id), List.of(new Byline("Angus MacKinnon", "author", "AFP"))));
     }
 
+    /** Publishes without review, saying why, as agency copy may be: one event. */
     public void publish(String id) {
-        commands.sendAndWait(new PublishArticle(new ArticleId(id), null, null));
+        commands.sendAndWait(SampleStory.publishWithoutReview(new ArticleId(id)));
     }
 
     /** Drafts, signs and publishes an article: three events. */

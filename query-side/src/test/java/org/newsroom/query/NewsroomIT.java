@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 public abstract class NewsroomIT {
 
     /** The role the operations endpoint is read with; see docs/query-api.md. */
-    protected static final String OPERATOR = "editor";
+    protected static final String OPERATOR = "operator";
 
     @Autowired
     protected CommandGateway commands;

@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class QueryRoleMatrixIT extends QuerySideIT {
 
-    private static final List<String> USERS = List.of("anonymous", "reporter", "editor", "auditor", "integrator");
+    private static final List<String> USERS =
+            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator");
     private static final String NONE = "0f5d2c3a-0000-4000-8000-00000000dead";
     private static final HttpClient STREAMS =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -71,6 +72,42 @@ class QueryRoleMatrixIT extends QuerySideIT {
             }
         }
         assertThat(cells).hasSize(table.size() * USERS.size());
+        return cells.stream();
+    }
+
+    /** HEAD answers what GET answers, without the body: a row for GET decides HEAD too. */
+    @TestFactory
+    Stream<DynamicTest> headIsDecidedByTheRowsForGet() {
+        Map<String, String> paths = Map.of(
+                "GET /api/articles", "/api/articles?size=1",
+                "GET /api/articles/*", "/api/articles/" + NONE,
+                "GET /api/me", "/api/me");
+        List<DynamicTest> cells = new ArrayList<>();
+        for (AccessRule rule : querySideTable()) {
+            String path = paths.get(key(rule));
+            if (path == null) {
+                continue;
+            }
+            for (String user : USERS) {
+                cells.add(DynamicTest.dynamicTest("HEAD " + path + " as " + user, () -> {
+                    boolean anonymous = user.equals("anonymous");
+                    ApiClient caller =
+                            anonymous ? ApiClient.on(port) : ApiClient.on(port).as(user);
+                    Set<Role> roles = anonymous ? null : EnumSet.of(Role.valueOf(user.toUpperCase(Locale.ROOT)));
+                    ApiResponse head = caller.send(
+                            caller.request(path).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+                    if (rule.allows(roles)) {
+                        assertThat(head.status())
+                                .as("%s", head)
+                                .isNotIn(401, 403)
+                                .isLessThan(500);
+                    } else {
+                        assertThat(head.status()).as("%s", head).isEqualTo(anonymous ? 401 : 403);
+                    }
+                }));
+            }
+        }
+        assertThat(cells).hasSize(paths.size() * USERS.size());
         return cells.stream();
     }
 
@@ -126,19 +163,20 @@ class QueryRoleMatrixIT extends QuerySideIT {
         Map<String, Function<ApiClient, ApiResponse>> probes = new LinkedHashMap<>();
         probes.put("* /actuator/health/**", caller -> caller.get("/actuator/health"));
         probes.put("* /actuator/info", caller -> caller.get("/actuator/info"));
-        probes.put("* /actuator/prometheus", caller -> caller.get("/actuator/prometheus"));
+        probes.put("* /api/session", caller -> caller.delete("/api/session"));
         probes.put("* /v3/api-docs/**", caller -> caller.get("/v3/api-docs"));
         probes.put("* /swagger-ui/**", caller -> caller.get("/swagger-ui/index.html"));
         probes.put("* /swagger-ui.html", caller -> caller.get("/swagger-ui.html"));
         probes.put("* /site/**", caller -> caller.get("/site/articles?limit=1"));
         probes.put("GET /api/articles", caller -> caller.get("/api/articles?size=1"));
         probes.put("GET /api/articles/*", caller -> caller.get("/api/articles/" + NONE));
+        probes.put("* /audit/log/**", caller -> caller.get("/audit/log/public-key"));
         probes.put("* /audit/**", caller -> caller.get("/audit/articles/" + NONE + "/history"));
         probes.put("GET /feed/stream", QueryRoleMatrixIT::openStream);
         probes.put("* /feed/**", caller -> caller.get("/feed/events?after=0&limit=1"));
         probes.put("* /api/webhooks/**", caller -> caller.get("/api/webhooks"));
         probes.put("GET /api/me", caller -> caller.get("/api/me"));
-        probes.put("* /actuator/**", caller -> caller.get("/actuator/projections"));
+        probes.put("* /actuator/**", caller -> caller.get("/actuator/prometheus"));
         probes.put("* /**", caller -> caller.get("/anything/else"));
         return probes;
     }

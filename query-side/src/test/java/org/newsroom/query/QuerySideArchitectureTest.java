@@ -77,7 +77,10 @@ class QuerySideArchitectureTest {
     static final ArchRule theSharedQueryPackagesDependOnNoFeature = noClasses()
             .that()
             .resideInAnyPackage(
-                    "org.newsroom.query.projection..", "org.newsroom.query.article..", "org.newsroom.query.web..")
+                    "org.newsroom.query.projection..",
+                    "org.newsroom.query.article..",
+                    "org.newsroom.query.search..",
+                    "org.newsroom.query.web..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

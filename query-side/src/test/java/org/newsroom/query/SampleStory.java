@@ -12,6 +12,7 @@ import org.newsroom.article.PhotoId;
 import org.newsroom.command.article.AssignByline;
 import org.newsroom.command.article.AttachPhoto;
 import org.newsroom.command.article.DraftArticle;
+import org.newsroom.command.article.PublishArticle;
 
 /** The AFP wire story of ../shared/samples/afp-haftar-rome.txt, as commands. */
 public final class SampleStory {
@@ -53,6 +54,14 @@ public final class SampleStory {
 
     public static AssignByline byline(ArticleId id) {
         return new AssignByline(id, List.of(BYLINE));
+    }
+
+    /** Why the tests' agency copy is published without review: a first publication needs a reason or a review. */
+    public static final String AGENCY_COPY = "Agency copy, checked on the wire desk";
+
+    /** A first publication straight from the draft, as an editor may publish agency copy, saying so. */
+    public static PublishArticle publishWithoutReview(ArticleId id) {
+        return new PublishArticle(id, null, null, AGENCY_COPY, true, null, null, null);
     }
 
     private static String resource(String name) {

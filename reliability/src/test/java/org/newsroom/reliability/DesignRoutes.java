@@ -7,8 +7,9 @@ import java.util.Set;
  * Every route and who may call it, written from DESIGN.md ("HTTP API" and the domain table's "who" column), not from
  * the application's own access table: a drift between the two fails the role matrix. Where DESIGN.md names a route
  * without its roles, the source is given: docs/command-api.md (editorial reads), docs/integrations.md (the webhook
- * list), docs/query-api.md (operations), docs/operations.md (the export), docs/ui.md (what the web UI adds:
- * {@code /api/me}, and the live stream opened to the roles of the editorial screens so that they update themselves).
+ * list), docs/query-api.md (operations, for the operator), docs/operations.md (the export), docs/ui.md (what the web UI adds: {@code /api/me}, signing
+ * in and out of a session at {@code /api/session}, and the live stream opened to the roles of the web UI so that the
+ * editorial screens update themselves).
  */
 final class DesignRoutes {
 
@@ -22,7 +23,7 @@ final class DesignRoutes {
     private static final Set<String> INTEGRATOR = Set.of("integrator");
     private static final Set<String> OPERATOR = Set.of("operator");
     private static final Set<String> SIGNED_IN = Set.of("reporter", "editor", "auditor", "integrator", "operator");
-    private static final Set<String> UI_ROLES = Set.of("reporter", "editor", "auditor", "integrator");
+    private static final Set<String> STREAM = Set.of("reporter", "editor", "auditor", "integrator");
 
     /** A route: method, path with placeholders, who may call it, what a permitted call answers. */
     record Route(String method, String path, Set<String> allowed, int success, String source) {
@@ -50,28 +51,42 @@ final class DesignRoutes {
             new Route("POST", "/api/articles/{id}/publish", EDITOR, 200, "DESIGN.md"),
             new Route("POST", "/api/articles/{id}/unpublish", EDITOR, 200, "DESIGN.md"),
             new Route("POST", "/api/articles/{id}/kill", EDITOR, 200, "DESIGN.md"),
+            new Route("POST", "/api/articles/{id}/comments", WRITERS, 201, "the desk's contract (docs/command-api.md)"),
+            new Route("PUT", "/api/articles/{id}/schedule", EDITOR, 200, "the desk's contract (docs/command-api.md)"),
+            new Route(
+                    "DELETE", "/api/articles/{id}/schedule", EDITOR, 200, "the desk's contract (docs/command-api.md)"),
+            new Route("PUT", "/api/articles/{id}/embargo", EDITOR, 200, "the desk's contract (docs/command-api.md)"),
+            new Route("DELETE", "/api/articles/{id}/embargo", EDITOR, 200, "the desk's contract (docs/command-api.md)"),
+            new Route("GET", "/api/languages", SIGNED_IN, 200, "the desk's contract (docs/command-api.md)"),
             // query side
             new Route("GET", "/api/articles/{id}", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),
             new Route("GET", "/api/articles", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),
             new Route("GET", "/site/articles/{slug}", EVERYONE, 200, "DESIGN.md: /site/** is public"),
             new Route("GET", "/site/articles", EVERYONE, 200, "DESIGN.md: /site/** is public"),
+            new Route("GET", "/audit/articles", AUDITOR, 200, "the desk's contract (docs/query-api.md)"),
             new Route("GET", "/audit/articles/{id}/history", AUDITOR, 200, "DESIGN.md"),
             new Route("GET", "/audit/articles/{id}/versions/{v}", AUDITOR, 200, "DESIGN.md"),
             new Route("GET", "/audit/articles/{id}/versions", AUDITOR, 200, "DESIGN.md (?at=<ISO instant>)"),
             new Route("GET", "/audit/articles/{id}/diff", AUDITOR, 200, "DESIGN.md"),
             new Route("GET", "/audit/articles/{id}/integrity", AUDITOR, 200, "DESIGN.md"),
+            new Route("GET", "/audit/log/checkpoint", EVERYONE, 200, "docs/transparency.md: public"),
+            new Route("GET", "/audit/log/public-key", EVERYONE, 200, "docs/transparency.md: public"),
+            new Route("GET", "/audit/log/proof/inclusion", EVERYONE, 200, "docs/transparency.md: public"),
+            new Route("GET", "/audit/log/proof/consistency", EVERYONE, 200, "docs/transparency.md: public"),
             new Route("GET", "/feed/events", INTEGRATOR, 200, "DESIGN.md"),
-            new Route("GET", "/feed/stream", UI_ROLES, 200, "DESIGN.md (integrator); docs/ui.md (the UI's roles)"),
+            new Route("GET", "/feed/stream", STREAM, 200, "DESIGN.md (integrator); docs/ui.md (the UI's roles)"),
             new Route("POST", "/api/webhooks", INTEGRATOR, 201, "DESIGN.md"),
             new Route("GET", "/api/webhooks", INTEGRATOR, 200, "docs/integrations.md"),
             new Route("GET", "/api/me", SIGNED_IN, 200, "docs/ui.md"),
+            new Route("POST", "/api/session", SIGNED_IN, 200, "docs/ui.md (credentials as JSON or HTTP Basic)"),
+            new Route("DELETE", "/api/session", EVERYONE, 204, "docs/ui.md"),
             new Route("GET", "/api/webhooks/{webhookId}", INTEGRATOR, 200, "DESIGN.md"),
             new Route("DELETE", "/api/webhooks/{webhookId}", INTEGRATOR, 204, "DESIGN.md"),
             new Route("GET", "/api/webhooks/{webhookId}/deliveries", INTEGRATOR, 200, "DESIGN.md"),
             new Route("POST", "/api/webhooks/{webhookId}/redeliver", INTEGRATOR, 202, "DESIGN.md"),
             // operations: DESIGN.md "Running"; roles from docs/query-api.md and docs/command-api.md
             new Route("GET", "/actuator/health", EVERYONE, 200, "DESIGN.md; public per docs/command-api.md"),
-            new Route("GET", "/actuator/projections", EDITOR, 200, "docs/query-api.md"),
+            new Route("GET", "/actuator/projections", OPERATOR, 200, "docs/query-api.md"),
             new Route("GET", "/admin/log/export", OPERATOR, 200, "docs/operations.md"));
 
     private DesignRoutes() {}

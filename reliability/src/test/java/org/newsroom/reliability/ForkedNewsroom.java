@@ -74,6 +74,12 @@ final class ForkedNewsroom implements AutoCloseable {
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     }
 
+    /**
+     * A checkpoint signing key (32 bytes in base64) for starts against a MongoDB of the test's, where the jar needs
+     * one ({@code NEWSROOM_SIGNING_KEY}); the embedded default generates its own.
+     */
+    static final String TEST_SIGNING_KEY = "bmV3c3Jvb20tcmVsaWFiaWxpdHktc3VpdGUta2V5ISE=";
+
     /** Environment variables of the next starts (e.g. {@code MONGODB_URI}). */
     ForkedNewsroom withEnvironment(String name, String value) {
         environment.put(name, value);

@@ -140,6 +140,13 @@ final class Http {
             return header("Content-Type", "application/json");
         }
 
+        /** A body of this media type, as it is (the one {@code Content-Type} of the request). */
+        Call body(String text, String contentType) {
+            this.body = text;
+            headers.remove("Content-Type");
+            return header("Content-Type", contentType);
+        }
+
         Call header(String name, String value) {
             headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
             return this;

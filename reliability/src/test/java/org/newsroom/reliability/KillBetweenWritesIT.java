@@ -115,7 +115,7 @@ class KillBetweenWritesIT {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     for (var projection :
-                            http.getJson("/actuator/projections", "editor").path("projections")) {
+                            http.getJson("/actuator/projections", "operator").path("projections")) {
                         if (projection.path("position").asLong() < head) {
                             return false;
                         }

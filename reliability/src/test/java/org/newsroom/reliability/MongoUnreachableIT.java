@@ -80,7 +80,8 @@ class MongoUnreachableIT {
                 TcpProxy proxy = new TcpProxy(address(mongo.connectionString()));
                 ForkedNewsroom newsroom = new ForkedNewsroom(dataDir, configuredUsers())
                         .withEnvironment("MONGODB_URI", "mongodb://127.0.0.1:" + proxy.port() + "/newsroom")
-                        .withEnvironment("NEWSROOM_WEBHOOK_KEY", ForkedNewsroom.WEBHOOK_KEY)) {
+                        .withEnvironment("NEWSROOM_WEBHOOK_KEY", ForkedNewsroom.WEBHOOK_KEY)
+                        .withEnvironment("NEWSROOM_SIGNING_KEY", ForkedNewsroom.TEST_SIGNING_KEY)) {
             newsroom.start();
             assertThat(newsroom.output()).contains("Using MongoDB at 127.0.0.1:" + proxy.port());
             Http http = new Http(newsroom).withTimeout(Duration.ofSeconds(90));
@@ -137,7 +138,7 @@ class MongoUnreachableIT {
 
     private static String[] configuredUsers() {
         List<String> arguments = new ArrayList<>();
-        String[] users = {"reporter", "editor", "auditor", "integrator"};
+        String[] users = {"reporter", "editor", "auditor", "integrator", "operator"};
         for (int i = 0; i < users.length; i++) {
             arguments.add("--newsroom.users[" + i + "].name=" + users[i]);
             arguments.add("--newsroom.users[" + i + "].password={noop}" + Http.PASSWORD);
@@ -252,6 +253,7 @@ class MongoUnreachableIT {
                         .add(refusal.correlationId()));
         Set<String> recorded = new HashSet<>();
         Feed.readAll(http).stream()
+                .filter(event -> event.type().startsWith("news.article."))
                 .map(FeedEvent::articleId)
                 .distinct()
                 .forEach(article -> http.getJson("/audit/articles/" + article + "/history", "auditor")

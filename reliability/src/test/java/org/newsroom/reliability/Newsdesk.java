@@ -217,7 +217,8 @@ final class Newsdesk implements AutoCloseable {
                                     List.of(Map.of(
                                             "name", "Reporter " + client, "role", "author", "affiliation", "AFP"))),
                             true));
-            if (random.nextBoolean()) {
+            boolean reviewed = random.nextBoolean();
+            if (reviewed) {
                 ack(
                         "SubmitForReview",
                         write(
@@ -231,7 +232,16 @@ final class Newsdesk implements AutoCloseable {
             if (!running.get()) {
                 return;
             }
-            ack("PublishArticle", write("PublishArticle", "POST", path("/publish"), "editor", null, true));
+            // an article that skipped review is published saying why, as the desk's review policy asks
+            ack(
+                    "PublishArticle",
+                    write(
+                            "PublishArticle",
+                            "POST",
+                            path("/publish"),
+                            "editor",
+                            reviewed ? null : Map.of("withoutReview", "Agency copy " + label),
+                            true));
             if (random.nextInt(3) == 0 && running.get()) {
                 revise("editor");
                 ack(

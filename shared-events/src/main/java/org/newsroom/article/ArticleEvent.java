@@ -13,7 +13,12 @@ public sealed interface ArticleEvent
                 ChangesRequested,
                 ArticlePublished,
                 ArticleUnpublished,
-                ArticleKilled {
+                ArticleKilled,
+                CommentAdded,
+                PublicationScheduled,
+                ScheduledPublicationCancelled,
+                EmbargoSet,
+                EmbargoLifted {
 
     ArticleId articleId();
 }

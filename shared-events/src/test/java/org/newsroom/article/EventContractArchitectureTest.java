@@ -20,6 +20,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.newsroom", importOptions = ImportOption.DoNotIncludeTests.class)
 class EventContractArchitectureTest {
 
+    private static final String[] CONTRACT = {"org.newsroom.article..", "org.newsroom.media..", "org.newsroom.log.."};
+
     @ArchTest
     static final ArchRule noSpringInTheEventContract = noClasses()
             .should()
@@ -37,11 +39,31 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule theEventContractStandsAlone = noClasses()
             .that()
-            .resideInAnyPackage("org.newsroom.article..", "org.newsroom.media..")
+            .resideInAnyPackage(CONTRACT)
             .should()
-            .dependOnClassesThat(resideInAPackage("org.newsroom..")
-                    .and(DescribedPredicate.not(resideInAnyPackage("org.newsroom.article..", "org.newsroom.media.."))))
+            .dependOnClassesThat(
+                    resideInAPackage("org.newsroom..").and(DescribedPredicate.not(resideInAnyPackage(CONTRACT))))
             .because("integrations take this jar alone; anything else of ours it used would come with it");
+
+    @ArchTest
+    static final ArchRule theLogsEventsKnowNoArticle = noClasses()
+            .that()
+            .resideInAPackage("org.newsroom.log..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.newsroom.article..")
+            .because("the log's own events describe the log, whatever aggregates it stores");
+
+    @ArchTest
+    static final ArchRule theLogsEventsAreRecordsWithARevision = classes()
+            .that()
+            .resideInAPackage("org.newsroom.log..")
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should()
+            .beAssignableTo(Record.class)
+            .andShould()
+            .beAnnotatedWith(Revision.class);
 
     @ArchTest
     static final ArchRule eventsAreRecords = classes()
@@ -74,7 +96,7 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule packageInfosAreNullMarked = classes()
             .that()
-            .resideInAnyPackage("org.newsroom.article..", "org.newsroom.media..")
+            .resideInAnyPackage(CONTRACT)
             .and()
             .haveSimpleName("package-info")
             .should()
@@ -84,7 +106,7 @@ class EventContractArchitectureTest {
     @ArchTest
     static final ArchRule everyPackageIsNullMarked = classes()
             .that()
-            .resideInAnyPackage("org.newsroom.article..", "org.newsroom.media..")
+            .resideInAnyPackage(CONTRACT)
             .should(ArchCondition.from(inANullMarkedPackage()))
             .because("what may be null is part of the contract: only what is marked @Nullable");
 

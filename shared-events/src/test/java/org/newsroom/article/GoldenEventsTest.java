@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -20,6 +22,8 @@ import org.newsroom.media.Rendition;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Stored events are read back by today's classes: each golden file must deserialize into its event and serialize to
@@ -27,7 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class GoldenEventsTest {
 
+    /** As the event log's serializer writes instants (ISO-8601 strings), strict about what it reads. */
     private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -125,6 +132,38 @@ class GoldenEventsTest {
         assertThat(json.get("metadata").isObject()).isTrue();
         assertThat(json.get("metadata").isEmpty()).isTrue();
         assertThat(mapper.treeToValue(json, MediaUploaded.class)).isEqualTo(bare);
+    }
+
+    @Test
+    void aPublicationStoredBeforeTheReviewAndScheduleFieldsReadsAsAManualReviewedOne() throws IOException {
+        ArticlePublished published = mapper.treeToValue(golden(ArticlePublished.class), ArticlePublished.class);
+
+        assertThat(published.publishedWithoutReview()).isNull();
+        assertThat(published.scheduledFor()).isNull();
+        assertThat(published.lateness()).isNull();
+    }
+
+    @Test
+    void aScheduledPublicationWithoutReviewKeepsItsReasonTimeAndLateness() throws IOException {
+        JsonNode golden = golden("ArticlePublished.scheduled-without-review");
+
+        ArticlePublished published = mapper.treeToValue(golden, ArticlePublished.class);
+
+        assertThat(published.publishedWithoutReview()).isEqualTo("Agency copy, checked on the wire desk");
+        assertThat(published.scheduledFor()).isEqualTo(Instant.parse("2026-03-04T14:00:00Z"));
+        assertThat(published.lateness()).isEqualTo(Duration.ofMillis(183));
+        assertThat(published.changeKind()).isNull();
+        assertThat(mapper.<JsonNode>valueToTree(published)).isEqualTo(golden);
+    }
+
+    @Test
+    void instantsAreStoredAsIsoStrings() throws IOException {
+        JsonNode golden = golden(PublicationScheduled.class);
+
+        PublicationScheduled scheduled = mapper.treeToValue(golden, PublicationScheduled.class);
+
+        assertThat(scheduled.at()).isEqualTo(Instant.parse("2026-03-04T14:00:00Z"));
+        assertThat(golden.path("at").isTextual()).isTrue();
     }
 
     @Test

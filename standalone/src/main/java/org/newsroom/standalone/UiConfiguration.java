@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.newsroom.platform.security.AccessRule;
 import org.newsroom.platform.security.RouteAccess;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.resource.EncodedResourceResolver;
 /**
  * The web UI, built by the {@code ui} module into {@code static/ui/} of its jar: {@code /ui/} is its page, {@code /}
  * and {@code /ui} lead there, and its assets, whose names change with their content, may be cached for a year and
- * are sent gzip'd (the build writes a {@code .gz} beside each) to browsers that accept it.
+ * are sent gzip'd (the build writes a {@code .gz} beside each) to browsers that accept it. Each comes with a strict
+ * Content-Security-Policy ({@link UiHeaders}).
  */
 @Configuration(proxyBeanMethods = false)
 class UiConfiguration implements WebMvcConfigurer {
@@ -25,6 +27,14 @@ class UiConfiguration implements WebMvcConfigurer {
     @Bean
     RouteAccess uiRouteAccess() {
         return () -> List.of(AccessRule.open("/ui/**"), AccessRule.open("/"));
+    }
+
+    /** The UI's security headers ({@link UiHeaders}) on its page and assets, and on the redirects that lead there. */
+    @Bean
+    FilterRegistrationBean<UiHeaders> uiHeaders() {
+        FilterRegistrationBean<UiHeaders> registration = new FilterRegistrationBean<>(new UiHeaders());
+        registration.addUrlPatterns("/ui", "/ui/*", "/");
+        return registration;
     }
 
     @Override

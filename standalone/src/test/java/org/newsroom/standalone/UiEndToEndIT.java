@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The web UI in the standalone application, on the embedded default with its data in a fresh directory: served at
  * {@code /ui/}, and driven end to end in headless Chromium by {@code ui/e2e/run.mjs} (playwright-core and Debian's
- * {@code /usr/bin/chromium}, which {@code .ci/run} installs). Its screenshots land in
+ * {@code /usr/bin/chromium}, which {@code .ci/run} installs), under the UI's Content-Security-Policy, which the run
+ * checks no page violates. Its screenshots land in
  * {@code standalone/target/ui-screenshots}.
  */
 @SpringBootTest(
@@ -71,6 +72,19 @@ class UiEndToEndIT {
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<div id=\"app\"></div>").doesNotContainPattern("(src|href)=\"(https?:)?//");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy)
+                        .contains(
+                                "default-src 'self'",
+                                "script-src 'self'",
+                                "style-src 'self'",
+                                "img-src 'self' https: data:",
+                                "connect-src 'self'",
+                                "frame-ancestors 'none'",
+                                "base-uri 'none'",
+                                "form-action 'self'")
+                        .doesNotContain("unsafe"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
 
         Matcher script = Pattern.compile("src=\"(/ui/assets/[^\"]+\\.js)\"").matcher(page.body());
         assertThat(script.find())

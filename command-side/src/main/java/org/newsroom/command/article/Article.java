@@ -2,10 +2,8 @@ package org.newsroom.command.article;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.newsroom.command.article.ArticleStatus.DRAFT;
-import static org.newsroom.command.article.ArticleStatus.IN_REVIEW;
 import static org.newsroom.command.article.ArticleStatus.KILLED;
 import static org.newsroom.command.article.ArticleStatus.PUBLISHED;
-import static org.newsroom.command.article.ArticleStatus.UNPUBLISHED;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,18 +11,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.ArticleId;
-import org.newsroom.article.ArticleKilled;
 import org.newsroom.article.ArticlePublished;
-import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.ArticleSubmittedForReview;
-import org.newsroom.article.ArticleUnpublished;
-import org.newsroom.article.BylineAssigned;
-import org.newsroom.article.ChangesRequested;
-import org.newsroom.article.PhotoAttached;
-import org.newsroom.article.PhotoDetached;
-import org.newsroom.article.PhotoUpdated;
 
+/**
+ * An article's rules over its events. The rules live in policy records ({@link WorkingCopy} for the content,
+ * {@link WorkflowPolicy}, {@link PublicationPolicy}, {@link Timetable}); the aggregate keeps the state they need.
+ */
 @Aggregate(snapshotTriggerDefinition = "articleSnapshotTrigger")
 class Article {
 
@@ -36,6 +31,8 @@ class Article {
     private boolean pendingChanges;
     private int publicationNumber;
     private String slug;
+    private boolean reviewed;
+    private Timetable timetable = Timetable.NONE;
 
     Article() {}
 
@@ -46,7 +43,7 @@ class Article {
                 ContentPolicy.headline(command.headline()),
                 ContentPolicy.standfirst(command.standfirst()),
                 ContentPolicy.body(command.body()),
-                ContentPolicy.language(command.language())));
+                ContentPolicy.language(command.language(), command.languages())));
     }
 
     @CommandHandlerInterceptor
@@ -82,46 +79,59 @@ class Article {
     }
 
     @CommandHandler
+    void handle(AddComment command) {
+        apply(new WorkflowPolicy(status).comment(id, command));
+    }
+
+    @CommandHandler
     void handle(SubmitForReview command) {
-        String note = ContentPolicy.optionalNote(command.note());
-        if (status != DRAFT) {
-            throw ArticleRuleViolation.notADraft(status);
-        }
-        apply(new ArticleSubmittedForReview(id, note));
+        apply(new WorkflowPolicy(status).submit(id, command));
     }
 
     @CommandHandler
     void handle(RequestChanges command) {
-        String note = ContentPolicy.requiredNote(command.note(), "note");
-        if (status != IN_REVIEW) {
-            throw ArticleRuleViolation.notInReview(status);
-        }
-        apply(new ChangesRequested(id, note));
+        apply(new WorkflowPolicy(status).requestChanges(id, command));
     }
 
     @CommandHandler
     Publication handle(PublishArticle command) {
-        ArticlePublished published = new PublicationPolicy(status, publicationNumber, slug, pendingChanges)
-                .publish(id, workingCopy, command);
+        ArticlePublished published = publication().publish(id, workingCopy, timetable.release(command));
         apply(published);
         return new Publication(published.publicationNumber(), published.slug());
     }
 
     @CommandHandler
+    void handle(SchedulePublication command) {
+        apply(timetable.schedule(id, command, publication()));
+    }
+
+    @CommandHandler
+    void handle(CancelScheduledPublication command) {
+        apply(timetable.cancel(id));
+    }
+
+    @CommandHandler
+    void handle(SetEmbargo command) {
+        apply(timetable.embargo(id, command));
+    }
+
+    @CommandHandler
+    void handle(LiftEmbargo command) {
+        apply(timetable.lift(id));
+    }
+
+    @CommandHandler
     void handle(UnpublishArticle command) {
-        String reason = ContentPolicy.requiredNote(command.reason(), "reason");
-        if (status != PUBLISHED) {
-            throw ArticleRuleViolation.notPublished(status);
-        }
-        apply(new ArticleUnpublished(id, reason));
+        apply(new WorkflowPolicy(status).unpublish(id, command));
     }
 
     @CommandHandler
     void handle(KillArticle command) {
-        apply(new ArticleKilled(
-                id,
-                ContentPolicy.requiredNote(command.reason(), "reason"),
-                ContentPolicy.requiredNote(command.notice(), "notice")));
+        apply(new WorkflowPolicy(status).kill(id, command));
+    }
+
+    private PublicationPolicy publication() {
+        return new PublicationPolicy(status, publicationNumber, slug, pendingChanges, reviewed);
     }
 
     @EventSourcingHandler
@@ -131,54 +141,15 @@ class Article {
         workingCopy = WorkingCopy.of(event);
     }
 
+    /** Every other event: the workflow's steps, edits of the working copy, the timetable's, comments. */
     @EventSourcingHandler
-    void on(ArticleRevised event) {
-        workingCopy = workingCopy.with(event);
-        pendingChanges = true;
-    }
-
-    @EventSourcingHandler
-    void on(PhotoAttached event) {
-        workingCopy = workingCopy.with(event);
-        pendingChanges = true;
-    }
-
-    @EventSourcingHandler
-    void on(PhotoUpdated event) {
-        workingCopy = workingCopy.with(event);
-        pendingChanges = true;
-    }
-
-    @EventSourcingHandler
-    void on(PhotoDetached event) {
-        workingCopy = workingCopy.with(event);
-        pendingChanges = true;
-    }
-
-    @EventSourcingHandler
-    void on(BylineAssigned event) {
-        workingCopy = workingCopy.with(event);
-        pendingChanges = true;
-    }
-
-    @EventSourcingHandler
-    void on(ArticleSubmittedForReview event) {
-        status = IN_REVIEW;
-    }
-
-    @EventSourcingHandler
-    void on(ChangesRequested event) {
-        status = DRAFT;
-    }
-
-    @EventSourcingHandler
-    void on(ArticleUnpublished event) {
-        status = UNPUBLISHED;
-    }
-
-    @EventSourcingHandler
-    void on(ArticleKilled event) {
-        status = KILLED;
+    void on(ArticleEvent event) {
+        WorkingCopy edited = workingCopy.with(event);
+        pendingChanges = pendingChanges || edited != workingCopy; // with(event) is the copy itself when untouched
+        workingCopy = edited;
+        status = status.after(event);
+        reviewed = reviewed || event instanceof ArticleSubmittedForReview;
+        timetable = timetable.with(event);
     }
 
     @EventSourcingHandler
@@ -187,5 +158,6 @@ class Article {
         publicationNumber = event.publicationNumber();
         slug = event.slug();
         pendingChanges = false;
+        timetable = timetable.with(event);
     }
 }

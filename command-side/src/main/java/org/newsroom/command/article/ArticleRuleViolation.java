@@ -1,6 +1,8 @@
 package org.newsroom.command.article;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ChangeKind;
@@ -8,12 +10,24 @@ import org.newsroom.article.PhotoId;
 
 /**
  * Thrown when a well-formed command breaks a workflow rule given the article's current state: a killed article, a
- * state that does not allow the command, nothing to revise or publish, a missing photo. Maps to HTTP 409.
+ * state that does not allow the command, nothing to revise or publish, a missing photo, an embargo. Maps to HTTP 409;
+ * {@link #details()} are facts a client can act on (an embargo's {@code until}).
  */
 public final class ArticleRuleViolation extends ArticleCommandRejection {
 
+    private final Map<String, Object> details;
+
     private ArticleRuleViolation(String code, String message) {
+        this(code, message, Map.of());
+    }
+
+    private ArticleRuleViolation(String code, String message, Map<String, Object> details) {
         super(code, message);
+        this.details = Map.copyOf(details);
+    }
+
+    public Map<String, Object> details() {
+        return details;
     }
 
     static ArticleRuleViolation articleKilled(ArticleId id) {
@@ -81,6 +95,45 @@ public final class ArticleRuleViolation extends ArticleCommandRejection {
     static ArticleRuleViolation publicNoteRequired(ChangeKind kind) {
         return new ArticleRuleViolation(
                 "public-note-required", "A " + name(kind) + " needs a public note telling readers what changed");
+    }
+
+    static ArticleRuleViolation reviewRequired() {
+        return new ArticleRuleViolation(
+                "review-required",
+                "This article was never in review: submit it for review first, or publish it without review by saying"
+                        + " why (withoutReview)");
+    }
+
+    static ArticleRuleViolation embargoed(Instant until) {
+        return new ArticleRuleViolation(
+                "embargoed",
+                "The article is embargoed until " + until + ": it may not be published before then",
+                Map.of("until", until.toString()));
+    }
+
+    static ArticleRuleViolation scheduleBeforeEmbargo(Instant at, Instant until) {
+        return new ArticleRuleViolation(
+                "schedule-before-embargo",
+                "The article is scheduled for " + at + ", before the embargo would end at " + until
+                        + ": move or cancel the schedule first",
+                Map.of("scheduledFor", at.toString()));
+    }
+
+    static ArticleRuleViolation noSchedule() {
+        return new ArticleRuleViolation("no-schedule", "The article has no scheduled publication");
+    }
+
+    static ArticleRuleViolation noEmbargo() {
+        return new ArticleRuleViolation("no-embargo", "The article is not embargoed");
+    }
+
+    static ArticleRuleViolation scheduleNotPending(String scheduleId) {
+        return new ArticleRuleViolation(
+                "schedule-not-pending", "Schedule " + scheduleId + " is no longer pending: it fired or was replaced");
+    }
+
+    static ArticleRuleViolation scheduleNotDue(Instant at) {
+        return new ArticleRuleViolation("schedule-not-due", "The scheduled publication is not due before " + at);
     }
 
     private static String name(ChangeKind kind) {

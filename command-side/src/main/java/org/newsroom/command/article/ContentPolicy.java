@@ -11,9 +11,9 @@ import org.newsroom.article.PhotoId;
 
 final class ContentPolicy {
 
-    private static final String DEFAULT_LANGUAGE = "en";
     private static final int MAX_BYLINES = 10;
     private static final int MAX_NOTE = 2_000;
+    static final int MAX_COMMENT = 5_000;
 
     private ContentPolicy() {}
 
@@ -29,18 +29,22 @@ final class ContentPolicy {
         return HtmlBodyPolicy.check(optional(body, "body", "invalid-body", 200_000));
     }
 
-    static String language(String tag) {
-        if (tag == null) {
-            return DEFAULT_LANGUAGE;
-        }
-        String wellFormed = Locale.forLanguageTag(tag).toLanguageTag();
-        if (wellFormed.equals("und") || !wellFormed.equalsIgnoreCase(tag)) {
-            throw new InvalidArticleContent(
-                    "invalid-language",
-                    "language",
-                    "language '" + tag + "' is not a well-formed BCP 47 language tag such as en or pt-BR");
-        }
-        return tag;
+    static String language(String tag, LanguageList languages) {
+        return tag == null ? languages.defaultTag() : languages.check(tag, "language");
+    }
+
+    static String comment(String text) {
+        return required(text, "text", "invalid-comment", MAX_COMMENT);
+    }
+
+    /** The editor's reason for publishing an article that was never in review, when one is given. */
+    static String withoutReview(String reason) {
+        return reason == null ? null : required(reason, "withoutReview", "invalid-without-review", MAX_NOTE);
+    }
+
+    /** An id the caller chose for something new (a comment, a schedule). */
+    static String identifier(String id, String field) {
+        return required(id, field, "invalid-id", 100);
     }
 
     static PhotoId photoId(PhotoId photoId) {
@@ -69,7 +73,7 @@ final class ContentPolicy {
     }
 
     static String credit(String credit) {
-        return required(credit, "credit", "invalid-credit", 300);
+        return name(required(credit, "credit", "invalid-credit", 300), "credit", "invalid-credit");
     }
 
     static String altText(String altText) {
@@ -91,9 +95,11 @@ final class ContentPolicy {
                 throw new InvalidArticleContent("invalid-byline", field, field + " is missing");
             }
             valid.add(new Byline(
-                    required(byline.name(), field + ".name", "invalid-byline", 200),
-                    blankToNull(optional(byline.role(), field + ".role", "invalid-byline", 100)),
-                    blankToNull(optional(byline.affiliation(), field + ".affiliation", "invalid-byline", 200))));
+                    name(required(byline.name(), field + ".name", "invalid-byline", 200), field + ".name"),
+                    blankToNull(name(optional(byline.role(), field + ".role", "invalid-byline", 100), field + ".role")),
+                    blankToNull(name(
+                            optional(byline.affiliation(), field + ".affiliation", "invalid-byline", 200),
+                            field + ".affiliation"))));
         }
         return List.copyOf(valid);
     }
@@ -107,10 +113,31 @@ final class ContentPolicy {
     }
 
     private static String required(String text, String field, String code, int maxLength) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidArticleContent(code, field, field + " must not be blank");
+        if (text == null || !VisibleText.isVisible(text)) {
+            throw new InvalidArticleContent(
+                    code,
+                    field,
+                    field + " must contain visible text, not only spaces or invisible characters (such as"
+                            + " zero-width spaces)");
         }
         return optional(text, field, code, maxLength);
+    }
+
+    private static String name(String text, String field) {
+        return name(text, field, "invalid-byline");
+    }
+
+    /** Names and credits are shown inline: a bidirectional control would reorder the text around them. */
+    private static String name(String text, String field, String code) {
+        VisibleText.firstBidiControl(text).ifPresent(control -> {
+            throw new InvalidArticleContent(
+                    code,
+                    field,
+                    String.format(
+                            "%s contains the bidirectional control U+%04X, which is not allowed in names and credits",
+                            field, control));
+        });
+        return text;
     }
 
     private static String optional(String text, String field, String code, int maxLength) {
@@ -150,6 +177,6 @@ final class ContentPolicy {
     }
 
     private static String blankToNull(String text) {
-        return text.isBlank() ? null : text;
+        return VisibleText.isVisible(text) ? text : null;
     }
 }

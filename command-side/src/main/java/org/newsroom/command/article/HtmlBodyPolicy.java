@@ -44,6 +44,11 @@ final class HtmlBodyPolicy {
         return body;
     }
 
+    /** The text a reader sees of a body: its markup left out. */
+    static String text(String body) {
+        return body == null ? "" : org.jsoup.Jsoup.parseBodyFragment(body).text();
+    }
+
     private static void checkNode(Node node) {
         if (node instanceof Element element) {
             checkElement(element);

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.newsroom.article.ArticleContent;
 import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.Byline;
@@ -40,7 +41,9 @@ record WorkingCopy(
                 changed(ifGiven(command.headline(), ContentPolicy::headline), headline),
                 changed(ifGiven(command.standfirst(), ContentPolicy::standfirst), standfirst),
                 changed(ifGiven(command.body(), ContentPolicy::body), body),
-                changed(ifGiven(command.language(), ContentPolicy::language), language));
+                changed(
+                        ifGiven(command.language(), tag -> ContentPolicy.language(tag, command.languages())),
+                        language));
         requireChange(revised.headline(), revised.standfirst(), revised.body(), revised.language());
         return revised;
     }
@@ -90,7 +93,23 @@ record WorkingCopy(
         return new BylineAssigned(id, assigned);
     }
 
-    WorkingCopy with(ArticleRevised revised) {
+    /** The copy as {@code event} leaves it: itself, unless the event changes the text, photos or bylines. */
+    WorkingCopy with(ArticleEvent event) {
+        if (event instanceof ArticleRevised revised) {
+            return with(revised);
+        } else if (event instanceof PhotoAttached attached) {
+            return with(attached);
+        } else if (event instanceof PhotoUpdated updated) {
+            return with(updated);
+        } else if (event instanceof PhotoDetached detached) {
+            return with(detached);
+        } else if (event instanceof BylineAssigned assigned) {
+            return with(assigned);
+        }
+        return this;
+    }
+
+    private WorkingCopy with(ArticleRevised revised) {
         return new WorkingCopy(
                 either(revised.headline(), headline),
                 either(revised.standfirst(), standfirst),
@@ -100,25 +119,25 @@ record WorkingCopy(
                 bylines);
     }
 
-    WorkingCopy with(PhotoAttached attached) {
+    private WorkingCopy with(PhotoAttached attached) {
         Photo photo = new Photo(
                 attached.photoId(), attached.uri(), attached.caption(), attached.credit(), attached.altText());
         return withPhotos(Stream.concat(photos.stream(), Stream.of(photo)).toList());
     }
 
-    WorkingCopy with(PhotoUpdated updated) {
+    private WorkingCopy with(PhotoUpdated updated) {
         return withPhotos(photos.stream()
                 .map(photo -> photo.photoId().equals(updated.photoId()) ? updatedPhoto(photo, updated) : photo)
                 .toList());
     }
 
-    WorkingCopy with(PhotoDetached detached) {
+    private WorkingCopy with(PhotoDetached detached) {
         List<Photo> remaining = new ArrayList<>(photos);
         remaining.removeIf(photo -> photo.photoId().equals(detached.photoId()));
         return withPhotos(remaining);
     }
 
-    WorkingCopy with(BylineAssigned assigned) {
+    private WorkingCopy with(BylineAssigned assigned) {
         return new WorkingCopy(headline, standfirst, body, language, photos, assigned.bylines());
     }
 

@@ -1,15 +1,19 @@
 package org.newsroom.command.article;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.newsroom.command.article.Rejections.invalid;
 import static org.newsroom.command.article.Story.BODY;
 import static org.newsroom.command.article.Story.HEADLINE;
 import static org.newsroom.command.article.Story.ID;
 import static org.newsroom.command.article.Story.STANDFIRST;
 
+import java.util.List;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsroom.article.ArticleDrafted;
@@ -44,20 +48,53 @@ class ArticleDraftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"it", "pt-BR", "EN-gb", "zh-Hant-TW", "de-CH-1996"})
-    void canDraftInAnyWellFormedLanguage(String language) {
+    @CsvSource({"it, it", "pt-BR, pt-BR", "EN-gb, en-GB", "zh-hant, zh-Hant", "es-419, es-419", "iw, he"})
+    void canDraftInAnyLanguageOfTheDefaultListRecordingItsCanonicalTag(String language, String recorded) {
         fixture.givenNoPriorActivity()
                 .when(new DraftArticle(ID, HEADLINE, null, null, language))
-                .expectEvents(new ArticleDrafted(ID, HEADLINE, "", "", language));
+                .expectEvents(new ArticleDrafted(ID, HEADLINE, "", "", recorded));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "und", "en_US", "e", "123", "-en", "en-", "iw"})
+    @ValueSource(strings = {"English", "xx-Klingon", "zh-Hant-TW", "de-CH-1996", "tlh", "en-US-x-twain"})
+    void cannotDraftInAWellFormedLanguageOutsideTheList(String language) {
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, HEADLINE, null, null, language))
+                .expectNoEvents()
+                .expectException(invalid("invalid-language", "language"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "und", "en_US", "e", "123", "-en", "en-", " en"})
     void cannotDraftInAMalformedLanguage(String language) {
         fixture.givenNoPriorActivity()
                 .when(new DraftArticle(ID, HEADLINE, null, null, language))
                 .expectNoEvents()
                 .expectException(invalid("invalid-language", "language"));
+    }
+
+    @Test
+    void canDraftInALanguageOfTheInstallationsOwnListWhoseFirstIsTheDefault() {
+        LanguageList swiss = new LanguageList(List.of("de-CH", "fr-CH", "de-CH-1996"));
+
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, HEADLINE, null, null, "de-ch-1996", swiss))
+                .expectEvents(new ArticleDrafted(ID, HEADLINE, "", "", "de-CH-1996"));
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, HEADLINE, null, null, null, swiss))
+                .expectEvents(new ArticleDrafted(ID, HEADLINE, "", "", "de-CH"));
+        fixture.givenNoPriorActivity()
+                .when(new DraftArticle(ID, HEADLINE, null, null, "en", swiss))
+                .expectNoEvents()
+                .expectException(invalid("invalid-language", "language"));
+    }
+
+    @Test
+    void aListOfLanguagesRefusesAnIllFormedTagAtOnce() {
+        assertThatThrownBy(() -> new LanguageList(List.of("en", "en_GB")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("en_GB");
+        assertThatThrownBy(() -> new LanguageList(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -232,7 +232,7 @@ class ArticlePhotosTest {
         Photo updatedBoat = new Photo(BOAT, BOAT_PHOTO.uri(), "New caption", BOAT_PHOTO.credit(), "");
         Photo rome = new Photo(new PhotoId("rome"), URI, "Rome", "AFP", "");
 
-        fixture.given(Story.readyToPublish())
+        fixture.given(Story.inReview())
                 .andGivenCommands(
                         new AttachPhoto(ID, rome.photoId(), URI, "Rome", "AFP", null),
                         new UpdatePhoto(ID, BOAT, "New caption", null, null),

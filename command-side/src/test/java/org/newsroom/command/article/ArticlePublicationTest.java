@@ -27,6 +27,7 @@ import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.ChangeKind;
+import org.newsroom.article.ChangesRequested;
 import org.newsroom.article.Photo;
 import org.newsroom.article.PhotoAttached;
 import org.newsroom.article.PhotoId;
@@ -39,7 +40,13 @@ class ArticlePublicationTest {
     private static final ArticleContent FIXED_CONTENT = new ArticleContent(
             HEADLINE, STANDFIRST, TYPO_FIXED.body(), "en", List.of(LEAD_PHOTO, BOAT_PHOTO), List.of(BYLINE));
 
+    private static final String WIRE_COPY = "AFP copy, checked against the wire";
+
     private final FixtureConfiguration<Article> fixture = new AggregateTestFixture<>(Article.class);
+
+    private static PublishArticle withoutReview(String reason, boolean reviewRequired) {
+        return new PublishArticle(ID, null, null, reason, reviewRequired, null, null, null);
+    }
 
     @Test
     void canPublishTheStoryFromReview() {
@@ -50,16 +57,57 @@ class ArticlePublicationTest {
     }
 
     @Test
-    void canPublishADraftStraightAway() {
+    void cannotPublishADraftThatWasNeverInReviewWithoutSayingWhy() {
         fixture.given(Story.readyToPublish())
                 .when(new PublishArticle(ID, null, null))
-                .expectEvents(Story.firstPublication())
+                .expectNoEvents()
+                .expectException(violation("review-required"));
+    }
+
+    @Test
+    void canPublishADraftWithoutReviewSayingWhyAndTheReasonIsRecorded() {
+        fixture.given(Story.readyToPublish())
+                .when(withoutReview(WIRE_COPY, true))
+                .expectEvents(new ArticlePublished(ID, 1, SLUG, null, null, Story.content(), WIRE_COPY, null, null))
                 .expectResultMessagePayload(new Publication(1, SLUG));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \n "})
+    void cannotPublishWithoutReviewGivingABlankReason(String reason) {
+        fixture.given(Story.readyToPublish())
+                .when(withoutReview(reason, true))
+                .expectNoEvents()
+                .expectException(invalid("invalid-without-review", "withoutReview"));
+    }
+
+    @Test
+    void canPublishADraftStraightAwayWhereTheInstallationDoesNotRequireReview() {
+        fixture.given(Story.readyToPublish()).when(withoutReview(null, false)).expectEvents(Story.firstPublication());
+    }
+
+    @Test
+    void canPublishAnArticleSentBackFromReviewWithoutAReason() {
+        fixture.given(plus(Story.inReview(), new ChangesRequested(ID, "Add a second source")))
+                .when(new PublishArticle(ID, null, null))
+                .expectEvents(Story.firstPublication());
+    }
+
+    @Test
+    void aReasonToSkipAReviewThatTookPlaceIsNotRecorded() {
+        fixture.given(Story.inReview()).when(withoutReview(WIRE_COPY, true)).expectEvents(Story.firstPublication());
+    }
+
+    @Test
+    void aRepublicationNeedsNoReviewEvenOfAnArticleFirstPublishedWithoutOne() {
+        fixture.given(plus(Story.published(), TYPO_FIXED))
+                .when(new PublishArticle(ID, null, null))
+                .expectEvents(new ArticlePublished(ID, 2, SLUG, ChangeKind.UPDATE, null, FIXED_CONTENT));
     }
 
     @Test
     void canPublishForTheFirstTimeCallingItAnUpdateOrAddingANote() {
-        fixture.given(Story.readyToPublish())
+        fixture.given(Story.inReview())
                 .when(new PublishArticle(ID, ChangeKind.UPDATE, "First version"))
                 .expectEvents(Story.firstPublication());
     }
@@ -232,7 +280,7 @@ class ArticlePublicationTest {
         ArticleContent live = new ArticleContent(
                 "Haftar in Rome", "", "<p>Short.</p>", "it", List.of(BOAT_PHOTO, rome), List.of(BYLINE));
 
-        fixture.given(Story.readyToPublish())
+        fixture.given(Story.inReview())
                 .andGivenCommands(
                         new ReviseArticle(ID, "Haftar in Rome", "", "<p>Short.</p>", "it"),
                         new DetachPhoto(ID, LEAD_PHOTO.photoId()),

@@ -16,6 +16,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleContent;
+import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.ArticleUnpublished;
@@ -112,6 +113,28 @@ class ArticleRevisionTest {
                 .when(new ReviseArticle(ID, null, null, null, "english_UK"))
                 .expectNoEvents()
                 .expectException(invalid("invalid-language", "language"));
+    }
+
+    @Test
+    void cannotReviseToALanguageOutsideTheList() {
+        fixture.given(Story.draft())
+                .when(new ReviseArticle(ID, null, null, null, "xx-Klingon"))
+                .expectNoEvents()
+                .expectException(invalid("invalid-language", "language"));
+    }
+
+    @Test
+    void canReviseTheTextOfAnArticleRecordedInALanguageNoLongerListed() {
+        fixture.given(new ArticleDrafted(ID, HEADLINE, null, BODY, "English"))
+                .when(new ReviseArticle(ID, NEW_HEADLINE, null, null, null))
+                .expectEvents(new ArticleRevised(ID, NEW_HEADLINE, null, null, null));
+    }
+
+    @Test
+    void canReviseToAListedLanguageInItsCanonicalForm() {
+        fixture.given(Story.draft())
+                .when(new ReviseArticle(ID, null, null, null, "FR"))
+                .expectEvents(new ArticleRevised(ID, null, null, null, "fr"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.newsroom.command.article.Story.LEAD_PHOTO;
 import static org.newsroom.command.article.Story.SLUG;
 import static org.newsroom.command.article.Story.STANDFIRST;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -17,11 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleContent;
 import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.ArticleRevised;
+import org.newsroom.article.ArticleSubmittedForReview;
 import org.newsroom.article.Byline;
 import org.newsroom.article.BylineAssigned;
 import org.newsroom.article.ChangeKind;
+import org.newsroom.article.ChangesRequested;
+import org.newsroom.article.EmbargoSet;
 import org.newsroom.article.Photo;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.article.PublicationScheduled;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.SnapshotShape;
 
@@ -105,6 +111,38 @@ class ArticleSnapshotTest {
                                 List.of(LEAD_PHOTO, updatedBoat),
                                 List.of(BYLINE, EDITOR))))
                 .expectResultMessagePayload(new Publication(3, SLUG));
+    }
+
+    @Test
+    void keepsTheReviewTheScheduleAndTheEmbargoAcrossARestore() throws Exception {
+        Instant at = Instant.parse("2026-03-04T14:00:00Z");
+        Article article = new Article();
+        article.on(Story.drafted());
+        article.on(Story.bylineAssigned());
+        article.on(new ArticleSubmittedForReview(ID, null));
+        article.on(new ChangesRequested(ID, "Shorter, please"));
+        article.on(new EmbargoSet(ID, at.minusSeconds(60)));
+        article.on(new PublicationScheduled(ID, "s1", at, null, null, null));
+        JsonNode snapshot = snapshots.valueToTree(article);
+        Article restored = snapshots.treeToValue(snapshot, Article.class);
+
+        assertThat(snapshot.path("reviewed").asBoolean()).isTrue();
+        assertThat(snapshot.path("timetable").path("schedule").path("at").asText())
+                .isEqualTo("2026-03-04T14:00:00Z");
+        assertThat(snapshot.path("timetable").path("embargoUntil").asText()).isEqualTo("2026-03-04T13:59:00Z");
+        new AggregateTestFixture<>(Article.class)
+                .givenState(() -> restored)
+                .when(PublishArticle.scheduled(ID, "s1", at))
+                .expectEvents(new ArticlePublished(
+                        ID,
+                        1,
+                        SLUG,
+                        null,
+                        null,
+                        new ArticleContent(Story.HEADLINE, STANDFIRST, Story.BODY, "en", List.of(), List.of(BYLINE)),
+                        null,
+                        at,
+                        Duration.ZERO));
     }
 
     private static Article republishedWithPendingChanges() {

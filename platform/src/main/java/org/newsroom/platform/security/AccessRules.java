@@ -1,6 +1,6 @@
 package org.newsroom.platform.security;
 
-import static org.newsroom.platform.security.Role.EDITOR;
+import static org.newsroom.platform.security.Role.OPERATOR;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +12,25 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The access table the security filter chain is built from, first match wins: the platform's public rows (health,
- * API description), the rows each part of the application contributes ({@link RouteAccess} beans, in bean order),
+ * The access table the security filter chain is built from, first match wins: the platform's public rows (health
+ * status, API description, signing in and out), the rows each part of the application contributes ({@link RouteAccess} beans, in bean order),
  * then the platform's own rows for {@code /api/me} and the actuator, and a catch-all: a route that no row names needs an
- * authenticated user and otherwise answers 404.
+ * authenticated user and otherwise answers 404. A row for {@code GET} also applies to {@code HEAD}, which answers
+ * the same headers.
  */
 public final class AccessRules {
 
     static final List<AccessRule> PUBLIC = List.of(
             AccessRule.open("/actuator/health/**"),
             AccessRule.open("/actuator/info"),
-            AccessRule.open("/actuator/prometheus"),
+            AccessRule.open(SignInSessions.PATH),
             AccessRule.open("/v3/api-docs/**"),
             AccessRule.open("/swagger-ui/**"),
             AccessRule.open("/swagger-ui.html"));
 
     static final List<AccessRule> LAST = List.of(
             AccessRule.authenticated(HttpMethod.GET, "/api/me"),
-            AccessRule.roles(null, "/actuator/**", EDITOR),
+            AccessRule.roles(null, "/actuator/**", OPERATOR),
             AccessRule.authenticated(null, "/**"));
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
@@ -65,11 +66,17 @@ public final class AccessRules {
         PathContainer container = PathContainer.parsePath(path);
         for (int i = 0; i < table.size(); i++) {
             AccessRule rule = table.get(i);
-            if ((rule.method() == null || rule.method().equals(method))
-                    && patterns.get(i).matches(container)) {
+            if (appliesTo(rule, method) && patterns.get(i).matches(container)) {
                 return Optional.of(rule);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a row for {@code rule.method()} covers a request of {@code method}: HEAD is answered as GET. */
+    static boolean appliesTo(AccessRule rule, HttpMethod method) {
+        return rule.method() == null
+                || rule.method().equals(method)
+                || (rule.method().equals(HttpMethod.GET) && HttpMethod.HEAD.equals(method));
     }
 }

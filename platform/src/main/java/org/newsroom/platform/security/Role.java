@@ -11,6 +11,7 @@ public enum Role {
     EDITOR,
     AUDITOR,
     INTEGRATOR,
+    /** Runs the service: metrics, health details, projection rebuilds and dead-letter retries. */
     OPERATOR;
 
     /** As written in configuration and tokens: {@code reporter}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.newsroom.platform.mongo.MongoConfiguration;
 import org.newsroom.platform.mongo.MongoConfiguration.MongoConnection;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -24,8 +26,12 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -39,16 +45,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.mongodb.client.MongoDatabase;
 
 import jakarta.servlet.DispatcherType;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
- * Stateless HTTP Basic (and bearer JWTs when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set), the
- * access table of {@link AccessRules}, problem answers for 401 and 403. Users: the demo users {@code reporter},
- * {@code editor}, {@code auditor}, {@code integrator} and {@code operator} only on the embedded default (password
- * {@code NEWSROOM_DEMO_PASSWORD}, default {@code newsroom}), plus any {@code newsroom.users[i]}.
+ * HTTP Basic (and bearer JWTs when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set) for API
+ * clients, a session cookie for browsers ({@code POST /api/session}), the access table of {@link AccessRules}, problem
+ * answers for 401, 403 and 429. Users: the demo users, one per {@link Role}, only on the embedded default (password
+ * {@code NEWSROOM_DEMO_PASSWORD}, default {@code newsroom}), plus any {@code newsroom.users[i]}. Writes from pages of
+ * other origins are refused ({@link BrowserRequestFilter}); failed sign-ins are throttled ({@link SignInGuard}).
  */
 @AutoConfiguration(
         after = {MongoConfiguration.class, WebPlatformConfiguration.class},
@@ -120,8 +136,61 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityProblems securityProblems(ProblemWriter writer, ObjectProvider<JwtDecoder> jwtDecoder) {
-        return new SecurityProblems(writer, jwtDecoder.getIfAvailable() != null);
+    SecurityProblems securityProblems(
+            ProblemWriter writer, ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<SignInGuard> guard) {
+        return new SecurityProblems(writer, jwtDecoder.getIfAvailable() != null, guard.getIfAvailable());
+    }
+
+    /** Spring Security's firewall refusals (encoded or non-normalised paths, {@code ;}) as 400 problems. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter writer) {
+        return new RejectedRequests(writer);
+    }
+
+    @Bean
+    BrowserOrigins browserOrigins(@Value("${newsroom.security.allowed-origins:}") Set<String> allowed) {
+        return new BrowserOrigins(allowed);
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoDatabase.class)
+    SignInSessions signInSessions(
+            MongoDatabase database,
+            ObjectProvider<Clock> clock,
+            @Value("${newsroom.security.session.lifetime:8h}") String lifetime) {
+        return new SignInSessions(
+                database, DurationStyle.detectAndParse(lifetime), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoDatabase.class)
+    SignInGuard signInGuard(
+            MongoDatabase database,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters,
+            InMemoryUserDetailsManager users,
+            PasswordEncoder encoder,
+            ProblemWriter problems,
+            @Value("${newsroom.security.sign-in.max-failures:5}") int maxPerUser,
+            @Value("${newsroom.security.sign-in.max-failures-per-address:20}") int maxPerAddress,
+            @Value("${newsroom.security.sign-in.window:1m}") String window) {
+        SignInThrottle throttle = new SignInThrottle(
+                database,
+                maxPerUser,
+                maxPerAddress,
+                DurationStyle.detectAndParse(window),
+                clock.getIfAvailable(Clock::systemUTC),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new SignInGuard(throttle, users, encoder, problems);
+    }
+
+    @Bean
+    @ConditionalOnBean(SignInSessions.class)
+    SignInController signInController(
+            SignInSessions sessions, SignInGuard guard, InMemoryUserDetailsManager users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+        passwords.setUserDetailsService(users);
+        return new SignInController(new SignIns(sessions, guard, new ProviderManager(passwords)));
     }
 
     @Bean
@@ -130,10 +199,18 @@ public class SecurityConfiguration {
             HttpSecurity http,
             SecurityProblems problems,
             AccessRules rules,
+            BrowserOrigins origins,
+            ObjectProvider<SignInSessions> sessions,
+            ObjectProvider<SignInGuard> guard,
+            InMemoryUserDetailsManager users,
+            ProblemWriter problemWriter,
             ObjectProvider<JwtDecoder> jwtDecoder,
             @Value("${newsroom.security.jwt.roles-claim:roles}") String rolesClaim,
-            @Value("${newsroom.security.jwt.principal-claim:sub}") String principalClaim)
+            @Value("${newsroom.security.jwt.principal-claim:sub}") String principalClaim,
+            @Value("${newsroom.security.jwt.audience:}") String audience)
             throws Exception {
+        // no CSRF token: a browser is signed in only by a SameSite=Strict cookie, and every write whose Origin is
+        // another site's is refused by the BrowserRequestFilter, whatever credentials it carries
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -142,13 +219,25 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("newsroom").authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(registry -> applyAccessTable(registry, rules));
+                .authorizeHttpRequests(registry -> applyAccessTable(registry, rules))
+                .addFilterAfter(
+                        new BrowserRequestFilter(origins, sessions.getIfAvailable(), users, problemWriter),
+                        SecurityContextHolderFilter.class);
+        SignInGuard signInGuard = guard.getIfAvailable();
+        if (signInGuard != null) {
+            http.addFilterBefore(signInGuard.beforeBasic(), BasicAuthenticationFilter.class);
+        }
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
+            if (audience.isBlank()) {
+                throw new IllegalStateException("A JWT issuer is configured but newsroom.security.jwt.audience is not:"
+                        + " set it to the audience (aud) the issuer puts in this service's tokens");
+            }
+            JwtDecoder strict = JwtRules.strict(decoder, audience, principalClaim);
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(decoder)
+                    .jwt(jwt -> jwt.decoder(strict)
                             .jwtAuthenticationConverter(JwtRoles.converter(rolesClaim, principalClaim))));
         }
         return http.build();
@@ -170,8 +259,15 @@ public class SecurityConfiguration {
         }
     }
 
-    private static RequestMatcher matcher(AccessRule rule) {
+    /** A row for GET also covers HEAD, which Spring MVC answers as GET without its body. */
+    static RequestMatcher matcher(AccessRule rule) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return rule.method() == null ? paths.matcher(rule.pattern()) : paths.matcher(rule.method(), rule.pattern());
+        if (rule.method() == null) {
+            return paths.matcher(rule.pattern());
+        }
+        RequestMatcher exact = paths.matcher(rule.method(), rule.pattern());
+        return rule.method().equals(HttpMethod.GET)
+                ? new OrRequestMatcher(exact, paths.matcher(HttpMethod.HEAD, rule.pattern()))
+                : exact;
     }
 }

@@ -67,6 +67,18 @@ final class VerifiedPasswords implements PasswordEncoder {
         return matches;
     }
 
+    /** Whether this password matched this hash a moment ago: answered without a bcrypt. */
+    boolean remembers(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null) {
+            return false;
+        }
+        String key = key(rawPassword, encodedPassword);
+        synchronized (verifiedUntil) {
+            Long until = verifiedUntil.get(key);
+            return until != null && until > clock.millis();
+        }
+    }
+
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);

@@ -48,7 +48,11 @@ public final class Problems {
     public static ProblemDetail forRequest(ProblemDetail problem, HttpServletRequest request) {
         CorrelationId.of(request).or(CorrelationId::current).ifPresent(id -> problem.setProperty(CORRELATION_ID, id));
         if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException notAUri) {
+                // a request the firewall or the server refused for its malformed path: no instance to name
+            }
         }
         return problem;
     }
@@ -73,7 +77,11 @@ public final class Problems {
             case 412 -> "version-mismatch";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 408 -> "request-timeout";
+            case 414 -> "uri-too-long";
             case 422 -> "unprocessable";
+            case 429 -> "too-many-requests";
+            case 431 -> "headers-too-large";
             case 500 -> "internal-error";
             case 503 -> "service-unavailable";
             default -> "http-" + status;

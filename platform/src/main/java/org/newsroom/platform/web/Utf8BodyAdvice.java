@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,7 +22,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Refuses a JSON body in UTF-8 (the default) that is not valid UTF-8, before Jackson reads it. Jackson's name
+ * JSON bodies are {@code application/json} in UTF-8, as the API documents: another media type that Jackson could read
+ * ({@code application/merge-patch+json}, any {@code +json}) or another charset is a 415, and a body that is not valid
+ * UTF-8 a 400, before Jackson reads it. Jackson's name
  * lookup pads short names with 0xFF bytes, so a name preceded by a stray 0xFF byte can be read as the bare name
  * ({@code "\xFFuri"} as {@code "uri"}) once that name has been seen: invalid input must not get that far.
  */
@@ -49,8 +52,18 @@ class Utf8BodyAdvice extends RequestBodyAdviceAdapter {
             throw new HttpMessageNotReadableException(
                     "The charset of the Content-Type is not supported", unknown, message);
         }
+        if (contentType != null && !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(contentType)) {
+            throw new ProblemException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "Content-Type " + contentType.getType() + "/" + contentType.getSubtype()
+                            + " is not supported: send application/json");
+        }
         if (charset != null && !StandardCharsets.UTF_8.equals(charset)) {
-            return message;
+            throw new ProblemException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "charset=" + charset.name() + " is not supported: JSON bodies are UTF-8");
         }
         byte[] body = message.getBody().readAllBytes();
         try {

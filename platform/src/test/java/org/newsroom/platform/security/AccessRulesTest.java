@@ -5,6 +5,7 @@ import static org.newsroom.platform.security.AccessRule.open;
 import static org.newsroom.platform.security.AccessRule.roles;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.util.EnumSet;
@@ -21,10 +22,29 @@ class AccessRulesTest {
     private final AccessRules rules = AccessRules.assemble(List.of(site, feed));
 
     @Test
-    void healthIsPublicButTheRestOfActuatorIsForEditors() {
+    void healthIsPublicButTheRestOfActuatorIsForOperators() {
         assertThat(rules.ruleFor(GET, "/actuator/health").access()).isEqualTo(AccessRule.Access.PUBLIC);
         assertThat(rules.ruleFor(GET, "/actuator/health/liveness").access()).isEqualTo(AccessRule.Access.PUBLIC);
-        assertThat(rules.ruleFor(GET, "/actuator/metrics").roles()).containsExactly(Role.EDITOR);
+        assertThat(rules.ruleFor(GET, "/actuator/info").access()).isEqualTo(AccessRule.Access.PUBLIC);
+        for (String path : List.of("/actuator/metrics", "/actuator/prometheus", "/actuator/projections/site/rebuild")) {
+            assertThat(rules.ruleFor(GET, path).roles()).as(path).containsExactly(Role.OPERATOR);
+            assertThat(rules.ruleFor(POST, path).roles()).as(path).containsExactly(Role.OPERATOR);
+        }
+    }
+
+    @Test
+    void headFollowsTheRulesOfGet() {
+        AccessRule stream = rules.ruleFor(HEAD, "/feed/stream");
+        assertThat(stream).isEqualTo(rules.ruleFor(GET, "/feed/stream"));
+        assertThat(stream.allows(EnumSet.of(Role.AUDITOR))).isFalse();
+        assertThat(rules.ruleFor(HEAD, "/api/me")).isEqualTo(rules.ruleFor(GET, "/api/me"));
+        assertThat(rules.ruleFor(POST, "/api/me").method()).isNull();
+    }
+
+    @Test
+    void signingInAndOutIsOpenToEveryone() {
+        assertThat(rules.ruleFor(POST, "/api/session").allows(null)).isTrue();
+        assertThat(rules.ruleFor(DELETE, "/api/session").allows(null)).isTrue();
     }
 
     @Test

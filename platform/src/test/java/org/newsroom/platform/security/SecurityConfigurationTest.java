@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import com.mongodb.client.MongoClient;
@@ -109,5 +110,33 @@ class SecurityConfigurationTest {
                         "newsroom.users[0].roles=admin")
                 .run(context ->
                         assertThat(context).hasFailed().getFailure().hasStackTraceContaining("unknown role 'admin'"));
+    }
+
+    @Test
+    void aJwtIssuerWithoutAnAudienceRefusesToStart() {
+        runner.withBean(MongoConnection.class, () -> connection(false))
+                .withBean(JwtDecoder.class, () -> token -> {
+                    throw new org.springframework.security.oauth2.jwt.BadJwtException("no tokens here");
+                })
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("newsroom.security.jwt.audience"));
+        runner.withBean(MongoConnection.class, () -> connection(false))
+                .withBean(JwtDecoder.class, () -> token -> {
+                    throw new org.springframework.security.oauth2.jwt.BadJwtException("no tokens here");
+                })
+                .withPropertyValues("newsroom.security.jwt.audience=newsroom")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theOperatorIsADemoUserAndARoleOfConfiguredUsers() {
+        runner.withBean(MongoConnection.class, () -> connection(true))
+                .run(context -> assertThat(context.getBean(InMemoryUserDetailsManager.class)
+                                .loadUserByUsername("operator")
+                                .getAuthorities())
+                        .extracting(GrantedAuthority::getAuthority)
+                        .containsExactly("ROLE_operator"));
     }
 }

@@ -2,6 +2,7 @@ package org.newsroom.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +20,7 @@ class RequestBodyLimitFilterTest {
 
     private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
             DataSize.ofKilobytes(1),
+            Duration.ofSeconds(10),
             new ProblemWriter(new ObjectMapper()),
             List.of(new StreamedBody(HttpMethod.POST, "/api/media", DataSize.ofKilobytes(8))));
 

@@ -3,6 +3,7 @@ package org.newsroom.query.editorial;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.article.Byline;
 import org.newsroom.article.Photo;
 import org.newsroom.query.article.ArticleState;
@@ -13,7 +14,9 @@ import org.newsroom.query.projection.EventContext;
  * The working copy of an article and where it stands: what editing screens show. {@code version} is the number of
  * events recorded for the article (the ETag of the command API); {@code pendingChanges} is true while the working
  * copy holds something not yet live (always, before the first publication); {@code updatedBy} is null when the event
- * carried no actor.
+ * carried no actor. The desk's side: {@code conversation} (submit notes, change requests, comments and reasons to
+ * publish without review, oldest first), {@code changesRequested} (until the next submission or publication),
+ * {@code reviewed} (it was submitted for review at least once), the pending {@code schedule} and the {@code embargo}.
  */
 public record EditorialArticle(
         String id,
@@ -31,21 +34,31 @@ public record EditorialArticle(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        List<ConversationEntry> conversation,
+        boolean changesRequested,
+        boolean reviewed,
+        @Nullable Schedule schedule,
+        @Nullable Embargo embargo) {
 
     public EditorialArticle {
         photos = photos == null ? List.of() : List.copyOf(photos);
         bylines = bylines == null ? List.of() : List.copyOf(bylines);
+        conversation = conversation == null ? List.of() : List.copyOf(conversation);
     }
 
     /** The article as its draft, folded into {@code drafted}, starts it. */
     static EditorialArticle drafted(ArticleVersion drafted, EventContext context) {
-        return of(drafted, true, context.timestamp(), context.actor(), context);
+        return of(drafted, true, context.timestamp(), context.actor(), context, DeskState.NEW);
     }
 
     /** The article as the event of {@code context} leaves it, folded into {@code after}. */
-    EditorialArticle next(ArticleVersion after, boolean pending, EventContext context) {
-        return of(after, pending, createdAt, createdBy, context);
+    EditorialArticle next(ArticleVersion after, boolean pending, DeskState desk, EventContext context) {
+        return of(after, pending, createdAt, createdBy, context, desk);
+    }
+
+    DeskState desk() {
+        return new DeskState(conversation, changesRequested, reviewed, schedule, embargo);
     }
 
     /** This working copy as the fold takes it; the live publication and the workflow notes are not kept here. */
@@ -70,7 +83,12 @@ public record EditorialArticle(
     }
 
     private static EditorialArticle of(
-            ArticleVersion article, boolean pending, Instant createdAt, String createdBy, EventContext context) {
+            ArticleVersion article,
+            boolean pending,
+            Instant createdAt,
+            String createdBy,
+            EventContext context,
+            DeskState desk) {
         return new EditorialArticle(
                 article.id(),
                 article.state(),
@@ -87,6 +105,11 @@ public record EditorialArticle(
                 createdAt,
                 createdBy,
                 article.timestamp(),
-                context.actor());
+                context.actor(),
+                desk.conversation(),
+                desk.changesRequested(),
+                desk.reviewed(),
+                desk.schedule(),
+                desk.embargo());
     }
 }

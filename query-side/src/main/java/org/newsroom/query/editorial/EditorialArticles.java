@@ -1,24 +1,22 @@
 package org.newsroom.query.editorial;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Filters.in;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.ProjectionBatch;
+import org.newsroom.query.projection.ProjectionCollections;
+import org.newsroom.query.search.SearchIndex;
 import org.springframework.stereotype.Service;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 
 /** Answers editorial queries from the active version of the editorial read model. */
 @Service
@@ -38,25 +36,32 @@ public class EditorialArticles {
                 .map(document -> Documents.fromDocument(document, EditorialArticle.class));
     }
 
-    /** A scan with a filter, newest update (highest position) first: list screens only. */
+    /**
+     * The articles the work list's index finds ({@link SearchIndex#find}), then the page's documents by {@code _id}:
+     * no scan of the articles, whatever the filters.
+     */
     public WorkList handle(FindWorkList query) {
-        List<Bson> filters = new ArrayList<>();
-        if (query.state() != null) {
-            filters.add(eq("state", query.state().name()));
+        ProjectionCollections editorial = projections.active(EditorialReadModel.NAME);
+        SearchIndex.Page found = SearchIndex.find(editorial, EditorialSearch.query(query), query.page(), query.size());
+        Map<String, WorkItem> items = new HashMap<>();
+        if (!found.articleIds().isEmpty()) {
+            editorial
+                    .collection(EditorialReadModel.ARTICLES)
+                    .find(in(ProjectionBatch.ID, found.articleIds()))
+                    .projection(Projections.exclude("body", "photos", "conversation"))
+                    .forEach(document -> {
+                        WorkItem item = WorkItem.of(Documents.fromDocument(document, EditorialArticle.class));
+                        items.put(item.id(), item);
+                    });
         }
-        if (query.headlineContains() != null && !query.headlineContains().isBlank()) {
-            filters.add(regex("headline", Pattern.quote(query.headlineContains().trim()), "i"));
-        }
-        Bson filter = filters.isEmpty() ? Filters.empty() : and(filters);
-        MongoCollection<Document> articles = articles();
-        List<WorkItem> items = articles.find(filter)
-                .projection(Projections.exclude("body", "photos", "bylines"))
-                .sort(Sorts.descending(ProjectionBatch.LAST_POSITION))
-                .skip(query.page() * query.size())
-                .limit(query.size())
-                .map(document -> Documents.fromDocument(document, WorkItem.class))
-                .into(new ArrayList<>());
-        return new WorkList(items, query.page(), query.size(), articles.countDocuments(filter));
+        return new WorkList(
+                found.articleIds().stream()
+                        .map(items::get)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                query.page(),
+                query.size(),
+                found.total());
     }
 
     private MongoCollection<Document> articles() {

@@ -10,15 +10,18 @@ import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.log.CheckpointSigned;
 import org.newsroom.query.article.ArticleFold;
 import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.EventContext;
 import org.newsroom.query.projection.ProjectionWriter;
+import org.newsroom.query.search.SearchIndex;
 
 /**
  * Projects every event into the article's editorial document, {@code _id} = article id, through the shared
- * {@link ArticleFold}. An event at or below the document's last position is ignored; an event for an article that was
+ * {@link ArticleFold} and the article's {@link DeskState}, and keeps the article's terms in the work list's
+ * {@link SearchIndex}. An event at or below the document's last position is ignored; an event for an article that was
  * never drafted, or for a photo it does not have, is a poison event.
  */
 @ProcessingGroup(EditorialReadModel.NAME)
@@ -28,6 +31,15 @@ public class EditorialProjection {
 
     public EditorialProjection(ProjectionWriter writer) {
         this.writer = writer;
+    }
+
+    /**
+     * The log's own checkpoints change nothing here, but count as processed, so that the projection's position (and
+     * a rebuild's) passes them like the live processor's token does.
+     */
+    @EventHandler
+    public void on(CheckpointSigned checkpoint) {
+        // the writer's interceptor records the position of every event this projection is handed
     }
 
     @EventHandler
@@ -51,8 +63,14 @@ public class EditorialProjection {
                 requirePhoto(before, event);
                 ArticleVersion after =
                         ArticleFold.apply(before.folded(), event, context.version(), context.timestamp());
-                changed = before.next(after, ArticleFold.pendingChanges(before.pendingChanges(), event), context);
+                changed = before.next(
+                        after,
+                        ArticleFold.pendingChanges(before.pendingChanges(), event),
+                        before.desk().after(event, context),
+                        context);
             }
+            // the index first: the article's document, written last, is what makes a replay skip the event
+            SearchIndex.update(batch, id, context.position(), EditorialSearch.terms(changed));
             batch.put(EditorialReadModel.ARTICLES, Documents.toDocument(id, context.position(), changed));
         });
     }

@@ -2,16 +2,23 @@ package org.newsroom.query.editorial;
 
 import java.util.List;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.newsroom.query.projection.ProjectionBatch;
 import org.newsroom.query.projection.ProjectionWriter;
 import org.newsroom.query.projection.ReadModel;
+import org.newsroom.query.search.SearchIndex;
 import org.springframework.stereotype.Component;
 
-/** The editorial read model: one collection, {@code articles}, keyed by article id. */
+/**
+ * The editorial read model: {@code articles}, keyed by article id, and the work list's word index, {@code search}
+ * ({@link SearchIndex}).
+ */
 @Component
 public class EditorialReadModel implements ReadModel {
 
     public static final String NAME = "editorial";
     static final String ARTICLES = "articles";
+    static final String SEARCH = SearchIndex.COLLECTION;
 
     @Override
     public String name() {
@@ -20,12 +27,18 @@ public class EditorialReadModel implements ReadModel {
 
     @Override
     public List<String> collections() {
-        return List.of(ARTICLES);
+        return List.of(ARTICLES, SEARCH);
     }
 
     @Override
     public List<String> articleCollections() {
         return List.of(ARTICLES);
+    }
+
+    /** The index documents of the batch's articles, read at once: every event updates its article's. */
+    @Override
+    public void prefetch(ProjectionBatch batch, List<? extends EventMessage<?>> events) {
+        SearchIndex.prefetch(batch, events);
     }
 
     @Override

@@ -1,10 +1,16 @@
 package org.newsroom.query.editorial;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import org.newsroom.article.Byline;
 import org.newsroom.query.article.ArticleState;
 
-/** One line of a work list: an article without its body and photos. */
+/**
+ * One line of a work list: an article without its body, photos and conversation, with who created it, its bylines,
+ * whether changes were requested, when it is scheduled for and until when it is embargoed.
+ */
 public record WorkItem(
         String id,
         ArticleState state,
@@ -15,4 +21,29 @@ public record WorkItem(
         int publicationNumber,
         String slug,
         Instant updatedAt,
-        String updatedBy) {}
+        String updatedBy,
+        String createdBy,
+        List<Byline> bylines,
+        boolean changesRequested,
+        @Nullable Instant scheduledFor,
+        @Nullable Instant embargoedUntil) {
+
+    static WorkItem of(EditorialArticle article) {
+        return new WorkItem(
+                article.id(),
+                article.state(),
+                article.version(),
+                article.headline(),
+                article.standfirst(),
+                article.pendingChanges(),
+                article.publicationNumber(),
+                article.slug(),
+                article.updatedAt(),
+                article.updatedBy(),
+                article.createdBy(),
+                article.bylines(),
+                article.changesRequested(),
+                article.schedule() == null ? null : article.schedule().at(),
+                article.embargo() == null ? null : article.embargo().until());
+    }
+}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -17,6 +18,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.newsroom.article.ArticleEvent;
+import org.newsroom.log.CheckpointSigned;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,16 +41,21 @@ import io.cloudevents.jackson.JsonFormat;
  *   <li>extensions {@code position} (global position) and {@code articleversion} (the article's version after this
  *       event: its sequence number + 1), CloudEvents Integers, so JSON numbers.</li>
  * </ul>
- * The rule is part of the public contract: a type, once published, never changes.
+ * The log's own checkpoints ({@link CheckpointSigned}) have the type {@value #CHECKPOINT_TYPE}, the source
+ * {@code /log} and the log's origin as subject. The rule is part of the public contract: a type, once published, never
+ * changes.
  */
 public class ArticleCloudEvents {
 
     public static final URI SOURCE = URI.create("/articles");
     public static final String TYPE_PREFIX = "news.article.";
+    public static final String CHECKPOINT_TYPE = "news.log.checkpoint.v1";
+    private static final URI LOG_SOURCE = URI.create("/log");
 
     private static final AnnotationRevisionResolver REVISIONS = new AnnotationRevisionResolver();
     private static final JsonFormat FORMAT = new JsonFormat();
-    private static final Set<String> KNOWN_TYPES = Arrays.stream(ArticleEvent.class.getPermittedSubclasses())
+    private static final Set<String> KNOWN_TYPES = Stream.concat(
+                    Arrays.stream(ArticleEvent.class.getPermittedSubclasses()), Stream.of(CheckpointSigned.class))
             .map(ArticleCloudEvents::typeOf)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -59,13 +66,16 @@ public class ArticleCloudEvents {
         this.serializer = serializer;
     }
 
-    /** The CloudEvent type of every event the Article aggregate records. */
+    /** The CloudEvent type of every event the Article aggregate records, and of the log's checkpoints. */
     public static Set<String> knownTypes() {
         return KNOWN_TYPES;
     }
 
     /** The CloudEvent type of an event class. */
     public static String typeOf(Class<?> eventClass) {
+        if (eventClass == CheckpointSigned.class) {
+            return CHECKPOINT_TYPE;
+        }
         String name = eventClass.getSimpleName();
         if (name.startsWith("Article")
                 && name.length() > "Article".length()
@@ -109,7 +119,7 @@ public class ArticleCloudEvents {
         Instant time = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(SOURCE)
+                .withSource(message.getPayloadType() == CheckpointSigned.class ? LOG_SOURCE : SOURCE)
                 .withType(typeOf(message))
                 .withSubject(domainEvent.getAggregateIdentifier())
                 .withTime(time.atOffset(ZoneOffset.UTC))
@@ -117,6 +127,11 @@ public class ArticleCloudEvents {
                 .withExtension("position", integer(position))
                 .withExtension("articleversion", integer(domainEvent.getSequenceNumber() + 1))
                 .build();
-        return new FeedEvent(position, event, new String(FORMAT.serialize(event), StandardCharsets.UTF_8));
+        Object actor = message.getMetaData().get("actor");
+        return new FeedEvent(
+                position,
+                event,
+                new String(FORMAT.serialize(event), StandardCharsets.UTF_8),
+                FeedEvent.summaryOf(event, actor instanceof String name ? name : null));
     }
 }

@@ -79,10 +79,13 @@ public class FeedStreams implements SmartLifecycle {
         return DEFAULT_PHASE;
     }
 
-    /** A stream of every event after {@code after}, then of every new event, until the client goes or time is up. */
-    public SseEmitter subscribe(long after) throws IOException {
+    /**
+     * A stream of every event after {@code after}, then of every new event, until the client goes or time is up: the
+     * whole CloudEvents with {@code payloads}, else their {@linkplain FeedEvent#summary() summaries}.
+     */
+    public SseEmitter subscribe(long after, boolean payloads) throws IOException {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Subscriber subscriber = new Subscriber(emitter, after);
+        Subscriber subscriber = new Subscriber(emitter, after, payloads);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(error -> subscribers.remove(subscriber));
@@ -116,13 +119,15 @@ public class FeedStreams implements SmartLifecycle {
     private final class Subscriber {
 
         private final SseEmitter emitter;
+        private final boolean payloads;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean dirty = new AtomicBoolean();
         private long sent;
 
-        Subscriber(SseEmitter emitter, long after) {
+        Subscriber(SseEmitter emitter, long after, boolean payloads) {
             this.emitter = emitter;
             this.sent = after;
+            this.payloads = payloads;
         }
 
         void signal() {
@@ -165,7 +170,7 @@ public class FeedStreams implements SmartLifecycle {
                 for (FeedEvent event : batch) {
                     emitter.send(SseEmitter.event()
                             .id(Long.toString(event.position()))
-                            .data(event.json()));
+                            .data(payloads ? event.json() : event.summary()));
                     sent = event.position();
                 }
             }

@@ -2,10 +2,8 @@ package org.newsroom.query.kafka;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,10 +14,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.projection.ProjectionSettings;
@@ -81,27 +76,18 @@ class KafkaConfiguration {
     /**
      * The {@value KafkaFeedPublisher#PROCESSOR} processor: the projections' message source, Axon's MongoDB token store
      * in the projections' collection, one segment, batches of {@code newsroom.kafka.batch}; a failure fails the batch
-     * (it is tried again), never skips it. The token store claims in the name of this application instance, not of
-     * its JVM (Axon's default node id), so that two instances in one JVM never share a claim.
+     * (it is tried again), never skips it. The application's one token store claims in the name of this
+     * application instance, not of its JVM, so that two instances in one JVM never share a claim.
      */
     @Bean
     ConfigurerModule kafkaProcessorModule(
             KafkaFeedPublisher publisher,
             KafkaSettings settings,
             @Qualifier("projectionEventSource") StreamableMessageSource<TrackedEventMessage<?>> log,
-            MongoTemplate projectionMongoTemplate,
-            Serializer serializer,
+            TokenStore tokenStore,
             ProjectionSettings projection,
             MongoDatabase database) {
         String name = KafkaFeedPublisher.PROCESSOR;
-        TokenStore tokenStore = MongoTokenStore.builder()
-                .mongoTemplate(projectionMongoTemplate)
-                .serializer(serializer)
-                .claimTimeout(projection.claimTimeout())
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/"
-                        + UUID.randomUUID().toString().substring(0, 8))
-                .transactionManager(NoTransactionManager.instance())
-                .build();
         return configurer -> configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessor(

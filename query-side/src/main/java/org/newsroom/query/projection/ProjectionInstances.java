@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +12,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -55,13 +51,13 @@ final class ProjectionInstances {
     private volatile List<Instance> live = List.of();
 
     ProjectionInstances(
-            @Nullable String configuredId,
+            String id,
             MongoDatabase database,
             ProjectionVersions versions,
             List<String> projections,
             Duration timeout,
             Clock clock) {
-        this.id = configuredId != null && !configuredId.isBlank() ? configuredId : generatedId();
+        this.id = id;
         this.instances = database.getCollection(COLLECTION);
         this.versions = versions;
         this.projections = List.copyOf(projections);
@@ -154,16 +150,5 @@ final class ProjectionInstances {
             storedActive.forEach((name, version) -> active.put(name, ((Number) version).intValue()));
         }
         return new Instance(document.getString(ID), document.getDate(EXPIRES_AT).toInstant(), epochs, active);
-    }
-
-    private static String generatedId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "host";
-        }
-        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -10,12 +10,11 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.eventlog.InstanceId;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +24,7 @@ import com.mongodb.client.MongoDatabase;
 /**
  * One pooled streaming processor per read model, reading the event log from position 0, shared by every instance on
  * the same MongoDB through Axon's token claims: {@code newsroom.query.segments} segments per processor (tokens in
- * {@code projection_tokens}, claimed by one instance at a time, taken over by the others once a silent instance's
+ * the event log's one token store, {@code projection_tokens}, claimed by one instance at a time, taken over by the others once a silent instance's
  * claim is older than {@code newsroom.query.claim-timeout}, released on a clean shutdown), each instance claiming its
  * fair share of the segments among the live instances ({@link ProjectionInstances}). One article's events always go
  * to the same segment (Axon's {@link SequentialPerAggregatePolicy}), so they are applied in order.
@@ -46,8 +45,6 @@ import com.mongodb.client.MongoDatabase;
 @EnableConfigurationProperties(ProjectionSettings.class)
 class ProjectionProcessing {
 
-    static final String TOKENS = "projection_tokens";
-    static final String DEAD_LETTERS = "projection_dead_letters";
     private static final long TOKEN_CLAIM_INTERVAL_MILLIS = 1_000;
 
     @Bean
@@ -57,13 +54,14 @@ class ProjectionProcessing {
 
     @Bean
     ProjectionInstances projectionInstances(
+            InstanceId instanceId,
             MongoDatabase database,
             ProjectionVersions versions,
             List<ReadModel> models,
             ProjectionSettings settings,
             Clock clock) {
         return new ProjectionInstances(
-                settings.instanceId(),
+                instanceId.value(),
                 database,
                 versions,
                 models.stream().map(ReadModel::name).sorted().toList(),
@@ -77,34 +75,6 @@ class ProjectionProcessing {
     }
 
     @Bean
-    MongoTemplate projectionMongoTemplate(MongoDatabase database) {
-        return DefaultMongoTemplate.builder()
-                .mongoDatabase(database)
-                .trackingTokensCollectionName(TOKENS)
-                .deadLetterCollectionName(DEAD_LETTERS)
-                .build();
-    }
-
-    /**
-     * Axon's default token store from now on, for every streaming processor of this application; claims are owned by
-     * this instance's id, unique per start, so that several instances in one JVM (tests) never share a claim.
-     */
-    @Bean
-    TokenStore tokenStore(
-            MongoTemplate projectionMongoTemplate,
-            Serializer serializer,
-            ProjectionSettings settings,
-            ProjectionInstances instances) {
-        return MongoTokenStore.builder()
-                .mongoTemplate(projectionMongoTemplate)
-                .serializer(serializer)
-                .claimTimeout(settings.claimTimeout())
-                .nodeId(instances.id())
-                .transactionManager(NoTransactionManager.instance())
-                .build();
-    }
-
-    @Bean
     LogEventSource projectionEventSource(EventLogStorageEngine engine, EmbeddedEventStore eventStore) {
         return new LogEventSource(engine, eventStore);
     }
@@ -114,7 +84,7 @@ class ProjectionProcessing {
             Projections projections,
             TokenStore tokenStore,
             LogEventSource projectionEventSource,
-            MongoTemplate projectionMongoTemplate,
+            MongoTemplate axonMongoTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             ProjectionInstances instances,
             ProjectionSettings settings) {
@@ -145,7 +115,7 @@ class ProjectionProcessing {
                                 name,
                                 config -> MongoSequencedDeadLetterQueue.builder()
                                         .processingGroup(name)
-                                        .mongoTemplate(projectionMongoTemplate)
+                                        .mongoTemplate(axonMongoTemplate)
                                         .serializer(eventSerializer)
                                         .transactionManager(NoTransactionManager.instance())
                                         .build())

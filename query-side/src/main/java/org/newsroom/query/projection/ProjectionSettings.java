@@ -2,7 +2,6 @@ package org.newsroom.query.projection;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,8 +24,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval       how often an instance looks in MongoDB for what other instances did: the log's head (so
  *                           that its processors see another instance's appends) and, while reads wait, the projected
  *                           positions
- * @param instanceId         this instance's name in token claims, heartbeats and rebuild leases; unique per start
- *                           when not set
  */
 @ConfigurationProperties("newsroom.query")
 public record ProjectionSettings(
@@ -38,8 +35,7 @@ public record ProjectionSettings(
         @DefaultValue("2") int segments,
         @DefaultValue("1000") int maxWaits,
         @DefaultValue("10") int maxWaitsPerClient,
-        @DefaultValue("25ms") Duration pollInterval,
-        @Nullable String instanceId) {
+        @DefaultValue("25ms") Duration pollInterval) {
 
     public ProjectionSettings {
         if (segments < 1) {

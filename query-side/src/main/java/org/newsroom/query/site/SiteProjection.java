@@ -14,6 +14,7 @@ import org.newsroom.article.ArticleKilled;
 import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.ArticleUnpublished;
 import org.newsroom.article.ChangeKind;
+import org.newsroom.log.CheckpointSigned;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.EventContext;
 import org.newsroom.query.projection.ProjectionBatch;
@@ -90,6 +91,15 @@ public class SiteProjection {
                 event.articleId().value(),
                 context,
                 stored -> stored.map(a -> a.killed(event.notice(), context.timestamp())));
+    }
+
+    /**
+     * The log's own checkpoints change nothing here, but count as processed, so that the projection's position (and
+     * a rebuild's) passes them like the live processor's token does.
+     */
+    @EventHandler
+    public void on(CheckpointSigned checkpoint) {
+        // the writer's interceptor records the position of every event this projection is handed
     }
 
     /** Every other article event: nothing changes on the site, but the event counts as processed. */

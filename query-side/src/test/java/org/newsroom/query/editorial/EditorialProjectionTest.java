@@ -2,8 +2,11 @@ package org.newsroom.query.editorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.newsroom.query.TestEvents.at;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.bson.Document;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsroom.article.ArticleContent;
 import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleEvent;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleKilled;
 import org.newsroom.article.ArticlePublished;
@@ -19,11 +23,17 @@ import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.ArticleSubmittedForReview;
 import org.newsroom.article.Byline;
 import org.newsroom.article.BylineAssigned;
+import org.newsroom.article.ChangeKind;
 import org.newsroom.article.ChangesRequested;
+import org.newsroom.article.CommentAdded;
+import org.newsroom.article.EmbargoLifted;
+import org.newsroom.article.EmbargoSet;
 import org.newsroom.article.PhotoAttached;
 import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.article.PublicationScheduled;
+import org.newsroom.article.ScheduledPublicationCancelled;
 import org.newsroom.query.InMemoryMongo;
 import org.newsroom.query.TestEvents;
 import org.newsroom.query.article.ArticleState;
@@ -103,6 +113,95 @@ class EditorialProjectionTest {
         assertThat(stored().state()).isEqualTo(ArticleState.KILLED);
         assertThat(stored().version()).isEqualTo(10);
         assertThat(stored().updatedBy()).isNull();
+    }
+
+    @Test
+    void keepsTheDesksConversationFlagsScheduleAndEmbargo() {
+        Instant at = Instant.parse("2026-03-14T14:00:00Z");
+        Instant until = Instant.parse("2026-03-14T13:00:00Z");
+        List<ArticleEvent> events = List.of(
+                new ArticleDrafted(ID, "Headline", null, "<p>Body</p>", "en"),
+                new CommentAdded(ID, "c1", "Is the quote on record?"),
+                new ArticleSubmittedForReview(ID, "Ready"),
+                new ChangesRequested(ID, "Attribute the quote"),
+                new EmbargoSet(ID, until),
+                new PublicationScheduled(ID, "s1", at, ChangeKind.UPDATE, "Evening", null));
+        String[] actors = {"reporter", "editor", "reporter", "editor", "editor", "chief"};
+        for (int i = 0; i < events.size(); i++) {
+            projection.on(events.get(i), at(10 + i, i + 1, events.get(i), actors[i]));
+        }
+
+        EditorialArticle article = stored();
+        assertThat(article.conversation())
+                .extracting(ConversationEntry::kind, ConversationEntry::text, ConversationEntry::actor)
+                .containsExactly(
+                        tuple("comment", "Is the quote on record?", "editor"),
+                        tuple("submitted", "Ready", "reporter"),
+                        tuple("changes-requested", "Attribute the quote", "editor"));
+        assertThat(article.conversation().get(2).at()).isEqualTo(TestEvents.NOON.plusSeconds(13));
+        assertThat(article.changesRequested()).isTrue();
+        assertThat(article.reviewed()).isTrue();
+        assertThat(article.embargo()).isEqualTo(new Embargo(until, "editor"));
+        assertThat(article.schedule()).isEqualTo(new Schedule(at, "update", "Evening", "chief"));
+
+        ArticleSubmittedForReview again = new ArticleSubmittedForReview(ID, null);
+        projection.on(again, at(20, 7, again, "reporter"));
+        assertThat(stored().changesRequested())
+                .as("answered by a new submission")
+                .isFalse();
+        assertThat(stored().conversation()).last().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo("submitted");
+            assertThat(entry.text()).isNull();
+        });
+
+        ArticlePublished fired = new ArticlePublished(
+                ID,
+                1,
+                "headline",
+                null,
+                null,
+                new ArticleContent("Headline", "", "<p>Body</p>", "en", List.of(), List.of()),
+                null,
+                at,
+                Duration.ofMillis(80));
+        projection.on(fired, at(21, 8, fired, "chief"));
+        assertThat(stored().schedule()).isNull();
+        assertThat(stored().embargo()).as("an embargo stays until lifted").isNotNull();
+        EmbargoLifted lifted = new EmbargoLifted(ID);
+        projection.on(lifted, at(22, 9, lifted, "editor"));
+        assertThat(stored().embargo()).isNull();
+        assertThat(stored().conversation()).hasSize(4);
+    }
+
+    @Test
+    void aPublicationWithoutReviewSaysWhyInTheConversationAndEndsChangeRequests() {
+        ArticleDrafted draft = new ArticleDrafted(ID, "Headline", null, "<p>Body</p>", "en");
+        projection.on(draft, at(1, 1, draft, "reporter"));
+        PublicationScheduled scheduled =
+                new PublicationScheduled(ID, "s1", Instant.parse("2026-03-14T14:00:00Z"), null, null, "Wire copy");
+        projection.on(scheduled, at(2, 2, scheduled, "editor"));
+        ScheduledPublicationCancelled cancelled = new ScheduledPublicationCancelled(ID, "s1");
+        projection.on(cancelled, at(3, 3, cancelled, "editor"));
+        assertThat(stored().schedule()).isNull();
+        assertThat(stored().reviewed()).isFalse();
+
+        ArticlePublished published = new ArticlePublished(
+                ID,
+                1,
+                "headline",
+                null,
+                null,
+                new ArticleContent("Headline", "", "<p>Body</p>", "en", List.of(), List.of()),
+                "Wire copy, checked",
+                null,
+                null);
+        projection.on(published, at(4, 4, published, "editor"));
+
+        assertThat(stored().conversation()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo("published-without-review");
+            assertThat(entry.text()).isEqualTo("Wire copy, checked");
+            assertThat(entry.actor()).isEqualTo("editor");
+        });
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.newsroom.article.Byline;
 import org.newsroom.article.PhotoAttached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.eventlog.EventLogConfiguration;
+import org.newsroom.log.CheckpointSigned;
 import org.newsroom.query.CloudEventSchema;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,8 +56,21 @@ class ArticleCloudEventsTest {
                         Map.entry("ChangesRequested", "news.article.changes-requested.v1"),
                         Map.entry("ArticlePublished", "news.article.published.v1"),
                         Map.entry("ArticleUnpublished", "news.article.unpublished.v1"),
-                        Map.entry("ArticleKilled", "news.article.killed.v1")));
-        assertThat(ArticleCloudEvents.knownTypes()).containsExactlyInAnyOrderElementsOf(types.values());
+                        Map.entry("ArticleKilled", "news.article.killed.v1"),
+                        Map.entry("CommentAdded", "news.article.comment-added.v1"),
+                        Map.entry("PublicationScheduled", "news.article.publication-scheduled.v1"),
+                        Map.entry("ScheduledPublicationCancelled", "news.article.scheduled-publication-cancelled.v1"),
+                        Map.entry("EmbargoSet", "news.article.embargo-set.v1"),
+                        Map.entry("EmbargoLifted", "news.article.embargo-lifted.v1")));
+        assertThat(ArticleCloudEvents.knownTypes())
+                .containsAll(types.values())
+                .contains("news.log.checkpoint.v1")
+                .hasSize(types.size() + 1);
+    }
+
+    @Test
+    void theLogsCheckpointsHaveTheirOwnType() {
+        assertThat(ArticleCloudEvents.typeOf(CheckpointSigned.class)).isEqualTo("news.log.checkpoint.v1");
     }
 
     @Test

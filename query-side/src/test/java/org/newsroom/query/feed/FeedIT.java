@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroom.article.ArticleId;
+import org.newsroom.command.article.KillArticle;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.query.Articles;
 import org.newsroom.query.CloudEventSchema;
@@ -300,21 +304,46 @@ class FeedIT {
     void reportersEditorsAndAuditorsFollowTheStreamButOnlyIntegratorsPullTheFeed() throws Exception {
         long start = eventLog.headPosition();
         articles.draft("watched-by-the-desk");
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new KillArticle(
+                        new ArticleId("watched-by-the-desk"), "Internal: the source asked us to", "Removed."))
+                .andMetaData(Map.of("actor", "editor")));
 
         for (String user : List.of("reporter", "editor", "auditor")) {
             Integrator desk = Integrator.as(port, user);
             try (SseClient stream = SseClient.open(desk, "/feed/stream?after=" + start, null)) {
                 assertThat(stream.headers().statusCode()).as(user).isEqualTo(200);
-                await().atMost(PATIENCE).until(() -> !stream.received().isEmpty());
-                assertThat(Integrator.JSON
-                                .readTree(stream.received().get(0).data())
-                                .get("subject")
-                                .asText())
-                        .isEqualTo("watched-by-the-desk");
+                await().atMost(PATIENCE).until(() -> stream.received().size() >= 2);
+                JsonNode drafted =
+                        Integrator.JSON.readTree(stream.received().get(0).data());
+                assertThat(drafted.get("subject").asText()).isEqualTo("watched-by-the-desk");
+                assertThat(drafted.get("type").asText()).isEqualTo("news.article.drafted.v1");
+                assertThat(drafted.get("articleversion").asLong()).isEqualTo(1);
+                assertThat(drafted.get("position").asLong()).isEqualTo(start + 1);
+                assertThat(drafted.has("id") && drafted.has("time")).isTrue();
+                JsonNode killed =
+                        Integrator.JSON.readTree(stream.received().get(1).data());
+                assertThat(killed.get("actor").asText()).isEqualTo("editor");
+                for (var event : stream.received()) {
+                    assertThat(event.data())
+                            .as("what %s may not read elsewhere", user)
+                            .doesNotContain("Internal: the source asked us to")
+                            .doesNotContain("Headline of watched-by-the-desk")
+                            .doesNotContain("\"data\"");
+                }
             }
             assertThat(desk.get("/feed/events?after=" + start).status())
                     .as(user)
                     .isEqualTo(403);
+        }
+        try (SseClient stream = SseClient.open(integrator, "/feed/stream?after=" + start, null)) {
+            await().atMost(PATIENCE).until(() -> stream.received().size() >= 2);
+            assertThat(Integrator.JSON
+                            .readTree(stream.received().get(1).data())
+                            .path("data")
+                            .path("reason")
+                            .asText())
+                    .as("integrators get every payload")
+                    .isEqualTo("Internal: the source asked us to");
         }
     }
 

@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
 import org.newsroom.command.article.Publication;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.query.Http;
 import org.newsroom.query.Ninjs;
@@ -82,7 +81,7 @@ class ReadYourWritesIT extends QuerySideIT {
             ArticleId id = new ArticleId(String.format("%02d-latency", i));
             send("reporter", SampleStory.draft(id));
             send("editor", SampleStory.byline(id));
-            Publication publication = sendFor("editor", new PublishArticle(id, null, null));
+            Publication publication = sendFor("editor", SampleStory.publishWithoutReview(id));
             long position = engine.knownHeadPosition();
             long started = System.nanoTime();
             String slug = publication.slug();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
 import org.newsroom.command.article.KillArticle;
 import org.newsroom.command.article.Publication;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.UnpublishArticle;
 import org.newsroom.query.Ninjs;
 import org.newsroom.query.QuerySideIT;
@@ -94,7 +93,7 @@ class RebuildIT extends QuerySideIT {
         send("reporter", SampleStory.draft(articleId));
         send("reporter", SampleStory.leadPhoto(articleId));
         send("editor", SampleStory.byline(articleId));
-        Publication publication = sendFor("editor", new PublishArticle(articleId, null, null));
+        Publication publication = sendFor("editor", SampleStory.publishWithoutReview(articleId));
         return publication.slug();
     }
 

@@ -86,7 +86,7 @@ class SiteLifecycleIT extends QuerySideIT {
     private String publishArticle(ArticleId id) {
         send("reporter", SampleStory.draft(id));
         send("editor", SampleStory.byline(id));
-        Publication publication = sendFor("editor", new PublishArticle(id, null, null));
+        Publication publication = sendFor("editor", SampleStory.publishWithoutReview(id));
         return publication.slug();
     }
 

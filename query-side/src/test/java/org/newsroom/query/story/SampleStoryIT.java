@@ -49,7 +49,7 @@ class SampleStoryIT extends QuerySideIT {
         send("reporter", SampleStory.leadPhoto(ID));
         send("reporter", SampleStory.boatPhoto(ID));
         send("editor", SampleStory.byline(ID));
-        Publication first = sendFor("editor", new PublishArticle(ID, null, null));
+        Publication first = sendFor("editor", SampleStory.publishWithoutReview(ID));
         long published = engine.knownHeadPosition();
         String slug = first.slug();
 

@@ -9,6 +9,12 @@ final class Answers {
     /** {@code POST /api/articles/{id}/photos}. */
     record PhotoAnswer(String photoId, long version) {}
 
+    /** {@code POST /api/articles/{id}/comments}. */
+    record CommentAnswer(String commentId, long version) {}
+
+    /** {@code PUT /api/articles/{id}/schedule}. */
+    record ScheduleAnswer(String scheduleId, long version) {}
+
     /** {@code POST /api/articles/{id}/publish}: {@code url} is the public site path. */
     record PublicationAnswer(long version, int publicationNumber, String url) {}
 

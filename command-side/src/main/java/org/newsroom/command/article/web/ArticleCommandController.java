@@ -1,21 +1,28 @@
 package org.newsroom.command.article.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.Byline;
 import org.newsroom.article.PhotoId;
+import org.newsroom.command.article.AddComment;
 import org.newsroom.command.article.AssignByline;
 import org.newsroom.command.article.AttachPhoto;
+import org.newsroom.command.article.CancelScheduledPublication;
 import org.newsroom.command.article.DetachPhoto;
 import org.newsroom.command.article.DraftArticle;
 import org.newsroom.command.article.KillArticle;
+import org.newsroom.command.article.LanguageList;
+import org.newsroom.command.article.LiftEmbargo;
 import org.newsroom.command.article.Publication;
 import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.RequestChanges;
 import org.newsroom.command.article.ReviseArticle;
+import org.newsroom.command.article.SchedulePublication;
+import org.newsroom.command.article.SetEmbargo;
 import org.newsroom.command.article.SubmitForReview;
 import org.newsroom.command.article.UnpublishArticle;
 import org.newsroom.command.article.UpdatePhoto;
@@ -55,9 +62,15 @@ class ArticleCommandController {
     static final String POSITION_HEADER = "Newsroom-Position";
 
     private final CommandSender commands;
+    private final DeskSettings desk;
+    private final LanguageList languages;
+    private final Clock clock;
 
-    ArticleCommandController(CommandSender commands) {
+    ArticleCommandController(CommandSender commands, DeskSettings desk, Clock clock) {
         this.commands = commands;
+        this.desk = desk;
+        this.languages = desk.languageList();
+        this.clock = clock;
     }
 
     @PostMapping
@@ -70,8 +83,8 @@ class ArticleCommandController {
                     String ifMatch) {
         IfMatch.requireAbsentForNewArticle(ifMatch);
         ArticleId id = new ArticleId(UUID.randomUUID().toString());
-        CommandOutcome outcome = commands.send(
-                new DraftArticle(id, request.headline(), request.standfirst(), request.body(), request.language()));
+        CommandOutcome outcome = commands.send(new DraftArticle(
+                id, request.headline(), request.standfirst(), request.body(), request.language(), languages));
         return written(HttpStatus.CREATED, outcome)
                 .location(articleLocation(id.value()))
                 .body(new Answers.DraftAnswer(id.value(), outcome.version()));
@@ -88,6 +101,7 @@ class ArticleCommandController {
                 request.standfirst(),
                 request.body(),
                 request.language(),
+                languages,
                 expected.axonVersion())));
     }
 
@@ -158,6 +172,17 @@ class ArticleCommandController {
         return version(commands.send(new SubmitForReview(article(id), note, expected.axonVersion())));
     }
 
+    @PostMapping("/{id}/comments")
+    @Operation(summary = "Add a comment to the desk's conversation about the article (AddComment)")
+    @ApiResponse(responseCode = "201", description = "Added; the conversation of GET /api/articles/{id} shows it")
+    ResponseEntity<Answers.CommentAnswer> comment(
+            @PathVariable String id, @Valid @RequestBody AddCommentRequest request, ExpectedVersion expected) {
+        String comment = UUID.randomUUID().toString();
+        CommandOutcome outcome =
+                commands.send(new AddComment(article(id), comment, request.text(), expected.axonVersion()));
+        return written(HttpStatus.CREATED, outcome).body(new Answers.CommentAnswer(comment, outcome.version()));
+    }
+
     @PostMapping("/{id}/request-changes")
     @Operation(summary = "Send an article in review back to its reporter (RequestChanges)")
     @ApiResponse(responseCode = "200", description = "Changes requested")
@@ -167,19 +192,70 @@ class ArticleCommandController {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish the working copy (PublishArticle); the body is optional on first publication")
+    @Operation(
+            summary = "Publish the working copy (PublishArticle); the body is optional on first publication of an"
+                    + " article that was in review")
     @ApiResponse(responseCode = "200", description = "Published; url is the article's public page")
     ResponseEntity<Answers.PublicationAnswer> publish(
             @PathVariable String id,
             @Valid @RequestBody(required = false) PublishArticleRequest request,
             ExpectedVersion expected) {
-        PublishArticleRequest body = request == null ? new PublishArticleRequest(null, null) : request;
-        CommandOutcome outcome =
-                commands.send(new PublishArticle(article(id), body.kind(), body.note(), expected.axonVersion()));
+        PublishArticleRequest body = request == null ? new PublishArticleRequest(null, null, null) : request;
+        CommandOutcome outcome = commands.send(new PublishArticle(
+                article(id),
+                body.kind(),
+                body.note(),
+                body.withoutReview(),
+                desk.reviewRequired(),
+                null,
+                clock.instant(),
+                expected.axonVersion()));
         Publication publication = outcome.result(Publication.class);
         return written(HttpStatus.OK, outcome)
                 .body(new Answers.PublicationAnswer(
                         outcome.version(), publication.publicationNumber(), sitePath(publication.slug())));
+    }
+
+    @PutMapping("/{id}/schedule")
+    @Operation(summary = "Schedule the next publication, replacing any pending schedule (SchedulePublication)")
+    @ApiResponse(responseCode = "200", description = "Scheduled")
+    ResponseEntity<Answers.ScheduleAnswer> schedule(
+            @PathVariable String id, @Valid @RequestBody SchedulePublicationRequest request, ExpectedVersion expected) {
+        String schedule = UUID.randomUUID().toString();
+        CommandOutcome outcome = commands.send(new SchedulePublication(
+                article(id),
+                schedule,
+                request.at(),
+                request.kind(),
+                request.note(),
+                request.withoutReview(),
+                desk.reviewRequired(),
+                clock.instant(),
+                expected.axonVersion()));
+        return written(HttpStatus.OK, outcome).body(new Answers.ScheduleAnswer(schedule, outcome.version()));
+    }
+
+    @DeleteMapping("/{id}/schedule")
+    @Operation(summary = "Cancel the pending scheduled publication (CancelScheduledPublication)")
+    @ApiResponse(responseCode = "200", description = "Cancelled")
+    ResponseEntity<Answers.VersionAnswer> cancelSchedule(@PathVariable String id, ExpectedVersion expected) {
+        return version(commands.send(new CancelScheduledPublication(article(id), expected.axonVersion())));
+    }
+
+    @PutMapping("/{id}/embargo")
+    @Operation(summary = "Hold the article back until a time: no publication before it (SetEmbargo)")
+    @ApiResponse(responseCode = "200", description = "Embargoed")
+    ResponseEntity<Answers.VersionAnswer> embargo(
+            @PathVariable String id, @Valid @RequestBody SetEmbargoRequest request, ExpectedVersion expected) {
+        return version(
+                commands.send(new SetEmbargo(article(id), request.until(), clock.instant(), expected.axonVersion())));
+    }
+
+    @DeleteMapping("/{id}/embargo")
+    @Operation(summary = "Lift the embargo (LiftEmbargo)")
+    @ApiResponse(responseCode = "200", description = "Lifted")
+    ResponseEntity<Answers.VersionAnswer> liftEmbargo(@PathVariable String id, ExpectedVersion expected) {
+        return version(commands.send(new LiftEmbargo(article(id), expected.axonVersion())));
     }
 
     @PostMapping("/{id}/unpublish")

@@ -53,7 +53,8 @@ class ArticleCommandDocumentation {
                                     .description(
                                             "Global position of the last event written; reads accept it as ?atLeast="));
                 }
-                if (status.equals("201")) {
+                // a comment is read in its article's conversation: it has no address of its own
+                if (status.equals("201") && !handler.getMethod().getName().equals("comment")) {
                     response.addHeaderObject(
                             "Location",
                             new Header().schema(new StringSchema()).description("The path of what was created"));

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.newsroom.command.article.ArticleRuleViolation;
 import org.newsroom.command.article.InvalidArticleContent;
+import org.newsroom.command.article.LanguageList;
 import org.newsroom.platform.web.ProblemDetailsAdvice;
 import org.newsroom.platform.web.Problems;
 import org.newsroom.platform.web.Problems.FieldProblem;
@@ -25,7 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Why a command was not recorded, as a problem answer: content no article may hold (400 {@code validation-failed},
- * the field named), a rule of the workflow (409 with the rule's code), an unknown article (404
+ * the field named), a rule of the workflow (409 with the rule's code and its details, such as an embargo's
+ * {@code until}), an unknown article (404
  * {@code article-not-found}, as on reads) or photo (404 {@code not-found}), a stale
  * {@code If-Match} (412 with {@code currentVersion}), a write that lost a race in the event log (409
  * {@code concurrent-change}).
@@ -36,23 +38,28 @@ class ArticleCommandProblems {
 
     private static final String PHOTO_NOT_FOUND = "photo-not-found";
     private static final String NOT_FOUND = "not-found";
+    private static final String INVALID_LANGUAGE = "invalid-language";
 
     @ExceptionHandler
     ResponseEntity<Object> on(ArticleRuleViolation violation, HttpServletRequest request) {
         if (PHOTO_NOT_FOUND.equals(violation.code())) {
             return answer(notFound(NOT_FOUND, violation.getMessage()), request);
         }
-        return answer(
-                Problems.problem(HttpStatus.CONFLICT, violation.code(), "Rule violated", violation.getMessage()),
-                request);
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.CONFLICT, violation.code(), "Rule violated", violation.getMessage());
+        violation.details().forEach(problem::setProperty);
+        return answer(problem, request);
     }
 
+    /** A language outside the list also names where the list is ({@code languages}). */
     @ExceptionHandler
     ResponseEntity<Object> on(InvalidArticleContent invalid, HttpServletRequest request) {
-        return answer(
-                ProblemDetailsAdvice.validationFailed(
-                        List.of(new FieldProblem(invalid.field(), invalid.code(), invalid.getMessage()))),
-                request);
+        ProblemDetail problem = ProblemDetailsAdvice.validationFailed(
+                List.of(new FieldProblem(invalid.field(), invalid.code(), invalid.getMessage())));
+        if (INVALID_LANGUAGE.equals(invalid.code())) {
+            problem.setProperty("languages", LanguageList.ROUTE);
+        }
+        return answer(problem, request);
     }
 
     @ExceptionHandler

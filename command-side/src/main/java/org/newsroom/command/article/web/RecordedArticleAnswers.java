@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The answer an article write gave, rebuilt from the commit it recorded, exactly as {@link ArticleCommandController}
  * wrote it: a draft's 201 with its Location and {@code {id, version}}, a photo's 201 with its Location and
- * {@code {photoId, version}}, a publication's {@code {version, publicationNumber, url}}, any other write's
+ * {@code {photoId, version}}, a comment's 201 with {@code {commentId, version}}, a schedule's
+ * {@code {scheduleId, version}}, a publication's {@code {version, publicationNumber, url}}, any other write's
  * {@code {version}}; always {@code ETag} and {@code Newsroom-Position}.
  */
 @Component
@@ -69,6 +70,18 @@ class RecordedArticleAnswers implements RecordedAnswers {
                 ArticleCommandController.photoLocation(article, photo).toString()
             });
             return new Answer(HttpStatus.CREATED.value(), headers, body(new Answers.PhotoAnswer(photo, version)));
+        }
+        if (post && path.endsWith("/comments")) {
+            return new Answer(
+                    HttpStatus.CREATED.value(),
+                    headers,
+                    body(new Answers.CommentAnswer(payload.getString("commentId"), version)));
+        }
+        if ("PUT".equals(request.getMethod()) && path.endsWith("/schedule")) {
+            return new Answer(
+                    HttpStatus.OK.value(),
+                    headers,
+                    body(new Answers.ScheduleAnswer(payload.getString("scheduleId"), version)));
         }
         if (post && path.endsWith("/publish")) {
             return new Answer(

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -35,8 +37,8 @@ import com.mongodb.ServerAddress;
 class ArticleCommandControllerTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(
-                    new ArticleCommandController(new CommandSender(gateway)))
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ArticleCommandController(
+                    new CommandSender(gateway), new DeskSettings(true, null), Clock.systemUTC()))
             .setControllerAdvice(new ArticleCommandProblems(), new ProblemDetailsAdvice())
             .setCustomArgumentResolvers(new IfMatchResolver())
             .build();

@@ -147,7 +147,8 @@ class HostileBodiesIT {
         URI,
         LANGUAGE,
         CHANGE_KIND,
-        BYLINES
+        BYLINES,
+        INSTANT
     }
 
     /** The write routes that take a body (detaching a photo takes none), and where to aim each. */
@@ -190,8 +191,19 @@ class HostileBodiesIT {
                 "POST",
                 List.of(
                         new Field("changeKind", Kind.CHANGE_KIND, false, false, 0),
-                        new Field("note", Kind.TEXT, false, false, 2_000)),
+                        new Field("note", Kind.TEXT, false, false, 2_000),
+                        new Field("withoutReview", Kind.TEXT, false, true, 2_000)),
                 false),
+        COMMENT("POST", List.of(new Field("text", Kind.TEXT, true, true, 5_000)), true),
+        SCHEDULE(
+                "PUT",
+                List.of(
+                        new Field("at", Kind.INSTANT, true, true, 0),
+                        new Field("changeKind", Kind.CHANGE_KIND, false, false, 0),
+                        new Field("note", Kind.TEXT, false, false, 2_000),
+                        new Field("withoutReview", Kind.TEXT, false, true, 2_000)),
+                true),
+        EMBARGO("PUT", List.of(new Field("until", Kind.INSTANT, true, true, 0)), true),
         UNPUBLISH("POST", List.of(new Field("reason", Kind.TEXT, true, true, 2_000)), true),
         KILL(
                 "POST",
@@ -235,7 +247,10 @@ class HostileBodiesIT {
                 case ASSIGN_BYLINE -> story.draft().path("/byline");
                 case SUBMIT -> story.draft().path("/submit");
                 case REQUEST_CHANGES -> story.inReview().path("/request-changes");
-                case PUBLISH -> story.readyToPublish().path("/publish");
+                case PUBLISH -> story.inReview().path("/publish");
+                case COMMENT -> story.draft().path("/comments");
+                case SCHEDULE -> story.inReview().path("/schedule");
+                case EMBARGO -> story.inReview().path("/embargo");
                 case UNPUBLISH -> story.published().path("/unpublish");
                 case KILL -> story.published().path("/kill");
             };

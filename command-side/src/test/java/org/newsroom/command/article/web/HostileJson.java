@@ -1,6 +1,8 @@
 package org.newsroom.command.article.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +85,15 @@ final class HostileJson {
             "about:blank",
             "https://[::1",
             "%68ttp://x.example");
+    private static final List<String> HOSTILE_INSTANTS = List.of(
+            "",
+            "tomorrow",
+            "14:00",
+            "2026-13-01T00:00:00Z",
+            "2020-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "2031-01-01");
+
     private static final List<String> HOSTILE_LANGUAGES = List.of(
             "en_US",
             "123",
@@ -139,6 +150,7 @@ final class HostileJson {
             case LANGUAGE -> "it";
             case CHANGE_KIND -> "update";
             case BYLINES -> List.of(Map.of("name", "Valid Name", "role", "author", "affiliation", "AFP"));
+            case INSTANT -> Instant.now().plus(Duration.ofDays(1)).toString();
         };
     }
 
@@ -256,6 +268,7 @@ final class HostileJson {
             case LANGUAGE -> raw.add(Arbitraries.of(HOSTILE_LANGUAGES).map(HostileJson::json));
             case CHANGE_KIND -> raw.add(Arbitraries.of(HOSTILE_CHANGE_KINDS).map(HostileJson::json));
             case BYLINES -> raw.add(hostileBylines());
+            case INSTANT -> raw.add(Arbitraries.of(HOSTILE_INSTANTS).map(HostileJson::json));
             default -> {}
         }
         return Arbitraries.oneOf(raw)

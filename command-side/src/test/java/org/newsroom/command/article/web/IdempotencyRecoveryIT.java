@@ -105,6 +105,8 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
         String draftBody = json(Map.of("headline", "Recovered " + tag, "body", "<p>Once.</p>"));
         String article = "/api/articles/"
                 + reporter.post("/api/articles", draftBody).json().path("id").asText();
+        String scheduleBody =
+                json(Map.of("at", java.time.Instant.now().plusSeconds(86_400).toString()));
         return List.of(
                 keyed("draft", tag, key -> reporter.post("/api/articles", draftBody, "Idempotency-Key", key)),
                 keyed(
@@ -125,6 +127,13 @@ class IdempotencyRecoveryIT extends CommandApiTestBase {
                         "byline",
                         tag,
                         key -> reporter.put(article + "/byline", json(StoryApi.BYLINE), "Idempotency-Key", key)),
+                keyed(
+                        "comment",
+                        tag,
+                        key -> reporter.post(
+                                article + "/comments", json(Map.of("text", "Sources?")), "Idempotency-Key", key)),
+                keyed("submission", tag, key -> reporter.post(article + "/submit", null, "Idempotency-Key", key)),
+                keyed("schedule", tag, key -> editor.put(article + "/schedule", scheduleBody, "Idempotency-Key", key)),
                 keyed("publication", tag, key -> editor.post(article + "/publish", null, "Idempotency-Key", key)));
     }
 

@@ -25,7 +25,12 @@ class OpenApiIT extends CommandApiTestBase {
             Map.entry("post /api/articles/{id}/request-changes", List.of("200", "403", "409")),
             Map.entry("post /api/articles/{id}/publish", List.of("200", "403", "409", "412")),
             Map.entry("post /api/articles/{id}/unpublish", List.of("200", "409")),
-            Map.entry("post /api/articles/{id}/kill", List.of("200", "409")));
+            Map.entry("post /api/articles/{id}/kill", List.of("200", "409")),
+            Map.entry("post /api/articles/{id}/comments", List.of("201", "400", "404", "409")),
+            Map.entry("put /api/articles/{id}/schedule", List.of("200", "400", "403", "409")),
+            Map.entry("delete /api/articles/{id}/schedule", List.of("200", "409")),
+            Map.entry("put /api/articles/{id}/embargo", List.of("200", "400", "409")),
+            Map.entry("delete /api/articles/{id}/embargo", List.of("200", "409")));
 
     @Test
     void describesEveryCommandRouteWithItsProblemAnswers() {

@@ -91,7 +91,7 @@ class RoleMatrixIT extends CommandApiTestBase {
             }
         });
 
-        assertThat(routes).hasSize(11).allSatisfy(route -> {
+        assertThat(routes).hasSize(16).allSatisfy(route -> {
             String[] parts = route.split(" ");
             AccessRule rule = rules.ruleFor(HttpMethod.valueOf(parts[0]), parts[1].replaceAll("\\{[^}]+}", "some-id"));
             assertThat(rule.access()).as(route).isEqualTo(AccessRule.Access.ROLES);
@@ -121,12 +121,7 @@ class RoleMatrixIT extends CommandApiTestBase {
     private Map<String, Probe> probes() {
         Map<String, Probe> probes = new LinkedHashMap<>();
         for (String path : List.of(
-                "/actuator/health/**",
-                "/actuator/info",
-                "/actuator/prometheus",
-                "/v3/api-docs/**",
-                "/swagger-ui/**",
-                "/swagger-ui.html")) {
+                "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")) {
             String sample = path.replace("/**", "");
             probes.put("* " + path, new Probe(caller -> caller.get(sample.isEmpty() ? "/" : sample), 0));
         }
@@ -168,6 +163,31 @@ class RoleMatrixIT extends CommandApiTestBase {
                         (caller, article) -> caller.post(article.path("/submit"), null),
                         200));
         probes.put(
+                "POST /api/articles/*/comments",
+                command(
+                        article -> story.draft(),
+                        (caller, article) -> caller.post(article.path("/comments"), json(Map.of("text", "Sources?"))),
+                        201));
+        probes.put(
+                "PUT /api/articles/*/schedule",
+                command(
+                        article -> story.inReview(),
+                        (caller, article) -> caller.put(article.path("/schedule"), json(Map.of("at", tomorrow()))),
+                        200));
+        probes.put(
+                "DELETE /api/articles/*/schedule",
+                command(article -> scheduled(), (caller, article) -> caller.delete(article.path("/schedule")), 200));
+        probes.put(
+                "PUT /api/articles/*/embargo",
+                command(
+                        article -> story.inReview(),
+                        (caller, article) -> caller.put(article.path("/embargo"), json(Map.of("until", tomorrow()))),
+                        200));
+        probes.put(
+                "DELETE /api/articles/*/embargo",
+                command(article -> embargoed(), (caller, article) -> caller.delete(article.path("/embargo")), 200));
+        probes.put("GET /api/languages", new Probe(caller -> caller.get("/api/languages"), 200));
+        probes.put(
                 "POST /api/articles/*/request-changes",
                 command(
                         article -> story.inReview(),
@@ -177,7 +197,7 @@ class RoleMatrixIT extends CommandApiTestBase {
         probes.put(
                 "POST /api/articles/*/publish",
                 command(
-                        article -> story.readyToPublish(),
+                        article -> story.inReview(),
                         (caller, article) -> caller.post(article.path("/publish"), null),
                         200));
         probes.put(
@@ -195,7 +215,8 @@ class RoleMatrixIT extends CommandApiTestBase {
                         200));
         probes.put("GET /admin/log/export", new Probe(caller -> caller.get("/admin/log/export"), 200));
         probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
-        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/metrics"), 0));
+        probes.put("* /api/session", new Probe(caller -> caller.delete("/api/session"), 204));
+        probes.put("* /actuator/**", new Probe(caller -> caller.get("/actuator/prometheus"), 0));
         probes.put("* /**", new Probe(caller -> caller.get("/anything/else"), 0));
         return probes;
     }
@@ -218,6 +239,29 @@ class RoleMatrixIT extends CommandApiTestBase {
     }
 
     /** An "article" whose path is that of one of its photos. */
+    /** A day ahead: no schedule of the shared application fires while the ITs run. */
+    private static String tomorrow() {
+        return java.time.Instant.now().plusSeconds(86_400).toString();
+    }
+
+    private Article scheduled() {
+        Article article = story.inReview();
+        assertThat(api.as("editor")
+                        .put(article.path("/schedule"), json(Map.of("at", tomorrow())))
+                        .status())
+                .isEqualTo(200);
+        return article;
+    }
+
+    private Article embargoed() {
+        Article article = story.inReview();
+        assertThat(api.as("editor")
+                        .put(article.path("/embargo"), json(Map.of("until", tomorrow())))
+                        .status())
+                .isEqualTo(200);
+        return article;
+    }
+
     private Article withPhoto() {
         Article article = story.draft();
         return new Article(article.id() + "/photos/" + story.attachPhoto(article), article.version());

@@ -1,7 +1,9 @@
 package org.newsroom.query.editorial.web;
 
+import java.security.Principal;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.platform.web.Problems;
 import org.newsroom.query.article.ArticleState;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Editing screens and work lists: {@code /api/articles/{id}} (ETag = article version) and {@code /api/articles}. */
+/**
+ * Editing screens and work lists: {@code /api/articles/{id}} (ETag = article version) and {@code /api/articles}, whose
+ * {@code mine} is the signed-in caller's.
+ */
 @RestController
 class EditorialController {
 
@@ -38,10 +43,24 @@ class EditorialController {
     WorkList workList(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String author,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean changesRequested,
+            @RequestParam(defaultValue = "false") boolean scheduled,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @Nullable Principal caller) {
         try {
-            return articles.handle(new FindWorkList(state(state), q, page, size));
+            return articles.handle(new FindWorkList(
+                    state(state),
+                    q,
+                    author,
+                    mine,
+                    caller == null ? null : caller.getName(),
+                    changesRequested,
+                    scheduled,
+                    page,
+                    size));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("invalid-request", e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.newsroom.platform.security.Role;
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.feed.FeedFilter;
@@ -16,6 +17,7 @@ import org.newsroom.query.feed.FeedWaits;
 import org.newsroom.query.feed.LiveFeed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The feed for integrators: {@code GET /feed/events} pages of CloudEvents in position order, long-polling with
- * {@code wait=}; {@code GET /feed/stream} the same events live, as Server-Sent Events whose {@code id} is the position.
+ * {@code wait=}; {@code GET /feed/stream} the same events live, as Server-Sent Events whose {@code id} is the position
+ * (for the web UI's roles, each event's summary only: see {@link org.newsroom.query.feed.FeedEvent#summary()}).
  */
 @RestController
 class FeedController {
@@ -79,6 +82,7 @@ class FeedController {
     SseEmitter stream(
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(required = false) Long after,
+            Authentication user,
             HttpServletResponse response)
             throws IOException {
         long from;
@@ -91,7 +95,13 @@ class FeedController {
         }
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
-        return streams.subscribe(from);
+        return streams.subscribe(from, isIntegrator(user));
+    }
+
+    /** Integrators read every payload in the feed; the web UI's roles get what they may read: summaries. */
+    private static boolean isIntegrator(Authentication user) {
+        return user.getAuthorities().stream()
+                .anyMatch(authority -> Role.INTEGRATOR.authority().equals(authority.getAuthority()));
     }
 
     private static long parsePosition(String lastEventId) {
