@@ -11,6 +11,7 @@ import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
 import org.newsroom.log.CheckpointSigned;
+import org.newsroom.media.MediaEvent;
 import org.newsroom.query.article.ArticleFold;
 import org.newsroom.query.article.ArticleVersion;
 import org.newsroom.query.projection.Documents;
@@ -39,6 +40,12 @@ public class EditorialProjection {
      */
     @EventHandler
     public void on(CheckpointSigned checkpoint) {
+        // the writer's interceptor records the position of every event this projection is handed
+    }
+
+    /** Uploads to the media library change nothing here either, and count as processed too. */
+    @EventHandler
+    public void on(MediaEvent event) {
         // the writer's interceptor records the position of every event this projection is handed
     }
 

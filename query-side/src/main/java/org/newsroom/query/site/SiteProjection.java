@@ -15,6 +15,7 @@ import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.ArticleUnpublished;
 import org.newsroom.article.ChangeKind;
 import org.newsroom.log.CheckpointSigned;
+import org.newsroom.media.MediaEvent;
 import org.newsroom.query.projection.Documents;
 import org.newsroom.query.projection.EventContext;
 import org.newsroom.query.projection.ProjectionBatch;
@@ -99,6 +100,12 @@ public class SiteProjection {
      */
     @EventHandler
     public void on(CheckpointSigned checkpoint) {
+        // the writer's interceptor records the position of every event this projection is handed
+    }
+
+    /** Uploads to the media library change nothing here either, and count as processed too. */
+    @EventHandler
+    public void on(MediaEvent event) {
         // the writer's interceptor records the position of every event this projection is handed
     }
 
