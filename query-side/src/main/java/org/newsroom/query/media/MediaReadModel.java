@@ -23,6 +23,15 @@ public class MediaReadModel implements ReadModel {
         return List.of(IMAGES);
     }
 
+    /**
+     * A publication marks images of another aggregate (the upload's) public: in two segments, it could be projected
+     * before the upload it names and find nothing to mark.
+     */
+    @Override
+    public boolean projectsArticlesIndependently() {
+        return false;
+    }
+
     @Override
     public Object newProjection(ProjectionWriter writer) {
         return new MediaProjection(writer);
