@@ -1,6 +1,6 @@
 // End-to-end test of the web UI in headless Chromium (Debian's chromium package, driven by playwright-core; no browser
 // is downloaded). Against a running engine: node e2e/run.mjs --base-url=http://localhost:8080 [--out=dir]
-// [--chromium=/usr/bin/chromium] [--measure [--runs=5]]. This file is the runner and its shared helpers (the kit each
+// [--chromium=/usr/bin/chromium] [--measure [--runs=5]] [--only=story,desk,media]. This file is the runner and its shared helpers (the kit each
 // scenario gets: step, check, screenshot, signedIn, version, state, foreignPage…); the scenarios are in
 // scenarios/*.mjs, run in order, each with its own signed-in pages. Every page signs in to a session and is watched
 // for Content-Security-Policy violations; after the scenarios, no page may have reported one. Every step saves a
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { desk } from './scenarios/desk.mjs';
+import { media } from './scenarios/media.mjs';
 import { story } from './scenarios/story.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => {
@@ -189,7 +190,10 @@ const kit = {
   signedIn: (role, options) => signedIn(browser, role, options),
 };
 try {
-  for (const scenario of [story, desk]) await scenario(kit);
+  // --only=media,desk runs those scenarios alone
+  const only = args.only ? args.only.split(',') : null;
+  const scenarios = Object.entries({ story, desk, media }).filter(([name]) => !only || only.includes(name));
+  for (const [, scenario] of scenarios) await scenario(kit);
 
   await step('no page reported a Content-Security-Policy violation', async () => {
     check(cspViolations.length === 0, `CSP violations:\n  ${cspViolations.join('\n  ')}`);

@@ -107,6 +107,7 @@ export async function request(method, path, options = {}) {
   // X-Requested-With: the server then answers 401 without a Basic challenge, so the browser shows no dialog of its own
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file !== undefined) headers['Content-Type'] = options.file.type || 'application/octet-stream';
   if (options.ifMatch != null) headers['If-Match'] = `"${options.ifMatch}"`;
   let url = path;
   if (method === 'GET' && READ_ROUTES.test(path)) {
@@ -116,7 +117,8 @@ export async function request(method, path, options = {}) {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(url, {
       method, headers, credentials: 'same-origin', cache: 'no-store', signal: options.signal,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file !== undefined ? options.file
+        : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const type = response.headers.get('Content-Type') ?? '';
     const data = type.includes('json') ? await response.json().catch(() => null) : await response.text();
@@ -145,3 +147,5 @@ export const post = (path, body, options) => request('POST', path, { ...options,
 export const patch = (path, body, options) => request('PATCH', path, { ...options, body });
 export const put = (path, body, options) => request('PUT', path, { ...options, body });
 export const del = (path, options) => request('DELETE', path, options);
+/** Uploads an image file into the media library, its bytes as the body: {mediaId, renditions, metadata, …}. */
+export const uploadImage = (file) => request('POST', '/api/media', { file });

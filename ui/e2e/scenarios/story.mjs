@@ -168,12 +168,14 @@ export async function story({ step, check, screenshot, signedIn, version, state,
     await reporter.getByRole('status').filter({ hasText: 'Updated by editor to version 6' }).waitFor();
   });
 
-  await step('the public site path serves the published story', async () => {
+  await step('the public site path serves the published story: the reader page to a browser, ninjs to a client', async () => {
     const site = await editor.context().newPage();
     pages.site = site;
     const answer = await site.goto(publicUrl);
     check(answer.status() === 200, `the site answered ${answer.status()}`);
-    const ninjs = await answer.json();
+    check(await site.locator('h1').textContent() === sample.headline, 'wrong headline on the reader\'s page');
+    const json = await editor.request.get(publicUrl, { headers: { Accept: 'application/json' } });
+    const ninjs = await json.json();
     check(ninjs.headlines[0].value === sample.headline, 'wrong headline on the site');
     check(ninjs.version === '1', `site version ${ninjs.version}`);
     check(ninjs.by === 'By Angus MacKinnon (AFP)', `by: ${ninjs.by}`);

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { ApiError, currentSession, del, get, hasRole, patch, post, put } from '../api.js';
+import { ApiError, currentSession, del, get, hasRole, patch, post, put, uploadImage } from '../api.js';
 import { ago, formatTime, localInputToInstant, instantToLocalInput, stateLabel } from '../format.js';
 import { setUnsaved } from '../guard.js';
 import { sanitizeBody } from '../lib/html.js';
 import { dropLocalCopies, findLocalCopy, keepLocalCopy } from '../lib/localCopy.js';
+import { brokenPhotos, moved, notePhotoLoad, photoSrc } from '../lib/photos.js';
 import { timeZoneName, whenLabel } from '../lib/time.js';
 import { onLiveEvent } from '../live.js';
 import { BodyEditor } from './BodyEditor.jsx';
@@ -492,7 +493,13 @@ function PublishSummary({ article, republish, changeKind, note }) {
       <dt>Change kind</dt><dd>{republish ? CHANGE_KINDS[changeKind] : 'First publication'}</dd>
       <dt>Public note</dt><dd>{note || <span class="hint">none</span>}</dd>
       <dt>By</dt><dd>{article.bylines?.length ? article.bylines.map((b) => b.name).join(', ') : <span class="hint">no byline</span>}</dd>
-      <dt>Photos</dt><dd>{article.photos?.length ?? 0}</dd>
+      <dt>Photos</dt><dd>{article.photos?.length ?? 0}
+        {brokenPhotos(article.photos).map(({ index }) => (
+          <p class="banner warn-soft" role="alert" data-testid="confirm-broken-photo">Photo {index + 1} could not be
+            loaded: readers would see a broken image. Publish anyway only if you know it loads for them.</p>
+        ))}
+        {' '}<a href={`/api/articles/${encodeURIComponent(article.id)}/preview`} target="_blank" rel="noopener">
+          Preview</a></dd>
     </dl>
   );
 }
@@ -795,18 +802,32 @@ function Bylines({ article, write, readOnly }) {
   );
 }
 
-function PhotoPreview({ uri, alt }) {
+function PhotoPreview({ src, alt, photoKey }) {
   const [failed, setFailed] = useState(false);
-  useEffect(() => setFailed(false), [uri]);
-  if (!/^https?:\/\/\S+$/i.test(uri ?? '')) return <div class="preview empty">No preview</div>;
-  if (failed) return <div class="preview empty">The image at this address could not be loaded</div>;
-  return <img class="preview" src={uri} alt={alt || ''} loading="lazy" referrerpolicy="no-referrer"
-              onError={() => setFailed(true)} />;
+  useEffect(() => setFailed(false), [src]);
+  if (!/^(https?:\/\/\S+|\/media\/\S+)$/i.test(src ?? '')) return <div class="preview empty">No preview</div>;
+  if (failed) {
+    return <div class="preview empty warn" role="alert" data-testid="photo-broken">
+      This image could not be loaded: readers would see a broken image</div>;
+  }
+  return <img class="preview" src={src} alt={alt || ''} loading="lazy" referrerpolicy="no-referrer"
+              onLoad={() => notePhotoLoad(photoKey, false)}
+              onError={() => { setFailed(true); notePhotoLoad(photoKey, true); }} />;
 }
 
 const PHOTO_FIELDS = [['caption', 'Caption'], ['credit', 'Credit'], ['altText', 'Alt text']];
 
-function PhotoCard({ photo, index, base, write, readOnly }) {
+/** A photo field: the caption gets several lines, since captions run to sentences. */
+function PhotoField({ field, label, value, error, readOnly, onInput, ...props }) {
+  const shared = { value, readOnly, 'aria-invalid': !!error, onInput: (e) => onInput(e.currentTarget.value), ...props };
+  return (
+    <label>{label}
+      {field === 'caption' ? <textarea rows={3} {...shared} /> : <input {...shared} />}
+    </label>
+  );
+}
+
+function PhotoCard({ photo, index, count, base, write, readOnly, move, drag }) {
   const initial = { caption: photo.caption ?? '', credit: photo.credit ?? '', altText: photo.altText ?? '' };
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState({});
@@ -837,22 +858,24 @@ function PhotoCard({ photo, index, base, write, readOnly }) {
     setProblem(null);
     write('patch', path, changes).catch(handle);
   };
+  const reorder = (to) => move(index, to).catch(handle);
 
   return (
-    <form class="photo" aria-label={`Photo ${index + 1}`} data-photo-id={photo.photoId} onSubmit={save}>
-      <PhotoPreview uri={photo.uri} alt={photo.altText} />
+    <form class="photo" aria-label={`Photo ${index + 1}`} data-photo-id={photo.photoId} onSubmit={save}
+          draggable={!readOnly && count > 1} onDragStart={(e) => drag.start(e, index)}
+          onDragOver={(e) => drag.over(e)} onDrop={(e) => drag.drop(e, index).catch(handle)}>
+      <PhotoPreview src={photoSrc(photo)} alt={photo.altText} photoKey={photo.photoId} />
       <div class="photo-fields">
-        <p class="uri">{index === 0 ? <strong>Lead photo · </strong> : null}<a href={photo.uri} target="_blank"
-                                                                              rel="noopener noreferrer">{photo.uri}</a></p>
+        <p class="uri">{index === 0 ? <strong>Lead photo · </strong> : null}
+          {photo.mediaId ? <span>From the media library</span>
+            : <a href={photo.uri} target="_blank" rel="noopener noreferrer">{photo.uri}</a>}</p>
         {PHOTO_FIELDS.map(([field, label]) => (
           <>
-            <label>{label}
-              <input value={values[field]} readOnly={readOnly} aria-invalid={!!errors[field]}
-                     onInput={(e) => {
-                       setValues({ ...values, [field]: e.currentTarget.value });
-                       setErrors({ ...errors, [field]: undefined });
-                     }} />
-            </label>
+            <PhotoField field={field} label={label} value={values[field]} error={errors[field]} readOnly={readOnly}
+                        onInput={(value) => {
+                          setValues({ ...values, [field]: value });
+                          setErrors({ ...errors, [field]: undefined });
+                        }} />
             <FieldError errors={errors} field={field} />
           </>
         ))}
@@ -860,6 +883,13 @@ function PhotoCard({ photo, index, base, write, readOnly }) {
         {!readOnly && (
           <div class="actions-row">
             <button class="primary" disabled={!dirty}>Save photo</button>
+            {count > 1 && <>
+              <button type="button" disabled={index === 0} onClick={() => reorder(0)}>Make lead</button>
+              <button type="button" disabled={index === 0} aria-label={`Move photo ${index + 1} up`}
+                      onClick={() => reorder(index - 1)}>Move up</button>
+              <button type="button" disabled={index === count - 1} aria-label={`Move photo ${index + 1} down`}
+                      onClick={() => reorder(index + 1)}>Move down</button>
+            </>}
             <button type="button" class="danger" onClick={() => write('del', path).catch(handle)}>Detach</button>
           </div>
         )}
@@ -870,28 +900,56 @@ function PhotoCard({ photo, index, base, write, readOnly }) {
 
 const NO_PHOTO = { uri: '', caption: '', credit: '', altText: '' };
 
+/** Attaches a photo: an uploaded file (its caption and credit prefilled from the file's metadata) or an address. */
 function AttachPhoto({ base, write }) {
   const [values, setValues] = useState(NO_PHOTO);
+  const [uploaded, setUploaded] = useState(null);
   const [errors, setErrors] = useState({});
   const [problem, setProblem] = useState(null);
   const [busy, setBusy] = useState(false);
-  const typed = Object.values(values).some((value) => value.trim());
+  const typed = !!uploaded || Object.values(values).some((value) => value.trim());
   useEffect(() => setUnsaved('attach', typed ? 'a photo to attach' : null), [typed]);
   useEffect(() => () => setUnsaved('attach', null), []);
+
+  const upload = async (event) => {
+    const file = event.currentTarget.files?.[0];
+    if (!file) return;
+    setErrors({});
+    setProblem(null);
+    setBusy(true);
+    try {
+      const answer = await uploadImage(file);
+      const metadata = answer.data.metadata ?? {};
+      setUploaded({ ...answer.data, position: answer.position });
+      setValues({
+        ...values, uri: '',
+        caption: values.caption.trim() ? values.caption : metadata.caption ?? '',
+        credit: values.credit.trim() ? values.credit : metadata.credit ?? '',
+      });
+    } catch (failure) {
+      setProblem(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const attach = async (event) => {
     event.preventDefault();
     setErrors({});
     setProblem(null);
     setBusy(true);
-    const body = { uri: values.uri.trim(), caption: values.caption, credit: values.credit };
+    const body = uploaded ? { mediaId: uploaded.mediaId } : { uri: values.uri.trim() };
+    body.caption = values.caption;
+    body.credit = values.credit;
     if (values.altText.trim()) body.altText = values.altText;
     try {
       await write('post', `${base}/photos`, body);
       setValues(NO_PHOTO);
+      setUploaded(null);
+      event.currentTarget?.reset?.();
     } catch (failure) {
       if (failure.status !== 412) {
-        const { fields, general } = split(failure, ['uri', 'caption', 'credit', 'altText']);
+        const { fields, general } = split(failure, ['uri', 'mediaId', 'caption', 'credit', 'altText']);
         setErrors(fields);
         setProblem(general);
       }
@@ -902,23 +960,31 @@ function AttachPhoto({ base, write }) {
 
   const field = (name, label, props = {}) => (
     <>
-      <label>{label}
-        <input value={values[name]} aria-invalid={!!errors[name]} {...props}
-               onInput={(e) => {
-                 setValues({ ...values, [name]: e.currentTarget.value });
-                 setErrors({ ...errors, [name]: undefined });
-               }} />
-      </label>
+      <PhotoField field={name} label={label} value={values[name]} error={errors[name]} {...props}
+                  onInput={(value) => {
+                    setValues({ ...values, [name]: value });
+                    setErrors({ ...errors, [name]: undefined });
+                  }} />
       <FieldError errors={errors} field={name} />
     </>
   );
+  const preview = uploaded ? photoSrc(uploaded, uploaded.position) : values.uri;
 
   return (
     <form class="photo attach" aria-label="Attach a photo" onSubmit={attach}>
-      <PhotoPreview uri={values.uri} alt={values.altText} />
+      <PhotoPreview src={preview} alt={values.altText} />
       <div class="photo-fields">
         <h3>Attach a photo</h3>
-        {field('uri', 'Image URL', { type: 'url', placeholder: 'https://…' })}
+        <label>Upload an image (JPEG, PNG or WebP)
+          <input type="file" accept="image/jpeg,image/png,image/webp" disabled={busy} onChange={upload}
+                 data-testid="photo-upload" />
+        </label>
+        {uploaded
+          ? <p class="hint" data-testid="uploaded">Uploaded: {uploaded.width} × {uploaded.height} px
+              {uploaded.metadata?.caption || uploaded.metadata?.credit ? ', caption and credit read from the file: check them' : ''}.{' '}
+              <button type="button" class="link" onClick={() => setUploaded(null)}>Use an address instead</button></p>
+          : field('uri', 'Or an image URL', { type: 'url', placeholder: 'https://…' })}
+        <FieldError errors={errors} field="mediaId" />
         {field('caption', 'Caption')}
         {field('credit', 'Credit', { placeholder: 'Photographer/Agency' })}
         {field('altText', 'Alt text')}
@@ -931,11 +997,33 @@ function AttachPhoto({ base, write }) {
 
 function Photos({ article, write, readOnly }) {
   const base = `/api/articles/${encodeURIComponent(article.id)}`;
+  const ids = article.photos.map((photo) => photo.photoId);
+  const move = (from, to) => {
+    const order = moved(ids, from, to);
+    return order === ids ? Promise.resolve() : write('put', `${base}/photos/order`, { photoIds: order });
+  };
+  const dragged = useRef(null);
+  const drag = {
+    start: (event, index) => {
+      dragged.current = index;
+      event.dataTransfer?.setData('text/plain', ids[index]);
+    },
+    over: (event) => { if (dragged.current != null) event.preventDefault(); },
+    drop: (event, index) => {
+      event.preventDefault();
+      const from = dragged.current;
+      dragged.current = null;
+      return from == null ? Promise.resolve() : move(from, index);
+    },
+  };
   return (
     <section class="panel photos" aria-label="Photos">
       <h2>Photos</h2>
+      <p class="hint">The first photo is the lead. <a href={`${base}/preview`} target="_blank" rel="noopener"
+                                                       data-testid="preview-link">Preview the reader's page</a></p>
       {article.photos.map((photo, index) => (
-        <PhotoCard key={photo.photoId} photo={photo} index={index} base={base} write={write} readOnly={readOnly} />
+        <PhotoCard key={photo.photoId} photo={photo} index={index} count={article.photos.length} base={base}
+                   write={write} readOnly={readOnly} move={move} drag={drag} />
       ))}
       {!article.photos.length && <p class="hint">No photos.</p>}
       {!readOnly && article.photos.length < 50 && <AttachPhoto base={base} write={write} />}

@@ -13,6 +13,7 @@ import org.h2.mvstore.type.BasicDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -50,9 +51,26 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     private BsonDocuments() {}
 
+    /**
+     * The running average of the documents without their binary values, plus the bytes of the binary values at this
+     * one's top level: a GridFS chunk (a MiB of data in one field) counted as an average document would let the 64 MB
+     * page cache hold gigabytes of chunks, and chunks counted into the average would shrink it for every other page.
+     */
     @Override
     public int getMemory(Document document) {
-        return averageSize;
+        return (int) Math.min(Integer.MAX_VALUE, averageSize + binaryBytes(document));
+    }
+
+    static long binaryBytes(Document document) {
+        long binary = 0;
+        for (Object value : document.values()) {
+            if (value instanceof BinData data) {
+                binary += data.getData().length;
+            } else if (value instanceof byte[] bytes) {
+                binary += bytes.length;
+            }
+        }
+        return binary;
     }
 
     @Override
@@ -61,7 +79,8 @@ final class BsonDocuments extends BasicDataType<Document> {
         encoded.clear();
         BsonEncoder.encodeDocument(document, encoded);
         int length = encoded.readableBytes();
-        averageSize = (averageSize * 15 + length + 64) / 16;
+        long withoutBinary = Math.max(0, length - binaryBytes(document));
+        averageSize = (int) ((averageSize * 15L + withoutBinary + 64) / 16);
         buffer.putVarInt(length).put(encoded.nioBuffer());
         if (encoded.capacity() > MAX_KEPT_BUFFER) {
             ENCODING.remove();

@@ -37,10 +37,12 @@
  */
 package org.newsroom.embedded;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -147,14 +149,65 @@ final class EmbeddedDatabase extends H2Database {
         }
     }
 
-    /** A unique index over an ordered map; mirrors mongo-java-server's H2UniqueIndex. */
-    private static final class Ordered extends AbstractUniqueIndex<Object> {
+    /**
+     * A unique index over an ordered map; mirrors mongo-java-server's H2UniqueIndex, and also answers an equality on
+     * its leading fields alone ({@link #positionsStartingWith}).
+     */
+    static final class Ordered extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
 
         Ordered(String name, MVMap<KeyValue, Object> map, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
             this.map = map;
+        }
+
+        /**
+         * The string values a filter gives, by plain equality, to this index's leading fields, in index order: empty
+         * when it gives none to the first field, or when the index is sparse (it may lack documents the filter
+         * matches). Only strings, which the index holds as given (other values it may hold normalized).
+         */
+        List<Object> equalityPrefix(Document filter) {
+            List<Object> prefix = new ArrayList<>();
+            if (isSparse()) {
+                return prefix;
+            }
+            for (String field : keys()) {
+                if (!(filter.get(field) instanceof String value)) {
+                    break;
+                }
+                prefix.add(value);
+            }
+            return prefix;
+        }
+
+        /**
+         * The positions of the documents whose leading key fields equal {@code prefix}: one range of the ordered map,
+         * since {@link KeyOrder} orders keys element by element and a key that is a prefix of another before it.
+         */
+        List<Object> positionsStartingWith(List<Object> prefix) {
+            List<Object> positions = new ArrayList<>();
+            Cursor<KeyValue, Object> cursor = map.cursor(new KeyValue(prefix));
+            while (cursor.hasNext()) {
+                KeyValue key = cursor.next();
+                if (!startsWith(key, prefix)) {
+                    break;
+                }
+                positions.add(cursor.getValue());
+            }
+            return positions;
+        }
+
+        private static boolean startsWith(KeyValue key, List<Object> prefix) {
+            if (key.size() < prefix.size()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.size(); i++) {
+                if (!prefix.get(i).equals(key.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -16,7 +16,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 collection, reading by {@code _id} whenever a filter pins it down.
+ * mongo-java-server's H2 collection, reading by {@code _id} whenever a filter pins it down, and through a unique index
+ * whenever a filter pins down its leading fields.
  * <p>
  * mongo-java-server uses an index only for a filter that names exactly that index's fields, so a filter with an
  * {@code _id} equality and anything else ({@code {_id: "a1", lastPosition: {$lt: 42}}}, or the same inside a
@@ -24,6 +25,12 @@ import de.bwaldvogel.mongo.bson.Document;
  * through the {@code _id} index and the whole filter is then matched against what was found, which is exactly what it
  * would have matched: a document without that {@code _id} can never match the filter. Queries, updates, replaces,
  * deletes and find-and-modify all go through here.
+ * <p>
+ * Likewise, a filter that gives string values by equality to the leading fields of a unique index but not to all of
+ * them ({@code {files_id: "m1/original"}} against GridFS's {@code {files_id: 1, n: 1}}: every chunk of one file) is
+ * answered from the range of that index's keys that start with those values, and the whole filter is matched against
+ * the documents of that range; mongo-java-server would match it against the whole collection, every chunk of every
+ * stored file.
  */
 final class IdLookupCollection extends H2Collection {
 
@@ -54,6 +61,29 @@ final class IdLookupCollection extends H2Collection {
                     return matchDocuments(
                             query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
+            }
+        }
+        if (getIndexes().stream().noneMatch(index -> index.canHandle(query))) {
+            EmbeddedDatabase.Ordered best = null;
+            List<Object> bestPrefix = List.of();
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof EmbeddedDatabase.Ordered ordered) {
+                    List<Object> prefix = ordered.equalityPrefix(query);
+                    if (prefix.size() > bestPrefix.size()) {
+                        best = ordered;
+                        bestPrefix = prefix;
+                    }
+                }
+            }
+            if (best != null) {
+                return matchDocuments(
+                        query,
+                        best.positionsStartingWith(bestPrefix),
+                        orderBy,
+                        numberToSkip,
+                        limit,
+                        batchSize,
+                        fieldSelector);
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);

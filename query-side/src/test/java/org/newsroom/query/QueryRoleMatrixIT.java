@@ -170,6 +170,8 @@ class QueryRoleMatrixIT extends QuerySideIT {
         probes.put("* /site/**", caller -> caller.get("/site/articles?limit=1"));
         probes.put("GET /api/articles", caller -> caller.get("/api/articles?size=1"));
         probes.put("GET /api/articles/*", caller -> caller.get("/api/articles/" + NONE));
+        probes.put("GET /api/articles/*/preview", caller -> caller.get("/api/articles/" + NONE + "/preview"));
+        probes.put("* /media/**", caller -> caller.get("/media/" + NONE + "/original"));
         probes.put("* /audit/log/**", caller -> caller.get("/audit/log/public-key"));
         probes.put("* /audit/**", caller -> caller.get("/audit/articles/" + NONE + "/history"));
         probes.put("GET /feed/stream", QueryRoleMatrixIT::openStream);

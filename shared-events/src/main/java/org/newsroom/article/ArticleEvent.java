@@ -7,6 +7,7 @@ public sealed interface ArticleEvent
                 PhotoAttached,
                 PhotoUpdated,
                 PhotoDetached,
+                PhotosReordered,
                 BylineAssigned,
                 ArticleSubmittedForReview,
                 ChangesRequested,

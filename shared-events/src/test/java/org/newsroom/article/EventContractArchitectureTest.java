@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.axonframework.serialization.Revision;
 import org.jspecify.annotations.NullMarked;
+import org.newsroom.media.MediaEvent;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -19,7 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.newsroom", importOptions = ImportOption.DoNotIncludeTests.class)
 class EventContractArchitectureTest {
 
-    private static final String[] CONTRACT = {"org.newsroom.article..", "org.newsroom.log.."};
+    private static final String[] CONTRACT = {"org.newsroom.article..", "org.newsroom.media..", "org.newsroom.log.."};
 
     @ArchTest
     static final ArchRule noSpringInTheEventContract = noClasses()
@@ -65,17 +66,29 @@ class EventContractArchitectureTest {
             .beAnnotatedWith(Revision.class);
 
     @ArchTest
-    static final ArchRule eventsAreRecords =
-            classes().that().implement(ArticleEvent.class).should().beAssignableTo(Record.class);
+    static final ArchRule eventsAreRecords = classes()
+            .that()
+            .implement(ArticleEvent.class)
+            .or()
+            .implement(MediaEvent.class)
+            .should()
+            .beAssignableTo(Record.class);
 
     @ArchTest
-    static final ArchRule eventsCarryARevision =
-            classes().that().implement(ArticleEvent.class).should().beAnnotatedWith(Revision.class);
+    static final ArchRule eventsCarryARevision = classes()
+            .that()
+            .implement(ArticleEvent.class)
+            .or()
+            .implement(MediaEvent.class)
+            .should()
+            .beAnnotatedWith(Revision.class);
 
     @ArchTest
     static final ArchRule eventsAreTopLevel = classes()
             .that()
             .implement(ArticleEvent.class)
+            .or()
+            .implement(MediaEvent.class)
             .should()
             .beTopLevelClasses()
             .because("the class name is the stored payload type");

@@ -1,6 +1,7 @@
 package org.newsroom.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.newsroom.media.MediaEvent;
+import org.newsroom.media.MediaId;
+import org.newsroom.media.MediaUploaded;
+import org.newsroom.media.PhotoMetadata;
+import org.newsroom.media.Rendition;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +39,9 @@ class GoldenEventsTest {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     static Stream<Class<?>> events() {
-        return Arrays.stream(ArticleEvent.class.getPermittedSubclasses());
+        return Stream.concat(
+                Arrays.stream(ArticleEvent.class.getPermittedSubclasses()),
+                Arrays.stream(MediaEvent.class.getPermittedSubclasses()));
     }
 
     @ParameterizedTest
@@ -42,10 +50,13 @@ class GoldenEventsTest {
         JsonNode golden = golden(eventType);
 
         Object event = mapper.treeToValue(golden, eventType);
-        JsonNode reserialized = mapper.valueToTree(event);
+        JsonNode reserialized = mapper.readTree(mapper.writeValueAsString(event));
 
-        assertThat(event).isInstanceOf(ArticleEvent.class);
-        assertThat(((ArticleEvent) event).articleId().value()).isEqualTo("4f1c2a9e-6b1d-4c55-9a53-2d0f3e8b7c10");
+        if (event instanceof MediaEvent media) {
+            assertThat(media.mediaId().value()).isEqualTo("7c3a9f10-2d4b-4e6a-8b1c-0f5e9d2a4b67");
+        } else {
+            assertThat(((ArticleEvent) event).articleId().value()).isEqualTo("4f1c2a9e-6b1d-4c55-9a53-2d0f3e8b7c10");
+        }
         assertThat(reserialized).isEqualTo(golden);
     }
 
@@ -76,6 +87,51 @@ class GoldenEventsTest {
         assertThat(published.content().bylines())
                 .extracting(Byline::affiliation)
                 .containsExactly("AFP");
+    }
+
+    @Test
+    void aPhotoFromTheLibraryKeepsItsMediaIdAndRenditions() throws IOException {
+        JsonNode golden = golden("PhotoAttached-library");
+        PhotoAttached attached = mapper.treeToValue(golden, PhotoAttached.class);
+
+        assertThat(attached.mediaId()).isEqualTo(new MediaId("7c3a9f10-2d4b-4e6a-8b1c-0f5e9d2a4b67"));
+        assertThat(attached.renditions())
+                .extracting(Rendition::name, Rendition::width, Rendition::height)
+                .containsExactly(tuple("320", 320, 240), tuple("original", 600, 450));
+        assertThat(attached.photo().renditions()).isEqualTo(attached.renditions());
+        assertThat(mapper.readTree(mapper.writeValueAsString(attached))).isEqualTo(golden);
+    }
+
+    @Test
+    void aPhotoGivenByAddressHasNoMediaFieldsInItsJson() throws IOException {
+        PhotoAttached byAddress = mapper.treeToValue(golden(PhotoAttached.class), PhotoAttached.class);
+
+        assertThat(byAddress.mediaId()).isNull();
+        assertThat(byAddress.renditions()).isNull();
+        JsonNode json = mapper.valueToTree(byAddress);
+        assertThat(json.has("mediaId")).isFalse();
+        assertThat(json.has("renditions")).isFalse();
+        assertThat(json.has("photo")).as("photo() is not a property").isFalse();
+    }
+
+    @Test
+    void anUploadWithoutMetadataInItsFileHasAnEmptyMetadataObject() throws IOException {
+        MediaUploaded uploaded = mapper.treeToValue(golden(MediaUploaded.class), MediaUploaded.class);
+        MediaUploaded bare = new MediaUploaded(
+                uploaded.mediaId(),
+                uploaded.contentType(),
+                uploaded.width(),
+                uploaded.height(),
+                uploaded.sha256(),
+                uploaded.byteSize(),
+                uploaded.renditions(),
+                PhotoMetadata.NONE);
+
+        JsonNode json = mapper.valueToTree(bare);
+
+        assertThat(json.get("metadata").isObject()).isTrue();
+        assertThat(json.get("metadata").isEmpty()).isTrue();
+        assertThat(mapper.treeToValue(json, MediaUploaded.class)).isEqualTo(bare);
     }
 
     @Test

@@ -74,6 +74,11 @@ class Article {
     }
 
     @CommandHandler
+    void handle(ReorderPhotos command) {
+        apply(PhotoOrder.reorder(id, workingCopy.photos(), command));
+    }
+
+    @CommandHandler
     void handle(AssignByline command) {
         apply(workingCopy.assign(id, command));
     }

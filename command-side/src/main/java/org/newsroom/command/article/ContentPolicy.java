@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.newsroom.article.Byline;
 import org.newsroom.article.PhotoId;
+import org.newsroom.media.MediaId;
+import org.newsroom.media.Rendition;
 
 final class ContentPolicy {
 
@@ -66,6 +68,25 @@ final class ContentPolicy {
             throw new InvalidArticleContent("invalid-photo-uri", "uri", "uri is malformed: " + malformed.getMessage());
         }
         throw new InvalidArticleContent("invalid-photo-uri", "uri", "uri " + uri + " is not an absolute http(s) URL");
+    }
+
+    /** A library photo carries its library's renditions, the original among them; a photo given by address none. */
+    static List<Rendition> renditions(MediaId mediaId, List<Rendition> renditions) {
+        if (mediaId == null) {
+            if (renditions != null) {
+                throw new InvalidArticleContent(
+                        "invalid-photo-renditions", "renditions", "only a photo from the media library has renditions");
+            }
+            return null;
+        }
+        if (renditions == null
+                || renditions.stream().noneMatch(rendition -> Rendition.ORIGINAL.equals(rendition.name()))) {
+            throw new InvalidArticleContent(
+                    "invalid-photo-renditions",
+                    "renditions",
+                    "a photo from the media library carries its renditions, the original among them");
+        }
+        return List.copyOf(renditions);
     }
 
     static String caption(String caption) {

@@ -19,6 +19,7 @@ import org.newsroom.article.PhotoAttached;
 import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoId;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.article.PhotosReordered;
 
 record WorkingCopy(
         String headline, String standfirst, String body, String language, List<Photo> photos, List<Byline> bylines) {
@@ -55,7 +56,9 @@ record WorkingCopy(
                 ContentPolicy.photoUri(command.uri()),
                 ContentPolicy.caption(command.caption()),
                 ContentPolicy.credit(command.credit()),
-                ContentPolicy.altText(command.altText()));
+                ContentPolicy.altText(command.altText()),
+                command.mediaId(),
+                ContentPolicy.renditions(command.mediaId(), command.renditions()));
         if (photo(command.photoId()).isPresent()) {
             throw ArticleRuleViolation.photoAlreadyAttached(command.photoId());
         }
@@ -103,6 +106,8 @@ record WorkingCopy(
             return with(updated);
         } else if (event instanceof PhotoDetached detached) {
             return with(detached);
+        } else if (event instanceof PhotosReordered reordered) {
+            return withPhotos(PhotoOrder.apply(photos, reordered));
         } else if (event instanceof BylineAssigned assigned) {
             return with(assigned);
         }
@@ -120,9 +125,8 @@ record WorkingCopy(
     }
 
     private WorkingCopy with(PhotoAttached attached) {
-        Photo photo = new Photo(
-                attached.photoId(), attached.uri(), attached.caption(), attached.credit(), attached.altText());
-        return withPhotos(Stream.concat(photos.stream(), Stream.of(photo)).toList());
+        return withPhotos(
+                Stream.concat(photos.stream(), Stream.of(attached.photo())).toList());
     }
 
     private WorkingCopy with(PhotoUpdated updated) {
@@ -150,9 +154,7 @@ record WorkingCopy(
     }
 
     private static Photo updatedPhoto(Photo photo, PhotoUpdated updated) {
-        return new Photo(
-                photo.photoId(),
-                photo.uri(),
+        return photo.withText(
                 either(updated.caption(), photo.caption()),
                 either(updated.credit(), photo.credit()),
                 either(updated.altText(), photo.altText()));

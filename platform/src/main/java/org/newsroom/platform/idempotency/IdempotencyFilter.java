@@ -18,6 +18,7 @@ import org.newsroom.platform.web.CorrelationId;
 import org.newsroom.platform.web.MongoUnavailable;
 import org.newsroom.platform.web.ProblemWriter;
 import org.newsroom.platform.web.Problems;
+import org.newsroom.platform.web.StreamedBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -91,7 +92,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !WRITES.contains(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || StreamedBody.of(request).isPresent();
     }
 
     @Override

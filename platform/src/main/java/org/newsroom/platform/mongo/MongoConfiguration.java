@@ -149,6 +149,12 @@ public class MongoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    BinaryStore binaryStore(MongoDatabase database) {
+        return new BinaryStore(database);
+    }
+
+    @Bean
     AbstractHealthIndicator mongoHealthIndicator(MongoConnection connection) {
         return new AbstractHealthIndicator("MongoDB health check failed") {
             @Override

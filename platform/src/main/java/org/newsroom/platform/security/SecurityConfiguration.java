@@ -35,6 +35,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -48,7 +49,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -205,6 +211,8 @@ public class SecurityConfiguration {
             InMemoryUserDetailsManager users,
             ProblemWriter problemWriter,
             ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<CacheableRoutes> cacheable,
+            ObjectProvider<FrameableRoutes> frameable,
             @Value("${newsroom.security.jwt.roles-claim:roles}") String rolesClaim,
             @Value("${newsroom.security.jwt.principal-claim:sub}") String principalClaim,
             @Value("${newsroom.security.jwt.audience:}") String audience)
@@ -223,6 +231,32 @@ public class SecurityConfiguration {
                 .addFilterAfter(
                         new BrowserRequestFilter(origins, sessions.getIfAvailable(), users, problemWriter),
                         SecurityContextHolderFilter.class);
+        List<RequestMatcher> ownCacheControl = cacheable
+                .orderedStream()
+                .flatMap(routes -> routes.patterns().stream())
+                .<RequestMatcher>map(
+                        pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList();
+        if (!ownCacheControl.isEmpty()) {
+            http.headers(headers -> headers.cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(new OrRequestMatcher(ownCacheControl)),
+                            new CacheControlHeadersWriter())));
+        }
+        List<RequestMatcher> sameOriginFrames = frameable
+                .orderedStream()
+                .flatMap(routes -> routes.patterns().stream())
+                .<RequestMatcher>map(
+                        pattern -> PathPatternRequestMatcher.withDefaults().matcher(pattern))
+                .toList();
+        if (!sameOriginFrames.isEmpty()) {
+            RequestMatcher framed = new OrRequestMatcher(sameOriginFrames);
+            http.headers(headers -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                            framed, new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(framed), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY))));
+        }
         SignInGuard signInGuard = guard.getIfAvailable();
         if (signInGuard != null) {
             http.addFilterBefore(signInGuard.beforeBasic(), BasicAuthenticationFilter.class);

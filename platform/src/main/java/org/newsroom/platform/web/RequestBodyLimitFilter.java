@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -19,18 +20,26 @@ import jakarta.servlet.http.HttpServletResponse;
  * after reading at most one byte more than the limit when the length is not declared (chunked). A body within the
  * limit is buffered, so that later filters (idempotency) can read it again. The whole body must arrive within
  * {@code newsroom.api.body-timeout} (10 s), else 408: a client that trickles its body cannot hold a request thread
- * for longer. Runs after Spring Security, so that no body of an unauthenticated request is ever read.
+ * for longer. Runs after Spring Security, so that no body of an unauthenticated request is ever read. A
+ * {@link StreamedBody} route has its own limit, checked here against the declared length only, and its body is left
+ * unread for its handler.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final DataSize limit;
     private final Duration deadline;
     private final ProblemWriter problems;
+    private final List<StreamedBody> streamed;
 
     RequestBodyLimitFilter(DataSize limit, Duration deadline, ProblemWriter problems) {
+        this(limit, deadline, problems, List.of());
+    }
+
+    RequestBodyLimitFilter(DataSize limit, Duration deadline, ProblemWriter problems, List<StreamedBody> streamed) {
         this.limit = limit;
         this.deadline = deadline;
         this.problems = problems;
+        this.streamed = List.copyOf(streamed);
     }
 
     @Override
@@ -41,6 +50,17 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (declared <= 0 && !chunked) {
             chain.doFilter(request, response);
             return;
+        }
+        for (StreamedBody route : streamed) {
+            if (route.matches(request)) {
+                if (declared > route.limit().toBytes()) {
+                    reject(request, response, route.limit());
+                    return;
+                }
+                route.mark(request);
+                chain.doFilter(request, response);
+                return;
+            }
         }
         if (declared > limit.toBytes()) {
             reject(request, response);
@@ -89,6 +109,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        reject(request, response, limit);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException {
         problems.write(
                 request,
                 response,

@@ -1,6 +1,7 @@
 package org.newsroom.platform.web;
 
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,10 +40,14 @@ public class WebPlatformConfiguration {
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             @Value("${newsroom.api.max-body-size:1MB}") String limit,
             @Value("${newsroom.api.body-timeout:10s}") String deadline,
-            ProblemWriter problemWriter) {
+            ProblemWriter problemWriter,
+            ObjectProvider<StreamedBody> streamed) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(
-                        DataSize.parse(limit), DurationStyle.detectAndParse(deadline), problemWriter));
+                        DataSize.parse(limit),
+                        DurationStyle.detectAndParse(deadline),
+                        problemWriter,
+                        streamed.orderedStream().toList()));
         registration.setOrder(BODY_LIMIT_FILTER_ORDER);
         return registration;
     }

@@ -20,6 +20,7 @@ import org.newsroom.article.Photo;
 import org.newsroom.article.PhotoAttached;
 import org.newsroom.article.PhotoDetached;
 import org.newsroom.article.PhotoUpdated;
+import org.newsroom.article.PhotosReordered;
 
 /**
  * Folds an article's events, one at a time, into the {@link ArticleVersion} each one leaves. The editorial projection,
@@ -73,19 +74,24 @@ public final class ArticleFold {
             next.body = either(revised.body(), before.body());
             next.language = either(revised.language(), before.language());
         } else if (event instanceof PhotoAttached attached) {
-            next.photos.add(new Photo(
-                    attached.photoId(), attached.uri(), attached.caption(), attached.credit(), attached.altText()));
+            next.photos.add(attached.photo());
         } else if (event instanceof PhotoUpdated updated) {
             next.photos.replaceAll(photo -> !photo.photoId().equals(updated.photoId())
                     ? photo
-                    : new Photo(
-                            photo.photoId(),
-                            photo.uri(),
+                    : photo.withText(
                             either(updated.caption(), photo.caption()),
                             either(updated.credit(), photo.credit()),
                             either(updated.altText(), photo.altText())));
         } else if (event instanceof PhotoDetached detached) {
             next.photos.removeIf(photo -> photo.photoId().equals(detached.photoId()));
+        } else if (event instanceof PhotosReordered reordered) {
+            List<Photo> current = List.copyOf(next.photos);
+            next.photos.clear();
+            reordered
+                    .photoIds()
+                    .forEach(photoId -> current.stream()
+                            .filter(photo -> photo.photoId().equals(photoId))
+                            .forEach(next.photos::add));
         } else if (event instanceof BylineAssigned assigned) {
             next.bylines = assigned.bylines();
         } else if (event instanceof ArticleSubmittedForReview submitted) {
@@ -135,6 +141,7 @@ public final class ArticleFold {
                 || event instanceof PhotoAttached
                 || event instanceof PhotoUpdated
                 || event instanceof PhotoDetached
+                || event instanceof PhotosReordered
                 || event instanceof BylineAssigned;
     }
 

@@ -20,6 +20,7 @@ import org.axonframework.serialization.Serializer;
 import org.newsroom.article.ArticleEvent;
 import org.newsroom.eventlog.LogGap;
 import org.newsroom.log.CheckpointSigned;
+import org.newsroom.media.MediaEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -54,13 +55,20 @@ public class ArticleCloudEvents {
     public static final String CHECKPOINT_TYPE = "news.log.checkpoint.v1";
     public static final String GAP_TYPE = "news.log.gap.v1";
     private static final URI LOG_SOURCE = URI.create("/log");
+    /** Uploads to the media library: source {@code /media}, subject the media id, type {@code news.media.uploaded.v1}. */
+    public static final URI MEDIA_SOURCE = URI.create("/media");
+
+    public static final String MEDIA_TYPE_PREFIX = "news.media.";
 
     private static final AnnotationRevisionResolver REVISIONS = new AnnotationRevisionResolver();
     private static final JsonFormat FORMAT = new JsonFormat();
     private static final Map<Class<?>, String> LOG_TYPES =
             Map.of(CheckpointSigned.class, CHECKPOINT_TYPE, LogGap.class, GAP_TYPE);
-    private static final Set<String> KNOWN_TYPES = Stream.concat(
-                    Arrays.stream(ArticleEvent.class.getPermittedSubclasses()), LOG_TYPES.keySet().stream())
+    private static final Set<String> KNOWN_TYPES = Stream.of(
+                    Arrays.stream(ArticleEvent.class.getPermittedSubclasses()),
+                    Arrays.stream(MediaEvent.class.getPermittedSubclasses()),
+                    LOG_TYPES.keySet().stream())
+            .flatMap(types -> types)
             .map(ArticleCloudEvents::typeOf)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -83,19 +91,34 @@ public class ArticleCloudEvents {
             return logType;
         }
         String name = eventClass.getSimpleName();
+        if (MediaEvent.class.isAssignableFrom(eventClass)) {
+            String revision = REVISIONS.revisionOf(eventClass);
+            return MEDIA_TYPE_PREFIX + kebab(name.substring("Media".length())) + ".v"
+                    + (revision == null ? "1" : revision);
+        }
         if (name.startsWith("Article")
                 && name.length() > "Article".length()
                 && Character.isUpperCase(name.charAt("Article".length()))) {
             name = name.substring("Article".length());
         }
-        String kebab = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         String revision = REVISIONS.revisionOf(eventClass);
-        return TYPE_PREFIX + kebab + ".v" + (revision == null ? "1" : revision);
+        return TYPE_PREFIX + kebab(name) + ".v" + (revision == null ? "1" : revision);
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The CloudEvent type of a stored event, without reading its payload. */
     public String typeOf(TrackedEventMessage<?> message) {
         return types.computeIfAbsent(message.getPayloadType(), ArticleCloudEvents::typeOf);
+    }
+
+    private static URI source(Class<?> payloadType) {
+        if (LOG_TYPES.containsKey(payloadType)) {
+            return LOG_SOURCE;
+        }
+        return MediaEvent.class.isAssignableFrom(payloadType) ? MEDIA_SOURCE : SOURCE;
     }
 
     public static long positionOf(TrackedEventMessage<?> message) {
@@ -125,7 +148,7 @@ public class ArticleCloudEvents {
         Instant time = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(LOG_TYPES.containsKey(message.getPayloadType()) ? LOG_SOURCE : SOURCE)
+                .withSource(source(message.getPayloadType()))
                 .withType(typeOf(message))
                 .withSubject(domainEvent.getAggregateIdentifier())
                 .withTime(time.atOffset(ZoneOffset.UTC))

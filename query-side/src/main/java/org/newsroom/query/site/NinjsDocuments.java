@@ -13,6 +13,8 @@ import org.newsroom.article.ArticleContent;
 import org.newsroom.article.ArticlePublished;
 import org.newsroom.article.Byline;
 import org.newsroom.article.Photo;
+import org.newsroom.media.Rendition;
+import org.newsroom.query.page.ReaderPage;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,10 +23,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Renders the live copy of an article as an IPTC ninjs 3.1 document: headline, standfirst and every public note
  * (role {@code correction} or {@code clarification}) as descriptions, the HTML body, bylines as {@code by} and
- * {@code people}, agencies as {@code infoSources}, photos as {@code picture} associations with caption, credit and a
- * rendition. The same input always gives the same document, so a rebuild gives the same bytes.
+ * {@code people}, agencies as {@code infoSources}, photos as {@code picture} associations with caption, credit and
+ * their renditions (every rendition of a photo from the media library, with its size and type). The same input always gives the same document, so a rebuild gives the same bytes.
  */
 public final class NinjsDocuments {
+
+    /** The altId of a picture from the media library: its media id. */
+    public static final String MEDIA_ID_ROLE = "newsroom-media-id";
 
     static final String SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -73,8 +78,8 @@ public final class NinjsDocuments {
         if (!content.photos().isEmpty()) {
             ArrayNode associations = JSON.arrayNode();
             for (int i = 0; i < content.photos().size(); i++) {
-                associations.add(
-                        picture(content.photos().get(i), i == 0 ? "lead-photo" : "photo-" + (i + 1), versionCreated));
+                associations.add(picture(
+                        content.photos().get(i), i == 0 ? "lead-photo" : "photo-" + (i + 1), versionCreated, settings));
             }
             ninjs.set("associations", associations);
         }
@@ -89,16 +94,7 @@ public final class NinjsDocuments {
 
     /** "By Angus MacKinnon (AFP)", "By A and B (Reuters)", "By A, B and C". */
     static String byLine(List<Byline> bylines) {
-        List<String> names = bylines.stream()
-                .map(byline ->
-                        byline.affiliation() == null || byline.affiliation().isBlank()
-                                ? byline.name()
-                                : byline.name() + " (" + byline.affiliation() + ")")
-                .toList();
-        String joined = names.size() == 1
-                ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return "By " + joined;
+        return ReaderPage.byLine(bylines);
     }
 
     private static ArrayNode people(List<Byline> bylines) {
@@ -121,7 +117,7 @@ public final class NinjsDocuments {
         return sources;
     }
 
-    private static ObjectNode picture(Photo photo, String name, Instant versionCreated) {
+    private static ObjectNode picture(Photo photo, String name, Instant versionCreated, SiteSettings settings) {
         ObjectNode picture = JSON.objectNode();
         picture.put("name", name);
         picture.put("rel", "photo");
@@ -134,16 +130,38 @@ public final class NinjsDocuments {
         }
         picture.set("descriptions", descriptions);
         picture.put("by", photo.credit());
-        picture.set(
-                "renditions",
-                JSON.arrayNode().add(JSON.objectNode().put("name", "original").put("href", photo.uri())));
-        picture.set(
-                "altIds",
-                JSON.arrayNode()
-                        .add(JSON.objectNode()
-                                .put("role", "newsroom-photo-id")
-                                .put("value", photo.photoId().value())));
+        picture.set("renditions", renditions(photo, settings));
+        ArrayNode altIds = JSON.arrayNode()
+                .add(JSON.objectNode()
+                        .put("role", "newsroom-photo-id")
+                        .put("value", photo.photoId().value()));
+        if (photo.mediaId() != null) {
+            altIds.add(JSON.objectNode()
+                    .put("role", MEDIA_ID_ROLE)
+                    .put("value", photo.mediaId().value()));
+        }
+        picture.set("altIds", altIds);
         return picture;
+    }
+
+    /**
+     * A photo from the media library: every rendition the library made, at {@code <baseUrl>/media/<mediaId>/<name>},
+     * with its size and type; a photo given by address: that address as its original.
+     */
+    private static ArrayNode renditions(Photo photo, SiteSettings settings) {
+        ArrayNode renditions = JSON.arrayNode();
+        if (photo.mediaId() == null || photo.renditions() == null) {
+            return renditions.add(JSON.objectNode().put("name", "original").put("href", photo.uri()));
+        }
+        for (Rendition rendition : photo.renditions()) {
+            renditions.add(JSON.objectNode()
+                    .put("name", rendition.name())
+                    .put("href", settings.mediaUri(photo.mediaId().value(), rendition.name()))
+                    .put("contentType", rendition.contentType())
+                    .put("width", rendition.width())
+                    .put("height", rendition.height()));
+        }
+        return renditions;
     }
 
     private static ObjectNode text(String role, String contentType, String value) {

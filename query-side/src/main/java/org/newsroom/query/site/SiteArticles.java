@@ -45,7 +45,8 @@ public class SiteArticles {
 
     private static Optional<SitePage> page(SiteArticle article) {
         return switch (article.status()) {
-            case PUBLISHED -> Optional.of(new SitePage.Live(article.ninjs(), article.etag(), article.modified()));
+            case PUBLISHED ->
+                Optional.of(new SitePage.Live(article.ninjs(), article.etag(), article.modified(), article.notes()));
             case KILLED -> Optional.of(new SitePage.Killed(article.notice(), article.modified()));
             case UNPUBLISHED -> Optional.empty();
         };

@@ -20,4 +20,9 @@ public record SiteSettings(
     public String articleUri(String slug) {
         return baseUrl + "/site/articles/" + slug;
     }
+
+    /** Where the site serves a rendition of an image from the media library. */
+    public String mediaUri(String mediaId, String rendition) {
+        return baseUrl + "/media/" + mediaId + "/" + rendition;
+    }
 }

@@ -24,6 +24,7 @@ import org.newsroom.article.PhotoId;
 import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.LogGap;
 import org.newsroom.log.CheckpointSigned;
+import org.newsroom.media.MediaUploaded;
 import org.newsroom.query.CloudEventSchema;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,7 @@ class ArticleCloudEventsTest {
                         Map.entry("PhotoAttached", "news.article.photo-attached.v1"),
                         Map.entry("PhotoUpdated", "news.article.photo-updated.v1"),
                         Map.entry("PhotoDetached", "news.article.photo-detached.v1"),
+                        Map.entry("PhotosReordered", "news.article.photos-reordered.v1"),
                         Map.entry("BylineAssigned", "news.article.byline-assigned.v1"),
                         Map.entry("ArticleSubmittedForReview", "news.article.submitted-for-review.v1"),
                         Map.entry("ChangesRequested", "news.article.changes-requested.v1"),
@@ -65,8 +67,13 @@ class ArticleCloudEventsTest {
                         Map.entry("EmbargoLifted", "news.article.embargo-lifted.v1")));
         assertThat(ArticleCloudEvents.knownTypes())
                 .containsAll(types.values())
-                .contains("news.log.checkpoint.v1", "news.log.gap.v1")
-                .hasSize(types.size() + 2);
+                .contains("news.log.checkpoint.v1", "news.log.gap.v1", "news.media.uploaded.v1")
+                .hasSize(types.size() + 3);
+    }
+
+    @Test
+    void uploadsToTheMediaLibraryHaveTheirOwnTypeAndSource() {
+        assertThat(ArticleCloudEvents.typeOf(MediaUploaded.class)).isEqualTo("news.media.uploaded.v1");
     }
 
     @Test

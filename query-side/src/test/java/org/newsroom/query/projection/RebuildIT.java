@@ -3,6 +3,7 @@ package org.newsroom.query.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.axonframework.messaging.MetaData;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
+import org.newsroom.article.PhotoId;
+import org.newsroom.command.article.AttachPhoto;
 import org.newsroom.command.article.KillArticle;
 import org.newsroom.command.article.Publication;
 import org.newsroom.command.article.UnpublishArticle;
@@ -24,9 +27,12 @@ import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.LogGap;
 import org.newsroom.eventlog.proof.CheckpointStore;
 import org.newsroom.eventlog.proof.SignedCheckpoint;
+import org.newsroom.command.media.MediaUploads;
+import org.newsroom.media.MediaUploaded;
 import org.newsroom.query.Ninjs;
 import org.newsroom.query.QuerySideIT;
 import org.newsroom.query.SampleStory;
+import org.newsroom.testing.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +41,9 @@ import com.mongodb.client.model.Sorts;
 
 /** Rebuilds every projection from position 0 while the old version serves, and gets the same bytes. */
 class RebuildIT extends QuerySideIT {
+
+    @Autowired
+    private MediaUploads uploads;
 
     @Autowired
     private Projections projections;
@@ -155,9 +164,26 @@ class RebuildIT extends QuerySideIT {
         ArticleId articleId = new ArticleId(id);
         send("reporter", SampleStory.draft(articleId));
         send("reporter", SampleStory.leadPhoto(articleId));
+        send("reporter", libraryPhoto(articleId));
         send("editor", SampleStory.byline(articleId));
         Publication publication = sendFor("editor", SampleStory.publishWithoutReview(articleId));
         return publication.slug();
+    }
+
+    /** A photo uploaded into the media library, so that the media read model has an image, public once published. */
+    private AttachPhoto libraryPhoto(ArticleId articleId) {
+        MediaUploaded image = uploads.upload(new ByteArrayInputStream(TestImages.jpeg(400, 300)))
+                .uploaded();
+        return new AttachPhoto(
+                articleId,
+                new PhotoId("library"),
+                "https://newsroom.example/media/" + image.mediaId().value() + "/original",
+                "From the library",
+                "AFP",
+                "",
+                image.mediaId(),
+                image.renditions(),
+                null);
     }
 
     /** Every document of every collection of a version, as its BSON bytes, in {@code _id} order. */

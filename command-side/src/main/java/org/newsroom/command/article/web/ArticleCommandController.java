@@ -3,8 +3,10 @@ package org.newsroom.command.article.web;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.Byline;
 import org.newsroom.article.PhotoId;
@@ -19,6 +21,7 @@ import org.newsroom.command.article.LanguageList;
 import org.newsroom.command.article.LiftEmbargo;
 import org.newsroom.command.article.Publication;
 import org.newsroom.command.article.PublishArticle;
+import org.newsroom.command.article.ReorderPhotos;
 import org.newsroom.command.article.RequestChanges;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.command.article.SchedulePublication;
@@ -28,6 +31,9 @@ import org.newsroom.command.article.UnpublishArticle;
 import org.newsroom.command.article.UpdatePhoto;
 import org.newsroom.command.dispatch.CommandOutcome;
 import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.command.media.LibraryImage;
+import org.newsroom.command.media.MediaLibrary;
+import org.newsroom.media.MediaId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,12 +71,14 @@ class ArticleCommandController {
     private final DeskSettings desk;
     private final LanguageList languages;
     private final Clock clock;
+    private final MediaLibrary library;
 
-    ArticleCommandController(CommandSender commands, DeskSettings desk, Clock clock) {
+    ArticleCommandController(CommandSender commands, DeskSettings desk, Clock clock, MediaLibrary library) {
         this.commands = commands;
         this.desk = desk;
         this.languages = desk.languageList();
         this.clock = clock;
+        this.library = library;
     }
 
     @PostMapping
@@ -106,19 +114,22 @@ class ArticleCommandController {
     }
 
     @PostMapping("/{id}/photos")
-    @Operation(summary = "Attach a photo after the existing ones (AttachPhoto)")
+    @Operation(summary = "Attach a photo after the existing ones (AttachPhoto): from the media library or by URI")
     @ApiResponse(responseCode = "201", description = "Attached; Location names the photo")
     ResponseEntity<Answers.PhotoAnswer> attachPhoto(
             @PathVariable String id, @Valid @RequestBody AttachPhotoRequest request, ExpectedVersion expected) {
         ArticleId article = article(id);
         PhotoId photo = new PhotoId(UUID.randomUUID().toString());
+        LibraryImage image = libraryImage(request);
         CommandOutcome outcome = commands.send(new AttachPhoto(
                 article,
                 photo,
-                request.uri(),
+                image == null ? request.uri() : image.uri(),
                 request.caption(),
                 request.credit(),
                 request.altText(),
+                image == null ? null : image.mediaId(),
+                image == null ? null : image.renditions(),
                 expected.axonVersion()));
         return written(HttpStatus.CREATED, outcome)
                 .location(photoLocation(article.value(), photo.value()))
@@ -148,6 +159,17 @@ class ArticleCommandController {
     ResponseEntity<Answers.VersionAnswer> detachPhoto(
             @PathVariable String id, @PathVariable String photoId, ExpectedVersion expected) {
         return version(commands.send(new DetachPhoto(article(id), photo(photoId), expected.axonVersion())));
+    }
+
+    @PutMapping("/{id}/photos/order")
+    @Operation(summary = "Put the photos in a new order, the lead photo first (ReorderPhotos)")
+    @ApiResponse(responseCode = "200", description = "Reordered")
+    ResponseEntity<Answers.VersionAnswer> reorderPhotos(
+            @PathVariable String id, @Valid @RequestBody ReorderPhotosRequest request, ExpectedVersion expected) {
+        List<PhotoId> order = request.photoIds().stream()
+                .map(photoId -> photoId.isBlank() ? null : new PhotoId(photoId))
+                .toList();
+        return version(commands.send(new ReorderPhotos(article(id), order, expected.axonVersion())));
     }
 
     @PutMapping("/{id}/byline")
@@ -295,6 +317,25 @@ class ArticleCommandController {
 
     static String sitePath(String slug) {
         return "/site/articles/" + slug;
+    }
+
+    /** The uploaded image a request names by {@code mediaId}; null for a photo given by {@code uri}. */
+    private @Nullable LibraryImage libraryImage(AttachPhotoRequest request) {
+        if (request.mediaId() == null) {
+            if (request.uri() == null) {
+                throw new PhotoSourceRefused(
+                        "uri", "required", "give the photo's mediaId (from POST /api/media) or its uri");
+            }
+            return null;
+        }
+        if (request.uri() != null) {
+            throw new PhotoSourceRefused(
+                    "mediaId", "invalid-photo-source", "give the photo's mediaId or its uri, not both");
+        }
+        String mediaId = request.mediaId().trim();
+        return (mediaId.isEmpty() ? Optional.<LibraryImage>empty() : library.find(new MediaId(mediaId)))
+                .orElseThrow(() -> new PhotoSourceRefused(
+                        "mediaId", "media-not-found", "no image was uploaded as " + request.mediaId()));
     }
 
     private static ArticleId article(String id) {

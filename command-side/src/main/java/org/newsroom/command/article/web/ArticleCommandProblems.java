@@ -63,6 +63,14 @@ class ArticleCommandProblems {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> on(PhotoSourceRefused refused, HttpServletRequest request) {
+        return answer(
+                ProblemDetailsAdvice.validationFailed(
+                        List.of(new FieldProblem(refused.field(), refused.code(), refused.getMessage()))),
+                request);
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> on(AggregateNotFoundException unknown, HttpServletRequest request) {
         return answer(
                 notFound(Problems.ARTICLE_NOT_FOUND, "There is no article " + unknown.getAggregateIdentifier()),

@@ -32,6 +32,7 @@ class ArticleCommandRouteAccess implements RouteAccess {
                 roles(POST, "/api/articles/*/photos/**", REPORTER, EDITOR),
                 roles(PATCH, "/api/articles/*/photos/**", REPORTER, EDITOR),
                 roles(DELETE, "/api/articles/*/photos/**", REPORTER, EDITOR),
+                roles(PUT, "/api/articles/*/photos/order", REPORTER, EDITOR),
                 roles(PUT, "/api/articles/*/byline", REPORTER, EDITOR),
                 roles(POST, "/api/articles/*/submit", REPORTER, EDITOR),
                 roles(POST, "/api/articles/*/comments", REPORTER, EDITOR),

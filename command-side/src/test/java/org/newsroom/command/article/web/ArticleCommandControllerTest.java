@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.command.media.MediaLibrary;
 import org.newsroom.eventlog.AppendOutcomeUnknown;
 import org.newsroom.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.MediaType;
@@ -38,7 +39,10 @@ class ArticleCommandControllerTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ArticleCommandController(
-                    new CommandSender(gateway), new DeskSettings(true, null), Clock.systemUTC()))
+                    new CommandSender(gateway),
+                    new DeskSettings(true, null),
+                    Clock.systemUTC(),
+                    mock(MediaLibrary.class)))
             .setControllerAdvice(new ArticleCommandProblems(), new ProblemDetailsAdvice())
             .setCustomArgumentResolvers(new IfMatchResolver())
             .build();

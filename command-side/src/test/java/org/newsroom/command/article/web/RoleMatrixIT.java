@@ -3,12 +3,14 @@ package org.newsroom.command.article.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.newsroom.command.article.web.StoryApi.json;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -22,6 +24,7 @@ import org.newsroom.platform.security.AccessRules;
 import org.newsroom.platform.security.Role;
 import org.newsroom.testing.ApiClient;
 import org.newsroom.testing.ApiResponse;
+import org.newsroom.testing.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -61,6 +64,9 @@ class RoleMatrixIT extends CommandApiTestBase {
     @Autowired
     AccessRules rules;
 
+    /** The photo ids of the articles {@link #withTwoPhotos()} prepared, in the order the reorder probe sends. */
+    private final Map<String, List<String>> photoIds = new ConcurrentHashMap<>();
+
     @TestFactory
     Stream<DynamicTest> everyRouteForEveryUser() {
         Map<String, Probe> probes = probes();
@@ -91,7 +97,7 @@ class RoleMatrixIT extends CommandApiTestBase {
             }
         });
 
-        assertThat(routes).hasSize(16).allSatisfy(route -> {
+        assertThat(routes).hasSize(17).allSatisfy(route -> {
             String[] parts = route.split(" ");
             AccessRule rule = rules.ruleFor(HttpMethod.valueOf(parts[0]), parts[1].replaceAll("\\{[^}]+}", "some-id"));
             assertThat(rule.access()).as(route).isEqualTo(AccessRule.Access.ROLES);
@@ -150,6 +156,20 @@ class RoleMatrixIT extends CommandApiTestBase {
         probes.put(
                 "DELETE /api/articles/*/photos/**",
                 command(NO_PHOTO, article -> withPhoto(), (caller, article) -> caller.delete(article.path()), 200));
+        probes.put(
+                "PUT /api/articles/*/photos/order",
+                command(
+                        article -> withTwoPhotos(),
+                        (caller, article) -> caller.put(
+                                article.path("/photos/order"),
+                                json(Map.of("photoIds", photoIds.getOrDefault(article.id(), List.of("b", "a"))))),
+                        200));
+        probes.put(
+                "POST /api/media",
+                new Probe(
+                        caller -> caller.send(caller.request("/api/media", "Content-Type", "image/jpeg")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.jpeg(64, 48)))),
+                        201));
         probes.put(
                 "PUT /api/articles/*/byline",
                 command(
@@ -265,6 +285,22 @@ class RoleMatrixIT extends CommandApiTestBase {
     private Article withPhoto() {
         Article article = story.draft();
         return new Article(article.id() + "/photos/" + story.attachPhoto(article), article.version());
+    }
+
+    /** A draft with two photos, their ids kept in {@link #photoIds} the other way round, for the reorder probe. */
+    private Article withTwoPhotos() {
+        Article article = story.draft();
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> photo : List.of(StoryApi.LEAD_PHOTO, StoryApi.BOAT_PHOTO)) {
+            ids.add(
+                    0,
+                    editor.post(article.path("/photos"), json(photo))
+                            .json()
+                            .path("photoId")
+                            .asText());
+        }
+        photoIds.put(article.id(), ids);
+        return article;
     }
 
     private static String key(AccessRule rule) {

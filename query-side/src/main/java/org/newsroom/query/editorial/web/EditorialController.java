@@ -1,5 +1,6 @@
 package org.newsroom.query.editorial.web;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Locale;
 
@@ -9,9 +10,13 @@ import org.newsroom.platform.web.Problems;
 import org.newsroom.query.article.ArticleState;
 import org.newsroom.query.editorial.EditorialArticle;
 import org.newsroom.query.editorial.EditorialArticles;
+import org.newsroom.query.editorial.EditorialReaderPage;
 import org.newsroom.query.editorial.FindArticle;
 import org.newsroom.query.editorial.FindWorkList;
 import org.newsroom.query.editorial.WorkList;
+import org.newsroom.query.page.ReaderPages;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EditorialController {
 
     private final EditorialArticles articles;
+    private final ReaderPages pages;
 
-    EditorialController(EditorialArticles articles) {
+    EditorialController(EditorialArticles articles, ReaderPages pages) {
         this.articles = articles;
+        this.pages = pages;
     }
 
     @GetMapping("/api/articles/{id}")
@@ -37,6 +44,18 @@ class EditorialController {
                 .orElseThrow(() -> ProblemException.notFound(Problems.ARTICLE_NOT_FOUND, "no article with id " + id));
         // Spring answers 304 itself when If-None-Match matches this ETag
         return ResponseEntity.ok().eTag("\"" + article.version() + "\"").body(article);
+    }
+
+    /** The working copy as the reader's page; framed by the editor (see QueryWebConfiguration), never cached. */
+    @GetMapping("/api/articles/{id}/preview")
+    ResponseEntity<String> preview(@PathVariable String id) {
+        EditorialArticle article = articles.handle(new FindArticle(id))
+                .orElseThrow(() -> ProblemException.notFound(Problems.ARTICLE_NOT_FOUND, "no article with id " + id));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", ReaderPages.POLICY)
+                .body(pages.article(EditorialReaderPage.of(article)));
     }
 
     @GetMapping("/api/articles")

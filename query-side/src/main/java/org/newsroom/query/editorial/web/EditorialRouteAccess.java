@@ -17,6 +17,9 @@ class EditorialRouteAccess implements RouteAccess {
 
     @Override
     public List<AccessRule> rules() {
-        return List.of(roles(GET, "/api/articles", REPORTER, EDITOR), roles(GET, "/api/articles/*", REPORTER, EDITOR));
+        return List.of(
+                roles(GET, "/api/articles", REPORTER, EDITOR),
+                roles(GET, "/api/articles/*", REPORTER, EDITOR),
+                roles(GET, "/api/articles/*/preview", REPORTER, EDITOR));
     }
 }
