@@ -17,7 +17,11 @@ public sealed interface ArticleEvent
                 PublicationScheduled,
                 ScheduledPublicationCancelled,
                 EmbargoSet,
-                EmbargoLifted {
+                EmbargoLifted,
+                AgencyItemIngested,
+                AgencyUpdateHeld,
+                AgencyUpdateDismissed,
+                AgencyItemWithdrawn {
 
     ArticleId articleId();
 }
