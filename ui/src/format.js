@@ -14,7 +14,8 @@ const EVENT_LABELS = {
   ArticleDrafted: 'Drafted', ArticleRevised: 'Revised', PhotoAttached: 'Photo attached', PhotoUpdated: 'Photo updated',
   PhotoDetached: 'Photo detached', BylineAssigned: 'Byline assigned', ArticleSubmittedForReview: 'Submitted for review',
   ChangesRequested: 'Changes requested', ArticlePublished: 'Published', ArticleUnpublished: 'Unpublished',
-  ArticleKilled: 'Killed',
+  ArticleKilled: 'Killed', CommentAdded: 'Comment', PublicationScheduled: 'Publication scheduled',
+  ScheduledPublicationCancelled: 'Scheduled publication cancelled', EmbargoSet: 'Embargo set', EmbargoLifted: 'Embargo lifted',
 };
 
 export function eventLabel(type) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { bodyDiff, bylinesText, diff, photoDiff, textDiff, words } from '../src/lib/diff.js';
+import { bodyDiff, bodyRows, bylinesText, charDiff, diff, photoDiff, segmentsHtml, textDiff, words } from '../src/lib/diff.js';
 
 const sample = JSON.parse(readFileSync(new URL('../../docs/samples/afp-haftar-rome.draft.json', import.meta.url)));
 
@@ -55,11 +55,12 @@ test('a corrected body: the changed word is marked inside its paragraph, the mar
   const d = bodyDiff(sample.body, corrected);
   assert.ok(d.changed);
   assert.match(d.left, /Tobruk-based <del>adminstration<\/del> that controls/);
-  assert.match(d.right, /Tobruk-based <ins>administration<\/ins> that controls/);
+  // the one inserted letter is marked inside the inserted word
+  assert.match(d.right, /Tobruk-based <ins>admin<mark>i<\/mark>stration<\/ins> that controls/);
   assert.equal((d.left.match(/<del>/g) ?? []).length, 1);
   assert.equal((d.right.match(/<ins>/g) ?? []).length, 1);
-  assert.equal(d.left.replace(/<\/?del>/g, ''), sample.body);
-  assert.equal(d.right.replace(/<\/?ins>/g, ''), corrected);
+  assert.equal(d.left.replace(/<\/?(del|mark)>/g, ''), sample.body);
+  assert.equal(d.right.replace(/<\/?(ins|mark)>/g, ''), corrected);
 });
 
 test('added and removed paragraphs and markup never put a mark across a tag', () => {
@@ -95,4 +96,35 @@ test('photos are matched by id: added, removed, changed fields and moves', () =>
   assert.equal(photoDiff([lead], [lead])[0].status, 'same');
   assert.equal(bylinesText([{ name: 'Angus MacKinnon', role: 'author', affiliation: 'AFP' }, { name: 'B' }]),
     'Angus MacKinnon, author, AFP\nB');
+});
+
+test('a one-letter correction is marked inside the word; unlike words are not compared by letter', () => {
+  assert.deepEqual(charDiff('adminstration', 'administration'), {
+    left: [{ text: 'adminstration', mark: false }],
+    right: [{ text: 'admin', mark: false }, { text: 'i', mark: true }, { text: 'stration', mark: false }],
+  });
+  assert.deepEqual(charDiff('colour', 'color').left, [{ text: 'colo', mark: false }, { text: 'u', mark: true },
+    { text: 'r', mark: false }]);
+  assert.equal(charDiff('government', 'administration'), null);
+  assert.equal(charDiff('same', 'same'), null);
+  const headline = textDiff('Haftar meets Italian defense chiefs', 'Haftar meets Italian defence chiefs');
+  assert.equal(segmentsHtml(headline.left, 'del'), 'Haftar meets Italian <del>defen<mark>s</mark>e</del> chiefs');
+  assert.equal(segmentsHtml(headline.right, 'ins'), 'Haftar meets Italian <ins>defen<mark>c</mark>e</ins> chiefs');
+  // two words, each with two letters swapped: each pair compared on its own, the moved letter marked on both sides
+  const two = textDiff('teh quick borwn fox', 'the quick brown fox');
+  assert.equal(segmentsHtml(two.left, 'del'), '<del>t<mark>e</mark>h</del> quick <del>b<mark>o</mark>rwn</del> fox');
+  assert.equal(segmentsHtml(two.right, 'ins'), '<ins>th<mark>e</mark></ins> quick <ins>br<mark>o</mark>wn</ins> fox');
+});
+
+test('body rows: unchanged blocks are counted for folding, changed ones compared word by word', () => {
+  const corrected = sample.body.replace('adminstration', 'administration');
+  const { rows, changed } = bodyRows(sample.body, corrected);
+  assert.ok(changed);
+  assert.deepEqual(rows.map((row) => (row.same ? row.blocks : 'changed')), [1, 'changed', 13]);
+  assert.match(rows[1].right, /<ins>admin<mark>i<\/mark>stration<\/ins>/);
+  assert.equal(rows.filter((row) => row.same).map((row) => row.html).join('\n') + '\n',
+    sample.body.split('\n').filter((line) => !line.includes('adminstration')).join('\n'));
+  const added = bodyRows('<p>One</p>\n', '<p>One</p>\n<p>Two</p>\n');
+  assert.deepEqual(added.rows, [{ same: true, blocks: 1, html: '<p>One</p>' }, { same: false, left: '', right: '<p><ins>Two</ins></p>\n' }]);
+  assert.equal(bodyRows(sample.body, sample.body).changed, false);
 });

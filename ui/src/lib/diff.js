@@ -93,25 +93,84 @@ export function words(text) {
 }
 
 /**
- * Two plain texts side by side: {left: [{text, changed}], right: [...]}; the left holds what `from` had (deleted
- * words changed), the right what `to` has (inserted words changed).
+ * Two plain texts side by side: {left: [{text, changed, parts?}], right: [...]}; the left holds what `from` had
+ * (deleted words changed), the right what `to` has (inserted words changed). A word replaced by a similar one (a
+ * one-letter correction) also carries `parts`: [{text, mark}], the characters that differ marked, so that the
+ * correction shows inside the word.
  */
 export function textDiff(from, to) {
-  const ops = diff(words(from ?? ''), words(to ?? ''));
+  const ops = pairWords(diff(words(from ?? ''), words(to ?? '')));
   const left = [];
   const right = [];
-  for (const { op, items } of ops) {
-    const text = items.join('');
-    if (op !== 'insert') append(left, text, op === 'delete');
-    if (op !== 'delete') append(right, text, op === 'insert');
+  for (const { op, items, chars } of ops) {
+    if (op !== 'insert') append(left, items, op === 'delete', chars);
+    if (op !== 'delete') append(right, items, op === 'insert', chars);
   }
   return { left: glue(left), right: glue(right), changed: ops.some((op) => op.op !== 'equal') };
 }
 
-function append(segments, text, changed) {
+// Beyond this length two words are not compared character by character.
+const MAX_CHARS = 60;
+
+/**
+ * The characters of two similar words: {left: [{text, mark}], right: [...]}, the deleted characters marked on the
+ * left and the inserted ones on the right; null when the words have too little in common for that to help (less
+ * than 60 % of the longer one kept).
+ */
+export function charDiff(a, b) {
+  if (!a || !b || a === b || a.length > MAX_CHARS || b.length > MAX_CHARS) return null;
+  const ops = diff([...a], [...b]);
+  const kept = ops.filter((op) => op.op === 'equal').reduce((n, op) => n + op.items.length, 0);
+  if (kept < 0.6 * Math.max([...a].length, [...b].length)) return null;
+  const side = (skip) => {
+    const parts = [];
+    for (const op of ops.filter((o) => o.op !== skip)) {
+      const mark = op.op !== 'equal';
+      if (parts.length && parts[parts.length - 1].mark === mark) parts[parts.length - 1].text += op.items.join('');
+      else parts.push({ text: op.items.join(''), mark });
+    }
+    return parts;
+  };
+  return { left: side('insert'), right: side('delete') };
+}
+
+// A deleted run next to an inserted one of as many units: each unit paired with its replacement, character by
+// character (ops gain `chars`, one entry per item: null or that item's parts).
+function pairWords(ops, text = (item) => item) {
+  const out = ops.map((op) => ({ ...op }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [x, y] = [out[i], out[i + 1]];
+    const del = x.op === 'delete' && y.op === 'insert' ? x : x.op === 'insert' && y.op === 'delete' ? y : null;
+    if (!del) continue;
+    const ins = del === x ? y : x;
+    if (del.items.length !== ins.items.length) continue;
+    const pairs = del.items.map((item, k) => {
+      const [a, b] = [text(item), text(ins.items[k])];
+      return a === undefined || b === undefined ? null : charDiff(a, b);
+    });
+    if (!pairs.some(Boolean)) continue;
+    del.chars = pairs.map((pair) => pair?.left ?? null);
+    ins.chars = pairs.map((pair) => pair?.right ?? null);
+    i++;
+  }
+  return out;
+}
+
+function partsOf(segment) {
+  return segment.parts ?? [{ text: segment.text, mark: false }];
+}
+
+function append(segments, items, changed, chars) {
+  const segment = { text: items.join(''), changed };
+  if (chars) segment.parts = items.map((item, k) => chars[k] ?? [{ text: item, mark: false }]).flat();
   const last = segments[segments.length - 1];
-  if (last && last.changed === changed) last.text += text;
-  else segments.push({ text, changed });
+  if (last && last.changed === changed) join(last, segment);
+  else segments.push(segment);
+}
+
+function join(into, segment) {
+  if (into.parts || segment.parts) into.parts = [...partsOf(into), ...partsOf(segment)];
+  into.text += segment.text;
 }
 
 // white space between two changed runs belongs to the change, so that a replaced phrase reads as one
@@ -119,12 +178,13 @@ function glue(segments) {
   const out = [];
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
-    if (!segment.changed && /^\s+$/.test(segment.text) && out.length && out[out.length - 1].changed
-        && segments[i + 1]?.changed) {
-      out[out.length - 1].text += segment.text + segments[i + 1].text;
+    const last = out[out.length - 1];
+    if (!segment.changed && /^\s+$/.test(segment.text) && last?.changed && segments[i + 1]?.changed) {
+      join(last, { text: segment.text, changed: true });
+      join(last, segments[i + 1]);
       i++;
-    } else if (out.length && out[out.length - 1].changed === segment.changed) {
-      out[out.length - 1].text += segment.text;
+    } else if (last && last.changed === segment.changed) {
+      join(last, segment);
     } else {
       out.push({ ...segment });
     }
@@ -132,10 +192,14 @@ function glue(segments) {
   return out;
 }
 
-/** Segments as HTML, changed ones wrapped in the given element (del or ins). */
+/** Segments as HTML, changed ones wrapped in the given element (del or ins), their differing characters in <mark>. */
 export function segmentsHtml(segments, mark) {
-  return segments.map((s) => (s.changed && /\S/.test(s.text) ? `<${mark}>${escapeText(s.text)}</${mark}>`
+  return segments.map((s) => (s.changed && /\S/.test(s.text) ? `<${mark}>${partsHtml(partsOf(s))}</${mark}>`
     : escapeText(s.text))).join('');
+}
+
+function partsHtml(parts) {
+  return parts.map((p) => (p.mark ? `<mark>${escapeText(p.text)}</mark>` : escapeText(p.text))).join('');
 }
 
 function htmlTokens(html) {
@@ -164,12 +228,13 @@ const sameToken = (x, y) => (x.tag !== undefined ? x.tag === y.tag : x.text === 
 export function bodyDiff(from, to) {
   const a = htmlTokens(from);
   const b = htmlTokens(to);
-  const ops = diff(a, b, sameToken);
+  const ops = pairWords(diff(a, b, sameToken), (token) => token.text);
   const left = [];
   const right = [];
-  for (const { op, items } of ops) {
-    if (op !== 'insert') left.push(...items.map((token) => ({ token, changed: op === 'delete' })));
-    if (op !== 'delete') right.push(...items.map((token) => ({ token, changed: op === 'insert' })));
+  for (const { op, items, chars } of ops) {
+    const marked = (changed) => items.map((token, k) => ({ token, changed, chars: chars?.[k] ?? null }));
+    if (op !== 'insert') left.push(...marked(op === 'delete'));
+    if (op !== 'delete') right.push(...marked(op === 'insert'));
   }
   return { left: render(left, 'del'), right: render(right, 'ins'), changed: ops.some((op) => op.op !== 'equal') };
 }
@@ -197,10 +262,41 @@ function render(marked, mark) {
       out += `</${mark}>`;
       open = false;
     }
-    out += escapeText(token.text);
+    out += marks && marked[i].chars ? partsHtml(marked[i].chars) : escapeText(token.text);
   }
   if (open) out += `</${mark}>`;
   return out;
+}
+
+/**
+ * Two bodies block by block (each top-level paragraph, heading, quote or list is one block), for a view that can fold
+ * what did not change: {rows: [{same: true, blocks, html} | {same: false, left, right}], changed}. Runs of changed
+ * blocks are compared word by word, as bodyDiff does.
+ */
+export function bodyRows(from, to) {
+  const blocks = (html) => sanitizeBody(html ?? '').split('\n').filter(Boolean);
+  const rows = [];
+  let removed = [];
+  let added = [];
+  const flush = () => {
+    if (!removed.length && !added.length) return;
+    const { left, right } = bodyDiff(removed.join('\n'), added.join('\n'));
+    rows.push({ same: false, left, right });
+    removed = [];
+    added = [];
+  };
+  for (const { op, items } of diff(blocks(from), blocks(to))) {
+    if (op === 'equal') {
+      flush();
+      rows.push({ same: true, blocks: items.length, html: items.join('\n') });
+    } else if (op === 'delete') {
+      removed.push(...items);
+    } else {
+      added.push(...items);
+    }
+  }
+  flush();
+  return { rows, changed: rows.some((row) => !row.same) };
 }
 
 const PHOTO_FIELDS = ['uri', 'caption', 'credit', 'altText'];

@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { ApiError, get, onSessionChange } from '../api.js';
-import { bodyDiff, bylinesText, photoDiff, segmentsHtml, textDiff } from '../lib/diff.js';
+import { describeChange, photoNumbering } from '../lib/audit.js';
+import { bodyRows, bylinesText, photoDiff, segmentsHtml, textDiff } from '../lib/diff.js';
 import { sanitizeBody } from '../lib/html.js';
-import { cloudEventLabel, eventLabel, formatTime, instantToLocalInput, localInputToInstant, stateLabel } from '../format.js';
+import { buildHash, readFilters } from '../lib/route.js';
+import { cloudEventLabel, eventLabel, formatTime, instantToLocalInput, localInputToInstant, STATES, stateLabel }
+  from '../format.js';
 import { onLiveEvent } from '../live.js';
+import { Problem, useTitle } from './common.jsx';
 
 const path = (id, rest) => `/audit/articles/${encodeURIComponent(id)}${rest}`;
 
@@ -32,12 +36,93 @@ onLiveEvent((event) => {
   }
 });
 
-function Problem({ error }) {
-  return error ? <p class="error" role="alert">{error.message}{error.code ? <code> {error.code}</code> : null}</p> : null;
+const SEARCH = { q: 'text', state: 'text', page: 'page' };
+const SIZE = 20;
+
+/**
+ * Any article, whatever its state (unpublished and killed ones too), by words in it or by state, through
+ * GET /audit/articles; the filters are in the URL (#/audit?q=…&state=…).
+ */
+function AuditSearch({ query }) {
+  const [filters, setFilters] = useState(() => readFilters(query, SEARCH));
+  const [typed, setTyped] = useState(filters.q);
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState(null);
+  const [attempt, setAttempt] = useState(0);
+  const searching = !!(filters.q || filters.state);
+
+  useEffect(() => {
+    history.replaceState(history.state, '', buildHash(['audit'], { ...filters, page: filters.page || null }));
+    if (!searching) {
+      setResult(null);
+      return undefined;
+    }
+    const controller = new AbortController();
+    const params = new URLSearchParams({ page: filters.page, size: SIZE });
+    if (filters.q) params.set('q', filters.q);
+    if (filters.state) params.set('state', filters.state);
+    get(`/audit/articles?${params}`, { signal: controller.signal })
+      .then((answer) => {
+        setResult(answer.data);
+        setError(null);
+      })
+      .catch((failure) => failure.name !== 'AbortError' && setError(failure));
+    return () => controller.abort();
+  }, [filters, attempt]);
+
+  const submit = (event) => {
+    event.preventDefault();
+    setFilters({ ...filters, q: typed.trim(), page: 0 });
+  };
+  const pages = result ? Math.max(1, Math.ceil((result.total ?? 0) / SIZE)) : 1;
+  return (
+    <>
+      <form class="filters" role="search" aria-label="Find an article" onSubmit={submit}>
+        <label class="grow">Find an article: words in it
+          <input type="search" value={typed} placeholder="Headline, standfirst, body or byline"
+                 onInput={(e) => setTyped(e.currentTarget.value)} />
+        </label>
+        <label>In state
+          <select value={filters.state} onChange={(e) => setFilters({ ...filters, q: typed.trim(), state: e.currentTarget.value, page: 0 })}>
+            <option value="">Any state</option>
+            {STATES.map((state) => <option value={state}>{stateLabel(state)}</option>)}
+          </select>
+        </label>
+        <button class="primary">Search</button>
+      </form>
+      <Problem error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      {result && (
+        <div class="scroll-x">
+          <table class="work-list audit-results" data-ready="true">
+            <thead><tr><th>Headline</th><th>State</th><th class="num">Version</th><th>Last change</th></tr></thead>
+            <tbody>
+              {result.items.map((item) => (
+                <tr key={item.id} data-article-id={item.id}>
+                  <td><a href={`#/audit/${item.id}`}>{item.headline}</a></td>
+                  <td><span class={`state state-${item.state}`}>{stateLabel(item.state)}</span></td>
+                  <td class="num">{item.version}</td>
+                  <td>{formatTime(item.updatedAt)}</td>
+                </tr>
+              ))}
+              {!result.items.length && <tr><td colSpan={4} class="empty">No article matches.</td></tr>}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {result && result.total > SIZE && (
+        <div class="pager">
+          <button disabled={filters.page === 0} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>Previous</button>
+          <span>Page {filters.page + 1} of {pages} · {result.total} articles</span>
+          <button disabled={filters.page + 1 >= pages} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>Next</button>
+        </div>
+      )}
+    </>
+  );
 }
 
-/** Where auditors start: open any article by id or public address, the published articles, live activity. */
-export function AuditHome() {
+/** Where auditors start: find any article, open one by id or public address, the published articles, live activity. */
+export function AuditHome({ query = new URLSearchParams() }) {
+  useTitle('Audit');
   const [target, setTarget] = useState('');
   const [error, setError] = useState(null);
   const [site, setSite] = useState(null);
@@ -77,6 +162,7 @@ export function AuditHome() {
   return (
     <section class="panel wide">
       <h1>Audit</h1>
+      <AuditSearch query={query} />
       <form class="filters" onSubmit={open}>
         <label class="grow">Open an article: its id, or the slug or address of its public page
           <input value={target} placeholder="8def2cf4-… or /site/articles/…" required
@@ -136,12 +222,9 @@ function Integrity({ report, error }) {
 
 function short(value) {
   if (value === null || value === undefined) return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : JSON.stringify(value);
   return text.length > 90 ? text.slice(0, 87) + '…' : text;
 }
-
-// photos.<uuid>.caption → photos.d1253e98….caption: the id's first block is enough to tell photos apart
-const fieldName = (field) => field.replace(/^photos\.([0-9a-f]{8})[0-9a-f-]{28}\./, 'photos.$1….');
 
 // the body's unified diff has one paragraph per line: the larger of the removed and the added ones
 function paragraphsChanged(diff = []) {
@@ -149,15 +232,26 @@ function paragraphsChanged(diff = []) {
   return Math.max(count('-'), count('+'));
 }
 
-function ChangeSummary({ changes }) {
-  if (!changes?.length) return null;
+const valueText = (field, value) => (field === 'state' && typeof value === 'string' ? stateLabel(value) : short(value));
+
+/** The recorded changes of one event, with the names a person knows the fields by; notes as notes. */
+function ChangeSummary({ changes, numberOf }) {
+  const described = (changes ?? []).map((change) => ({ change, shown: describeChange(change, numberOf) }))
+    .filter((item) => item.shown);
+  if (!described.length) return null;
   return (
     <ul class="changes">
-      {changes.map((change) => (
-        <li key={change.field}>
-          <code>{fieldName(change.field)}</code>{' '}
-          {change.field === 'body' ? <span class="hint">{paragraphsChanged(change.diff)} paragraph(s) changed</span>
-            : <span>{short(change.from)} → <strong>{short(change.to)}</strong></span>}
+      {described.map(({ change, shown }) => (
+        <li key={change.field} class={`change-${shown.kind}`} data-field={change.field}>
+          <span class="field">{shown.label}</span>{shown.kind === 'note' ? ' ' : ': '}
+          {shown.kind === 'note' && <q class="note">{shown.text}</q>}
+          {shown.kind === 'body' && <span class="hint">{paragraphsChanged(change.diff)} paragraph(s) changed</span>}
+          {shown.kind === 'photos' && <span>{shown.text}</span>}
+          {shown.kind === 'time' && (shown.to == null ? <span><del>{formatTime(shown.from)}</del> removed</span>
+            : <strong>{formatTime(shown.to)}</strong>)}
+          {shown.kind === 'value' && (shown.from == null ? <strong>{valueText(change.field, shown.to)}</strong>
+            : shown.to == null ? <span><del>{valueText(change.field, shown.from)}</del> removed</span>
+              : <span>{valueText(change.field, shown.from)} → <strong>{valueText(change.field, shown.to)}</strong></span>)}
         </li>
       ))}
     </ul>
@@ -165,14 +259,18 @@ function ChangeSummary({ changes }) {
 }
 
 /** One article's audit trail: integrity, the timeline, a diff of any two versions, the article as of any moment. */
-export function AuditArticle({ id }) {
+export function AuditArticle({ id, query = new URLSearchParams() }) {
   const [history, setHistory] = useState(null);
   const [integrity, setIntegrity] = useState(null);
   const [integrityError, setIntegrityError] = useState(null);
   const [error, setError] = useState(null);
   const [selected, setSelected] = useState([]);
-  const [compare, setCompare] = useState(null);
   const [asOf, setAsOf] = useState(null);
+  // the compared versions are in the URL (#/audit/{id}?from=6&to=8&view=changes): a diff can be linked to
+  const from = Number(query.get('from'));
+  const to = Number(query.get('to'));
+  const compare = from > 0 && to > 0 && from !== to ? [Math.min(from, to), Math.max(from, to)] : null;
+  const changesOnly = query.get('view') === 'changes';
   const [refreshAt, setRefreshAt] = useState(0);
 
   useEffect(() => {
@@ -187,19 +285,24 @@ export function AuditArticle({ id }) {
     if (event.subject === id) setRefreshAt((at) => Math.max(at, event.position ?? 0));
   }), [id]);
 
+  const entries = history?.entries ?? [];
+  const headline = [...entries].reverse().flatMap((e) => e.changes).find((c) => c.field === 'headline')?.to;
+  useTitle(`Audit: ${headline ?? id}`);
+
   if (error) return <section class="panel"><h1>Audit trail not available</h1><Problem error={error} /></section>;
   if (!history) return <section class="panel" aria-busy="true"><p>Loading…</p></section>;
 
-  const entries = history.entries;
   const latest = entries[entries.length - 1];
-  const headline = [...entries].reverse().flatMap((e) => e.changes).find((c) => c.field === 'headline')?.to;
   const publications = entries.filter((entry) => entry.type === 'ArticlePublished');
+  const numbering = photoNumbering(entries);
 
   const toggle = (version) => {
     if (selected.includes(version)) setSelected(selected.filter((v) => v !== version));
     else setSelected([...selected, version].slice(-2));
   };
-  const showDiff = (a, b) => setCompare([Math.min(a, b), Math.max(a, b)]);
+  const showDiff = (a, b, view = changesOnly ? 'changes' : null) => {
+    location.hash = buildHash(['audit', id], { from: Math.min(a, b), to: Math.max(a, b), view });
+  };
 
   return (
     <div class="audit">
@@ -234,14 +337,16 @@ export function AuditArticle({ id }) {
                   {' '}<time dateTime={entry.timestamp}>{formatTime(entry.timestamp)}</time>
                   <span class="hint"> · position {entry.position}</span>
                 </div>
-                <ChangeSummary changes={entry.changes} />
+                <ChangeSummary changes={entry.changes} numberOf={numbering.get(entry.version)} />
               </div>
               <button class="link" onClick={() => setAsOf({ version: entry.version })}>As of this version</button>
             </li>
           ))}
         </ol>
       </section>
-      {compare && <DiffView key={compare.join('-')} id={id} from={compare[0]} to={compare[1]} refreshAt={refreshAt} />}
+      {compare && <DiffView key={compare.join('-')} id={id} from={compare[0]} to={compare[1]} refreshAt={refreshAt}
+                            changesOnly={changesOnly} numberOf={numbering.get(compare[1])}
+                            setChangesOnly={(only) => showDiff(compare[0], compare[1], only ? 'changes' : null)} />}
       <AsOf id={id} request={asOf} first={entries[0]} latest={latest} />
     </div>
   );
@@ -257,8 +362,11 @@ function Side({ label, version }) {
   );
 }
 
-function TextRow({ title, from, to }) {
+function TextRow({ title, from, to, changesOnly }) {
   const d = textDiff(from ?? '', to ?? '');
+  if (changesOnly && !d.changed) {
+    return <div class="diff-row" data-field={title.toLowerCase()}><p class="fold">{title} unchanged</p></div>;
+  }
   return (
     <div class={`diff-row${d.changed ? ' changed' : ''}`} data-field={title.toLowerCase()}>
       <h3>{title}{d.changed ? '' : <span class="hint"> · unchanged</span>}</h3>
@@ -284,10 +392,11 @@ function PhotoSide({ photo, fields, mark }) {
 }
 
 /** Two versions side by side, computed here from the two versions: headline, standfirst and body word by word. */
-function DiffView({ id, from, to, refreshAt }) {
+function DiffView({ id, from, to, refreshAt, changesOnly, setChangesOnly, numberOf }) {
   const [pair, setPair] = useState(null);
   const [changes, setChanges] = useState(null);
   const [error, setError] = useState(null);
+  const section = useRef(null);
 
   useEffect(() => {
     Promise.all([get(path(id, `/versions/${from}`), { atLeast: refreshAt }), get(path(id, `/versions/${to}`))])
@@ -295,31 +404,49 @@ function DiffView({ id, from, to, refreshAt }) {
     get(path(id, `/diff?from=${from}&to=${to}`)).then((answer) => setChanges(answer.data.changes)).catch(() => {});
   }, [id, from, to]);
 
-  if (error) return <section class="panel wide"><Problem error={error} /></section>;
+  // the result is below the timeline: bring it into view, and the keyboard focus with it
+  const shown = !!(pair || error);
+  useEffect(() => {
+    if (!shown || !section.current) return;
+    section.current.scrollIntoView({ block: 'start' });
+    section.current.querySelector('h2')?.focus({ preventScroll: true });
+  }, [shown]);
+
+  if (error) return <section class="panel wide" ref={section}><h2 tabIndex={-1}>Comparison not available</h2><Problem error={error} /></section>;
   if (!pair) return <section class="panel wide" aria-busy="true"><p>Comparing…</p></section>;
   const [a, b] = pair;
-  const body = bodyDiff(a.body, b.body);
+  const body = bodyRows(a.body, b.body);
   const photos = photoDiff(a.photos, b.photos);
+  const shownPhotos = changesOnly ? photos.filter((p) => p.status !== 'same' || p.moved) : photos;
+  const headlineRow = <TextRow title="Headline" from={a.headline} to={b.headline} changesOnly={changesOnly} />;
   return (
-    <section class="panel wide diff" aria-label="Differences" data-from={from} data-to={to}>
-      <h2>Version {from} compared with version {to}</h2>
+    <section class="panel wide diff" aria-label="Differences" data-from={from} data-to={to} ref={section}>
+      <div class="title-row">
+        <h2 tabIndex={-1}>Version {from} compared with version {to}</h2>
+        <label class="check"><input type="checkbox" checked={changesOnly}
+                                    onChange={(e) => setChangesOnly(e.currentTarget.checked)} />Changes only</label>
+      </div>
       <div class="pair heads"><Side label="Before" version={a} /><Side label="After" version={b} /></div>
       {b.live && b.live.version === b.version && b.live.note && (
         <p class="banner note">Public note of publication #{b.live.publicationNumber} ({b.live.changeKind}):
           {' '}{b.live.note}</p>
       )}
-      <TextRow title="Headline" from={a.headline} to={b.headline} />
-      <TextRow title="Standfirst" from={a.standfirst} to={b.standfirst} />
+      {headlineRow}
+      <TextRow title="Standfirst" from={a.standfirst} to={b.standfirst} changesOnly={changesOnly} />
       <div class={`diff-row${body.changed ? ' changed' : ''}`} data-field="body">
         <h3>Body{body.changed ? '' : <span class="hint"> · unchanged</span>}</h3>
-        <div class="pair">
-          <div class="left prose" dangerouslySetInnerHTML={{ __html: body.left }} />
-          <div class="right prose" dangerouslySetInnerHTML={{ __html: body.right }} />
-        </div>
+        {body.rows.map((row, index) => (row.same && changesOnly ? (
+          <p class="fold" key={index}>{row.blocks} unchanged paragraph{row.blocks === 1 ? '' : 's'}</p>
+        ) : (
+          <div class={`pair${row.same ? '' : ' changed-block'}`} key={index}>
+            <div class="left prose" dangerouslySetInnerHTML={{ __html: row.same ? row.html : row.left }} />
+            <div class="right prose" dangerouslySetInnerHTML={{ __html: row.same ? row.html : row.right }} />
+          </div>
+        )))}
       </div>
       <div class={`diff-row${photos.some((p) => p.status !== 'same' || p.moved) ? ' changed' : ''}`} data-field="photos">
         <h3>Photos</h3>
-        {photos.map((row) => (
+        {shownPhotos.map((row) => (
           <div class={`pair photo-pair photo-${row.status}`} key={row.photoId}>
             <PhotoSide photo={row.from} fields={row.status === 'same' ? [] : row.fields} mark="del" />
             <PhotoSide photo={row.to} fields={row.status === 'same' ? [] : row.fields} mark="ins" />
@@ -327,12 +454,13 @@ function DiffView({ id, from, to, refreshAt }) {
           </div>
         ))}
         {!photos.length && <p class="hint">No photos in either version.</p>}
+        {photos.length > 0 && !shownPhotos.length && <p class="fold">{photos.length} unchanged photo{photos.length === 1 ? '' : 's'}</p>}
       </div>
-      <TextRow title="Bylines" from={bylinesText(a.bylines)} to={bylinesText(b.bylines)} />
+      <TextRow title="Bylines" from={bylinesText(a.bylines)} to={bylinesText(b.bylines)} changesOnly={changesOnly} />
       {changes && (
         <details class="server-changes">
           <summary>{changes.length} field changes recorded between these versions</summary>
-          <ChangeSummary changes={changes} />
+          <ChangeSummary changes={changes} numberOf={numberOf} />
         </details>
       )}
     </section>
