@@ -26,6 +26,7 @@ import org.newsroom.command.article.ContentCheck;
 import org.newsroom.command.article.DraftArticle;
 import org.newsroom.command.article.IngestAgencyVersion;
 import org.newsroom.command.article.InvalidArticleContent;
+import org.newsroom.command.article.KillArticle;
 import org.newsroom.command.article.LanguageList;
 import org.newsroom.command.article.SetEmbargo;
 import org.newsroom.command.dispatch.CommandOutcome;
@@ -55,6 +56,7 @@ public class AgencyIngest {
     private final IngestedItems items;
     private final EventStore events;
     private final LanguageList languages;
+    private final boolean killOnCancel;
     private final Clock clock;
 
     public AgencyIngest(
@@ -63,12 +65,14 @@ public class AgencyIngest {
             IngestedItems items,
             EventStore events,
             LanguageList languages,
+            boolean killOnCancel,
             Clock clock) {
         this.ninjs = new NinjsReader(mapper);
         this.commands = commands;
         this.items = items;
         this.events = events;
         this.languages = languages;
+        this.killOnCancel = killOnCancel;
         this.clock = clock;
     }
 
@@ -199,6 +203,17 @@ public class AgencyIngest {
                         id.value(),
                         refused.getMessage());
             }
+        }
+        if (result == AgencyOutcome.WITHDRAWN && killOnCancel) {
+            articleVersion = commands.sendAs(
+                            actor,
+                            new KillArticle(
+                                    id,
+                                    "The agency canceled " + item.itemUri() + " (version " + item.itemVersion()
+                                            + "); newsroom.ingest.kill-on-cancel is set",
+                                    "This article has been withdrawn."))
+                    .version();
+            return new Sent(articleVersion, "killed");
         }
         return new Sent(articleVersion, result.name().toLowerCase(Locale.ROOT));
     }

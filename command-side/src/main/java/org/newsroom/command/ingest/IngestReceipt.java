@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the ingest did with one delivery: the article the item version became (null for a picture on its own, kept
  * for the desk to attach), the article's version after it, the version's identity, what it did ({@code state}:
- * {@code applied}, {@code held}, {@code withdrawn}, {@code picture}) and whether this delivery was the first of that
- * version ({@code created}) or a repeat answered from the record.
+ * {@code applied}, {@code held}, {@code withdrawn}, {@code killed} with kill-on-cancel, {@code picture}) and whether
+ * this delivery was the first of that version ({@code created}) or a repeat answered from the record.
  */
 public record IngestReceipt(
         @Nullable String articleId,

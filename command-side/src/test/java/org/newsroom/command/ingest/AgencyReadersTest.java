@@ -128,6 +128,27 @@ class AgencyReadersTest {
     }
 
     @Test
+    void aNewsMessageCarryingAStoryAndItsPictureBecomesOneArticleWithThePicture() {
+        String story = withoutDeclaration(example("newsml-g2/LISTING_2_NewsML-G2_Text_Document.xml"));
+        String picture = withoutDeclaration(example("newsml-g2/LISTING_3_Photo_in_NewsML-G2.xml"))
+                .replace("href=\"./GYI0062134533.jpg\"", "href=\"https://images.example.com/GYI0062134533.jpg\"");
+        String message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><header>"
+                + "<sent>2018-11-21T16:30:00Z</sent></header><itemSet>" + story + picture + "</itemSet></newsMessage>";
+
+        AgencyCopy copy = newsMl.read(message.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(copy.itemUri()).isEqualTo("urn:newsml:acmenews.com:20161121:US-FINANCE-FED");
+        assertThat(copy.content().headline()).isEqualTo("Fed to halt QE to avert \"bubble\"");
+        assertThat(copy.content().photos())
+                .singleElement()
+                .satisfies(photo -> assertThat(photo.credit()).isEqualTo("Getty Images"));
+    }
+
+    private static String withoutDeclaration(byte[] xml) {
+        return new String(xml, StandardCharsets.UTF_8).replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
+    }
+
+    @Test
     void invalidNewsMlNamesItsLine() {
         byte[] invalid = ("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"g\" version=\"1\""
                         + " standard=\"NewsML-G2\" standardversion=\"2.35\">\n<nonsense/></newsItem>")
