@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { desk } from './scenarios/desk.mjs';
 import { story } from './scenarios/story.mjs';
+import { wire } from './scenarios/wire.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => {
   const [key, ...value] = arg.replace(/^--/, '').split('=');
@@ -189,7 +190,7 @@ const kit = {
   signedIn: (role, options) => signedIn(browser, role, options),
 };
 try {
-  for (const scenario of [story, desk]) await scenario(kit);
+  for (const scenario of [story, desk, wire]) await scenario(kit);
 
   await step('no page reported a Content-Security-Policy violation', async () => {
     check(cspViolations.length === 0, `CSP violations:\n  ${cspViolations.join('\n  ')}`);
