@@ -43,6 +43,7 @@ class IngestRateBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(
                         "newsroom.data-dir=" + data,
+                        "newsroom.ingest.drop-folder=" + folder,
                         "server.port=0",
                         "spring.main.banner-mode=off",
                         "newsroom.security.bcrypt-strength=4",
