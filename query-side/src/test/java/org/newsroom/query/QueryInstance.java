@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.newsroom.article.ArticleId;
 import org.newsroom.command.article.Publication;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.dispatch.CommandOutcome;
 import org.newsroom.platform.mongo.MongoConfiguration;
 import org.newsroom.platform.mongo.MongoConfiguration.MongoConnection;
@@ -60,7 +59,7 @@ public final class QueryInstance implements AutoCloseable {
         ArticleId article = new ArticleId(id);
         send("reporter", SampleStory.draft(article));
         send("editor", SampleStory.byline(article));
-        CommandOutcome outcome = outcome("editor", new PublishArticle(article, null, null));
+        CommandOutcome outcome = outcome("editor", SampleStory.publishWithoutReview(article));
         return new Published(id, ((Publication) outcome.result()).slug(), outcome.position());
     }
 

@@ -25,7 +25,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 /**
- * Scenario 9: snapshots and backups. (a) A snapshot of the wrong shape, written into a stopped data directory as an
+ * Scenario 10: snapshots and backups. (a) A snapshot of the wrong shape, written into a stopped data directory as an
  * old release would have left it after a field rename, must be ignored on the next start: the killed article it
  * describes as a draft still refuses a revision (409 article-killed), and the snapshot is replaced by one of the
  * current shape. (b) An export taken through the running instance while clients write ({@code java -jar newsroom.jar
@@ -35,7 +35,7 @@ import com.mongodb.client.MongoCollection;
  */
 class BackupAndSnapshotsIT {
 
-    private static final String SCENARIO = "scenario 9: snapshots and backups";
+    private static final String SCENARIO = "scenario 10: snapshots and backups";
     private static final Duration COMMAND = Duration.ofSeconds(120);
     private static final Pattern EXPORTED = Pattern.compile("Exported positions 1-(\\d+) ");
 

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A scenario that needs one of the suite's {@link #FAULTS faults} in the process {@linkplain #withFaults() runs the
  * jar itself} with Spring Boot's {@code PropertiesLauncher} and the faults jar on its loader path instead.
  */
-final class ForkedNewsroom implements AutoCloseable {
+final class ForkedNewsroom implements Availability, AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("newsroom.jar", "../standalone/target/newsroom.jar"));
     /** The suite's faults (org.newsroom.reliability.faults), built from its test classes; each off by default. */
@@ -175,7 +175,8 @@ final class ForkedNewsroom implements AutoCloseable {
     }
 
     /** Blocks until the process answers again after a kill or stop; false if it did not within the timeout. */
-    boolean awaitRunning(Duration timeout) {
+    @Override
+    public boolean awaitRunning(Duration timeout) {
         try {
             return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -186,6 +187,16 @@ final class ForkedNewsroom implements AutoCloseable {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Started and found healthy, and neither killed nor stopped since: what a load balancer's health check says. */
+    boolean isRunning() {
+        return running.getCount() == 0 && isAlive();
+    }
+
+    /** The process id of the current start, which the application puts into its instance names. */
+    long pid() {
+        return process.pid();
     }
 
     boolean healthy() {

@@ -78,7 +78,7 @@ class MongoUnreachableIT {
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir.resolveSibling("mongo"));
                 TcpProxy proxy = new TcpProxy(address(mongo.connectionString()));
-                ForkedNewsroom newsroom = new ForkedNewsroom(dataDir, configuredUsers())
+                ForkedNewsroom newsroom = new ForkedNewsroom(dataDir, Scenarios.configuredUsers())
                         .withEnvironment("MONGODB_URI", "mongodb://127.0.0.1:" + proxy.port() + "/newsroom")
                         .withEnvironment("NEWSROOM_WEBHOOK_KEY", ForkedNewsroom.WEBHOOK_KEY)
                         .withEnvironment("NEWSROOM_SIGNING_KEY", ForkedNewsroom.TEST_SIGNING_KEY)) {
@@ -134,17 +134,6 @@ class MongoUnreachableIT {
             pace.shutdownNow();
             probing.shutdownNow();
         }
-    }
-
-    private static String[] configuredUsers() {
-        List<String> arguments = new ArrayList<>();
-        String[] users = {"reporter", "editor", "auditor", "integrator", "operator"};
-        for (int i = 0; i < users.length; i++) {
-            arguments.add("--newsroom.users[" + i + "].name=" + users[i]);
-            arguments.add("--newsroom.users[" + i + "].password={noop}" + Http.PASSWORD);
-            arguments.add("--newsroom.users[" + i + "].roles=" + users[i]);
-        }
-        return arguments.toArray(String[]::new);
     }
 
     /** Takes the database away for a while under load, then gives it back. */

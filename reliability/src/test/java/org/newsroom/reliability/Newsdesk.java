@@ -36,7 +36,7 @@ final class Newsdesk implements AutoCloseable {
 
     private final Http http;
     private final Ledger ledger;
-    private final ForkedNewsroom newsroom;
+    private final Availability newsroom;
     private final int clients;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong stories = new AtomicLong();
@@ -46,7 +46,7 @@ final class Newsdesk implements AutoCloseable {
     private boolean paused;
     private ExecutorService threads;
 
-    Newsdesk(Http http, Ledger ledger, ForkedNewsroom newsroom, int clients) {
+    Newsdesk(Http http, Ledger ledger, Availability newsroom, int clients) {
         this.http = http;
         this.ledger = ledger;
         this.newsroom = newsroom;

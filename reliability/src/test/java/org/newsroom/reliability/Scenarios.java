@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,21 @@ final class Scenarios {
                 Set.of(types),
                 active,
                 senderTimeout);
+    }
+
+    /**
+     * Arguments that configure one user per role, named after it, with the suite's password: a MongoDB of the test's
+     * ({@code MONGODB_URI}) comes without the demo users.
+     */
+    static String[] configuredUsers() {
+        List<String> arguments = new ArrayList<>();
+        String[] users = {"reporter", "editor", "auditor", "integrator", "operator"};
+        for (int i = 0; i < users.length; i++) {
+            arguments.add("--newsroom.users[" + i + "].name=" + users[i]);
+            arguments.add("--newsroom.users[" + i + "].password={noop}" + Http.PASSWORD);
+            arguments.add("--newsroom.users[" + i + "].roles=" + users[i]);
+        }
+        return arguments.toArray(String[]::new);
     }
 
     /** One line of what a scenario did, for RELIABILITY.md. */

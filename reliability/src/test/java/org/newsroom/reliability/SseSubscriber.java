@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SseSubscriber implements AutoCloseable {
 
     private final Http http;
-    private final ForkedNewsroom newsroom;
+    private final Availability newsroom;
     private final List<FeedEvent> received = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -31,7 +31,7 @@ final class SseSubscriber implements AutoCloseable {
     private volatile InputStream current;
     private volatile String lastEventId;
 
-    SseSubscriber(Http http, ForkedNewsroom newsroom, long after) {
+    SseSubscriber(Http http, Availability newsroom, long after) {
         this.http = http;
         this.newsroom = newsroom;
         this.lastEventId = String.valueOf(after);

@@ -34,7 +34,7 @@ class ScheduleConfiguration {
     ConfigurerModule publicationScheduleProcessor(
             PublicationSchedules schedules,
             TokenStore tokenStore,
-            @Value("${newsroom.eventlog.claim-timeout:${newsroom.query.claim-timeout:10s}}") Duration claimTimeout) {
+            @Value("${newsroom.eventlog.claim-timeout:${newsroom.query.claim-timeout:5s}}") Duration claimTimeout) {
         String name = PublicationSchedules.PROCESSOR;
         return configurer -> configurer
                 .eventProcessing()

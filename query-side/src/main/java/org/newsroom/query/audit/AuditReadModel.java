@@ -31,6 +31,12 @@ public class AuditReadModel implements ReadModel {
         return List.of(ARTICLES, ENTRIES, SEARCH);
     }
 
+    /** Its word index shares posting lists between articles. */
+    @Override
+    public boolean projectsArticlesIndependently() {
+        return false;
+    }
+
     @Override
     public List<String> articleCollections() {
         return List.of(ARTICLES);

@@ -30,6 +30,12 @@ public class EditorialReadModel implements ReadModel {
         return List.of(ARTICLES, SEARCH);
     }
 
+    /** Its word index shares posting lists between articles. */
+    @Override
+    public boolean projectsArticlesIndependently() {
+        return false;
+    }
+
     @Override
     public List<String> articleCollections() {
         return List.of(ARTICLES);

@@ -49,6 +49,7 @@ public final class ProjectionBatch {
     private final Map<String, LinkedHashMap<String, Document>> writes = new LinkedHashMap<>();
     private final List<Staged> change = new ArrayList<>();
     private long position;
+    private long firstPosition;
 
     private record Staged(String collection, Document document) {}
 
@@ -158,7 +159,15 @@ public final class ProjectionBatch {
     }
 
     void advanceTo(long eventPosition) {
+        if (firstPosition == 0) {
+            firstPosition = eventPosition;
+        }
         position = Math.max(position, eventPosition);
+    }
+
+    /** The position of the first event this batch has seen. */
+    long firstPosition() {
+        return firstPosition;
     }
 
     /** The position of the last event this batch has seen, handled or not. */

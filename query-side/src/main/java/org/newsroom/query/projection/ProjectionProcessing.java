@@ -23,7 +23,8 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * One pooled streaming processor per read model, reading the event log from position 0, shared by every instance on
- * the same MongoDB through Axon's token claims: {@code newsroom.query.segments} segments per processor (tokens in
+ * the same MongoDB through Axon's token claims: {@code newsroom.query.segments} segments per processor (one for a read
+ * model whose documents several articles change: {@link ReadModel#projectsArticlesIndependently()}; tokens in
  * the event log's one token store, {@code projection_tokens}, claimed by one instance at a time, taken over by the others once a silent instance's
  * claim is older than {@code newsroom.query.claim-timeout}, released on a clean shutdown), each instance claiming its
  * fair share of the segments among the live instances ({@link ProjectionInstances}). One article's events always go
@@ -94,16 +95,17 @@ class ProjectionProcessing {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String name : projections.names()) {
+                int segments = projections.model(name).projectsArticlesIndependently() ? settings.segments() : 1;
                 processing
                         .registerPooledStreamingEventProcessor(
                                 name,
                                 config -> projectionEventSource,
                                 (config, builder) -> builder.batchSize(settings.batchSize())
-                                        .initialSegmentCount(settings.segments())
+                                        .initialSegmentCount(segments)
                                         .tokenClaimInterval(TOKEN_CLAIM_INTERVAL_MILLIS)
                                         .claimExtensionThreshold(claimExtension)
                                         .maxSegmentProvider(processor -> instances.fairShare(
-                                                projections.positions().segmentCount(processor, settings.segments()))))
+                                                projections.positions().segmentCount(processor, segments))))
                         .registerSequencingPolicy(name, config -> SequentialPerAggregatePolicy.instance())
                         .registerEventHandler(config -> projections.liveProjection(name))
                         .registerTokenStore(name, config -> projectionTokens)

@@ -30,13 +30,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One rebuild of a projection as run by the instance holding its lease ({@link ProjectionRebuilds}): a pooled
  * streaming processor of its own reads the log from position 0 into a new version while the active one serves, and
- * every live batch, whichever instance writes it, goes into the new version too ({@link ProjectionVersions}).
+ * the live batches of every instance go into the new version too once their segment is attached ({@link
+ * ProjectionVersions}, {@link RebuildMarks}).
  * <p>
  * The steps, each taken by {@link #tick()} once the previous one is done:
  * <ol>
- *   <li>building: once every live instance writes the new version, the highest position any live segment has written
- *       is noted; what was written before only into the old version lies at or below it;</li>
- *   <li>switching: once the rebuild has passed that position and the log's head, the new version becomes active by
+ *   <li>building: once every live instance knows of the new version, the highest position any live segment has
+ *       written is noted; what was written before only into the old version lies at or below it. A live batch is
+ *       copied into the new version only once its segment is attached, the rebuild having passed everything the
+ *       segment wrote without it ({@link RebuildMarks});</li>
+ *   <li>switching: once the rebuild has passed that position and the log's head, and every segment is attached, the
+ *       new version becomes active by
  *       compare-and-set, its processor stops (the live writes keep it current), and the old version, still written,
  *       keeps serving the instances that have not moved yet;</li>
  *   <li>once every live instance serves the new version, the old one is no longer written; once every live instance
@@ -230,6 +234,12 @@ final class ProjectionRebuild {
             total = Math.max(total, head);
             return;
         }
+        if (!projections
+                .marks()
+                .attach(name, version, projections.positions().segments(name).keySet(), done)) {
+            // a live segment wrote past the rebuild without the new version: the rebuild passes that first
+            return;
+        }
         ProjectionVersions.View activated = projections.versions().activate(name, version);
         if (activated == null) {
             abandon("the versions of projection '" + name + "' changed during the rebuild");
@@ -286,6 +296,7 @@ final class ProjectionRebuild {
         state = finalState;
         error = reason;
         lease.finish(name, progressDocument(), clock.instant());
+        projections.marks().forget(name, version);
         finished = true;
     }
 
@@ -330,6 +341,7 @@ final class ProjectionRebuild {
 
     private void flushed(long position) {
         done = Math.max(done, position);
+        projections.marks().rebuilt(name, version, done);
         total = Math.max(total, Math.max(done, instance.knownHead()));
         Instant now = clock.instant();
         if (Duration.between(lastLogged, now).compareTo(LOG_EVERY) >= 0) {

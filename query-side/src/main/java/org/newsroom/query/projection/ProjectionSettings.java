@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           that the others take its segments, its rebuild, and stop waiting for it; instances
  *                           heartbeat and extend their claims five times per timeout
  * @param tokenWriteInterval how often at most a live projection's token is written ({@link CoalescingTokenStore})
- * @param segments           segments of each live processor when its tokens are first created (a store that already
+ * @param segments           segments of each live processor whose read model projects articles independently (the
+ *                           site; the editorial and audit word indexes have one) when its tokens are first created (a store that already
  *                           has tokens keeps its segments); instances share them, one segment is processed by one
  *                           instance at a time, and one article's events always go to the same segment
  * @param maxWaits           {@code ?atLeast=} reads waiting at once on this instance, at most

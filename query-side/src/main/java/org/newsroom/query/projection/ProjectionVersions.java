@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -126,21 +126,23 @@ final class ProjectionVersions {
     }
 
     /**
-     * Runs {@code write} with the versions a batch that read {@code readVersion} must be written to, after re-reading
+     * Runs {@code write} with the versions a batch that read {@code readVersion} must be written to and the version being
+     * rebuilt among them, if any, after re-reading
      * the view if it is older than a heartbeat; refuses when {@code readVersion} is no longer written.
      */
-    void write(String projection, int readVersion, Consumer<List<Integer>> write) {
+    void write(String projection, int readVersion, BiConsumer<List<Integer>, @Nullable Integer> write) {
         View view = view(projection);
         if (System.nanoTime() - view.readAtNanos() > maxAge.toNanos()) {
             refresh(List.of(projection));
         }
         lock.readLock().lock();
         try {
-            List<Integer> writing = views.get(projection).writing();
+            View current = views.get(projection);
+            List<Integer> writing = current.writing();
             if (!writing.contains(readVersion)) {
                 throw new VersionNoLongerWritten(projection, readVersion);
             }
-            write.accept(writing);
+            write.accept(writing, current.building());
         } finally {
             lock.readLock().unlock();
         }

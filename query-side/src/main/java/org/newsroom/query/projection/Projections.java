@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.jspecify.annotations.Nullable;
 import org.newsroom.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class Projections {
     private final MongoDatabase database;
     private final ProjectionVersions versions;
     private final ProjectedPositions positions;
+    private final RebuildMarks marks;
     private final Map<String, ProjectionWriter> liveWriters = new ConcurrentHashMap<>();
     private final Map<String, Object> liveProjections = new ConcurrentHashMap<>();
     /** Versions whose indexes this instance has created: only saves asking MongoDB again, which is idempotent. */
@@ -51,6 +53,7 @@ public class Projections {
         this.database = database;
         this.versions = versions;
         this.positions = positions;
+        this.marks = new RebuildMarks(database);
         this.models.keySet().forEach(name -> versions.view(name).writing().forEach(version -> indexed(name, version)));
     }
 
@@ -77,6 +80,10 @@ public class Projections {
 
     public ProjectedPositions positions() {
         return positions;
+    }
+
+    RebuildMarks marks() {
+        return marks;
     }
 
     ProjectionVersions versions() {
@@ -139,17 +146,26 @@ public class Projections {
      * to the last event the segment consumed (the events it skipped belong to other segments).
      */
     private void written(String name, long position) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        @Nullable Integer segment = segmentOfCurrentBatch(name);
+        if (segment == null) {
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        if (!(unitOfWork.resources().get("Processor[" + name + "]/SegmentId") instanceof Integer segment)) {
-            return;
-        }
         long consumed = unitOfWork.resources().get("Processor[" + name + "]/Token") instanceof TrackingToken token
                 ? token.position().orElse(position)
                 : position;
         positions.written(name, segment, Math.max(position, consumed));
+    }
+
+    /** The segment of the live processor's batch being handled, or null outside a processor (a dead letter retried). */
+    private static @Nullable Integer segmentOfCurrentBatch(String name) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        return CurrentUnitOfWork.get().root().resources().get("Processor[" + name + "]/SegmentId")
+                        instanceof Integer segment
+                ? segment
+                : null;
     }
 
     /** The live projection's versions: reads the active one, writes every one that is written. */
@@ -168,10 +184,15 @@ public class Projections {
 
         @Override
         public void write(ProjectionBatch batch) {
+            @Nullable Integer segment = segmentOfCurrentBatch(name);
             versions.write(
                     name,
                     batch.target().version(),
-                    writing -> batch.flush(writing.stream()
+                    (writing, building) -> batch.flush(writing.stream()
+                            .filter(version -> !version.equals(building)
+                                    || segment == null
+                                    || marks.writesLiveBatch(
+                                            name, version, segment, batch.firstPosition(), batch.position()))
                             .map(version -> indexed(name, version))
                             .toList()));
         }

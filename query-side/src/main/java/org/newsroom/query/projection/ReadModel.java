@@ -33,6 +33,16 @@ public interface ReadModel {
      */
     default void prefetch(ProjectionBatch batch, List<? extends EventMessage<?>> events) {}
 
+    /**
+     * Whether different segments may project different articles at the same time. Not when the model keeps documents
+     * that events of several articles change (a word index's postings): two segments would each read, change and write
+     * back the same document, and the guard on its position would drop one of the changes. Such a model is projected
+     * by one segment.
+     */
+    default boolean projectsArticlesIndependently() {
+        return true;
+    }
+
     /** A new, annotated Axon event handler that writes through {@code writer}. */
     Object newProjection(ProjectionWriter writer);
 }

@@ -19,6 +19,7 @@ import org.newsroom.eventlog.proof.NoteVerifier;
 import org.newsroom.eventlog.proof.SigningKeys;
 import org.newsroom.eventlog.proof.TileStore;
 import org.newsroom.platform.mongo.MongoConfiguration.MongoConnection;
+import org.newsroom.query.projection.ProjectionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -126,10 +127,16 @@ class TransparencyConfiguration {
         return new CheckpointSchedule(checkpointSigner, axon, settings);
     }
 
-    /** The signer processor: one segment, starting at the log's head the first time, tokens in MongoDB. */
+    /**
+     * The signer processor: one segment, starting at the log's head the first time, tokens in MongoDB. Its claim is
+     * extended as often as the projections' (five times per {@code newsroom.query.claim-timeout}): Axon's default, once
+     * every 5 s of a quiet log, would let the claim expire and move to another instance.
+     */
     @Bean
-    ConfigurerModule transparencySignerModule(TokenStore tokenStore, CheckpointSchedule checkpointSchedule) {
+    ConfigurerModule transparencySignerModule(
+            TokenStore tokenStore, CheckpointSchedule checkpointSchedule, ProjectionSettings projections) {
         PublicChanges handlers = new PublicChanges(checkpointSchedule);
+        long claimExtension = projections.heartbeatInterval().toMillis();
         return configurer -> configurer
                 .eventProcessing()
                 .registerPooledStreamingEventProcessor(
@@ -138,7 +145,8 @@ class TransparencyConfiguration {
                         (config, builder) -> builder.initialSegmentCount(1)
                                 .batchSize(100)
                                 .initialToken(source -> source.createHeadToken())
-                                .tokenClaimInterval(Duration.ofSeconds(1).toMillis()))
+                                .tokenClaimInterval(Duration.ofSeconds(1).toMillis())
+                                .claimExtensionThreshold(claimExtension))
                 .registerEventHandler(config -> handlers)
                 .registerTokenStore(SIGNER, config -> tokenStore)
                 .registerTransactionManager(SIGNER, config -> NoTransactionManager.instance());

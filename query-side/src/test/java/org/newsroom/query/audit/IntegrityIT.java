@@ -16,7 +16,6 @@ import org.newsroom.article.ArticleId;
 import org.newsroom.article.Byline;
 import org.newsroom.command.article.AssignByline;
 import org.newsroom.command.article.DraftArticle;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.HashChain;
@@ -24,6 +23,7 @@ import org.newsroom.eventlog.proof.CheckpointStore;
 import org.newsroom.eventlog.proof.SignedCheckpoint;
 import org.newsroom.eventlog.proof.TileStore;
 import org.newsroom.query.QuerySideIT;
+import org.newsroom.query.SampleStory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -201,7 +201,7 @@ class IntegrityIT extends QuerySideIT {
         send("reporter", new ReviseArticle(id, "Second headline", null, null, null));
         send("reporter", new ReviseArticle(id, null, null, "<p>Two.</p>", null));
         send("reporter", new AssignByline(id, List.of(new Byline("Angus MacKinnon", "author", "AFP"))));
-        long published = send("editor", new PublishArticle(id, null, null));
+        long published = send("editor", SampleStory.publishWithoutReview(id));
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> checkpoints.latest().map(SignedCheckpoint::size).orElse(0L) >= published);

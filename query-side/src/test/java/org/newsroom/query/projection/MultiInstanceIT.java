@@ -37,8 +37,10 @@ class MultiInstanceIT {
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private static final String OPERATOR = "editor";
+    private static final String OPERATOR = "operator";
     private static final List<String> PROJECTIONS = List.of("audit", "editorial", "site");
+    /** The site's two segments, and one each for editorial and audit, whose word indexes articles share. */
+    private static final int SEGMENTS = 4;
     /** One segment: one instance owns each projection, the other owns nothing, as in the findings. */
     private static final String ONE_SEGMENT = "newsroom.query.segments=1";
     /** A rebuild of a few dozen articles in several batches, as one of hundreds of events would be. */
@@ -159,7 +161,9 @@ class MultiInstanceIT {
         QueryInstance first = startOwningEverything(ONE_SEGMENT);
         QueryInstance second = start(ONE_SEGMENT);
         long head = first.bean(EventLogStorageEngine.class).headPosition();
-        assertThat(head).isEqualTo(articles.get(articles.size() - 1).position());
+        // the transparency log signs a checkpoint after the last publication: an event of the log too
+        assertThat(head)
+                .isGreaterThanOrEqualTo(articles.get(articles.size() - 1).position());
         for (QueryInstance instance : List.of(first, second)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonNode status =
@@ -224,30 +228,24 @@ class MultiInstanceIT {
         assertThat(first.bean(EventProcessingConfiguration.class).sequencingPolicy("site"))
                 .isInstanceOf(SequentialPerAggregatePolicy.class);
         QueryInstance second = start();
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            assertThat(claimed(first)).isEqualTo(PROJECTIONS.size());
-            assertThat(claimed(second)).isEqualTo(PROJECTIONS.size());
-        });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertShared(first, second));
         List<Published> before = publish(second, "a", 10);
 
         long stopped = System.nanoTime();
         second.close();
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(claimed(first)).isEqualTo(2 * PROJECTIONS.size()));
+                .untilAsserted(() -> assertThat(claimed(first)).isEqualTo(SEGMENTS));
         System.out.printf(
                 "[claims] after a clean shutdown the survivor had every segment in %d ms%n",
                 (System.nanoTime() - stopped) / 1_000_000);
 
         QueryInstance third = start();
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            assertThat(claimed(first)).isEqualTo(PROJECTIONS.size());
-            assertThat(claimed(third)).isEqualTo(PROJECTIONS.size());
-        });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertShared(first, third));
         long died = System.nanoTime();
         third.cutOff();
         List<Published> after = publish(first, "b", 10);
         await().atMost(Duration.ofSeconds(12))
-                .untilAsserted(() -> assertThat(claimed(first)).isEqualTo(2 * PROJECTIONS.size()));
+                .untilAsserted(() -> assertThat(claimed(first)).isEqualTo(SEGMENTS));
         System.out.printf(
                 "[claims] after an instance died the survivor had every segment in %d ms (claim timeout 5 s)%n",
                 (System.nanoTime() - died) / 1_000_000);
@@ -304,13 +302,22 @@ class MultiInstanceIT {
 
     private QueryInstance startOwningEverything(String... properties) {
         QueryInstance instance = start(properties);
-        int segments = List.of(properties).contains(ONE_SEGMENT) ? 1 : 2;
+        int segments = List.of(properties).contains(ONE_SEGMENT) ? PROJECTIONS.size() : SEGMENTS;
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> assertThat(claimed(instance)).isEqualTo(segments * PROJECTIONS.size()));
+                .untilAsserted(() -> assertThat(claimed(instance)).isEqualTo(segments));
         return instance;
     }
 
     /** Segments of the three projections this instance has claimed. */
+    /** Each instance has one of the site's two segments; editorial's and audit's one segment each went to either. */
+    private static void assertShared(QueryInstance one, QueryInstance other) {
+        assertThat(one.bean(ProjectionProcessors.class).claimedPositions("site"))
+                .hasSize(1);
+        assertThat(other.bean(ProjectionProcessors.class).claimedPositions("site"))
+                .hasSize(1);
+        assertThat(claimed(one) + claimed(other)).isEqualTo(SEGMENTS);
+    }
+
     private static int claimed(QueryInstance instance) {
         ProjectionProcessors processors = instance.bean(ProjectionProcessors.class);
         return PROJECTIONS.stream()
@@ -377,7 +384,7 @@ class MultiInstanceIT {
                 missing.add("site " + article.slug() + ": " + site.status());
             }
             Http.Response editorial =
-                    instance.http().get("/api/articles/" + article.id() + "?atLeast=" + atLeast, OPERATOR);
+                    instance.http().get("/api/articles/" + article.id() + "?atLeast=" + atLeast, "editor");
             if (editorial.status() != 200) {
                 missing.add("editorial " + article.id() + ": " + editorial.status());
             }

@@ -18,7 +18,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
 import org.newsroom.command.article.DraftArticle;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.proof.Checkpoint;
 import org.newsroom.eventlog.proof.Leaves;
@@ -29,6 +28,7 @@ import org.newsroom.eventlog.proof.SignedNote;
 import org.newsroom.query.Articles;
 import org.newsroom.query.Http;
 import org.newsroom.query.QuerySideIT;
+import org.newsroom.query.SampleStory;
 import org.newsroom.query.feed.ArticleCloudEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -196,7 +196,7 @@ class TransparencyIT extends QuerySideIT {
         Articles articles = new Articles(commands);
         articles.draft(id);
         articles.assignByline(id);
-        return send("editor", new PublishArticle(new ArticleId(id), null, null));
+        return send("editor", SampleStory.publishWithoutReview(new ArticleId(id)));
     }
 
     private void assertProblem(String path, int status, String code) {

@@ -26,12 +26,12 @@ import org.newsroom.article.ArticleId;
 import org.newsroom.article.Byline;
 import org.newsroom.command.article.AssignByline;
 import org.newsroom.command.article.DraftArticle;
-import org.newsroom.command.article.PublishArticle;
 import org.newsroom.eventlog.BsonJson;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.proof.CheckpointStore;
 import org.newsroom.eventlog.proof.SignedCheckpoint;
 import org.newsroom.query.QuerySideIT;
+import org.newsroom.query.SampleStory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,7 +188,7 @@ class VerifierIT extends QuerySideIT {
     private long publish(ArticleId id, String headline) {
         send("reporter", new DraftArticle(id, headline, null, "<p>Ünïcödé &amp; more</p>", "de"));
         send("reporter", new AssignByline(id, List.of(new Byline("Angus MacKinnon", "author", "AFP"))));
-        long position = send("editor", new PublishArticle(id, null, null));
+        long position = send("editor", SampleStory.publishWithoutReview(id));
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> checkpoints.latest().map(SignedCheckpoint::size).orElse(0L) >= position);
