@@ -36,8 +36,9 @@ export async function wire({ base, step, check, screenshot, signedIn, password }
       headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`ingest:${password}`).toString('base64')}` },
       body: JSON.stringify(item(version, headline)),
     });
-    check(answer.status === 201, `the ingest answered ${answer.status}: ${await answer.text()}`);
-    return answer.json();
+    const text = await answer.text();
+    check(answer.status === 201, `the ingest answered ${answer.status}: ${text}`);
+    return JSON.parse(text);
   };
 
   await step('wire: an agency item comes in and is on the editor\'s Incoming list with its agency and urgency', async () => {
