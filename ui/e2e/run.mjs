@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { desk } from './scenarios/desk.mjs';
 import { media } from './scenarios/media.mjs';
 import { story } from './scenarios/story.mjs';
+import { wire } from './scenarios/wire.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => {
   const [key, ...value] = arg.replace(/^--/, '').split('=');
@@ -192,7 +193,7 @@ const kit = {
 try {
   // --only=media,desk runs those scenarios alone
   const only = args.only ? args.only.split(',') : null;
-  const scenarios = Object.entries({ story, desk, media }).filter(([name]) => !only || only.includes(name));
+  const scenarios = Object.entries({ story, desk, media, wire }).filter(([name]) => !only || only.includes(name));
   for (const [, scenario] of scenarios) await scenario(kit);
 
   await step('no page reported a Content-Security-Policy violation', async () => {

@@ -8,6 +8,7 @@ import { parseHash } from './lib/route.js';
 import { onLiveStatus, startLive, stopLive } from './live.js';
 import { useTitle } from './views/common.jsx';
 import { ArticleEditor, NewArticle } from './views/Editor.jsx';
+import { Incoming } from './views/Incoming.jsx';
 import { SignIn } from './views/SignIn.jsx';
 import { lastWorkListHash, WorkList } from './views/WorkList.jsx';
 import './styles.css';
@@ -105,6 +106,7 @@ function Shell({ session, children }) {
         <nav>
           {writes && <a href={lastWorkListHash()}>Work list</a>}
           {writes && <a href="#/new">New article</a>}
+          {hasRole('editor') && <a href="#/incoming">Incoming</a>}
           {hasRole('auditor') && <a href="#/audit">Audit</a>}
         </nav>
         <div class="who">
@@ -172,6 +174,8 @@ function App() {
   } else if (first === 'articles' && second) {
     screen = hasRole('reporter', 'editor') ? <ArticleEditor key={second} id={second} atLeast={Number(query.get('atLeast')) || 0} />
       : <Forbidden what="Reporters and editors edit articles; auditors read them in the audit trail." />;
+  } else if (first === 'incoming') {
+    screen = hasRole('editor') ? <Incoming /> : <Forbidden what="Editors take in the agencies' copy." />;
   } else if (first === 'audit') {
     if (!hasRole('auditor')) screen = <Forbidden what="The audit trail is for auditors." />;
     else if (second) screen = <Audit screen="AuditArticle" key={second} id={second} query={query} />;

@@ -11,6 +11,7 @@ import { onLiveEvent } from '../live.js';
 import { BodyEditor } from './BodyEditor.jsx';
 import { ConfirmDialog, FieldError, Problem, useTitle } from './common.jsx';
 import { Conversation } from './Conversation.jsx';
+import { Provenance } from './Provenance.jsx';
 
 const TEXT_FIELDS = ['headline', 'standfirst', 'language'];
 const HEADLINE_LIMIT = 300;
@@ -411,6 +412,7 @@ export function ArticleEditor({ id }) {
       </div>
       <aside>
         <Status article={article} />
+        <Provenance article={article} editor={hasRole('editor') && !killed} onChanged={() => setAttempt((n) => n + 1)} />
         {!killed && <Workflow article={article} write={write} dirty={dirty} />}
         {Array.isArray(article.conversation) && (
           <Conversation article={article} readOnly={killed}

@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class QueryRoleMatrixIT extends QuerySideIT {
 
     private static final List<String> USERS =
-            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator");
+            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator", "ingest", "partner");
     private static final String NONE = "0f5d2c3a-0000-4000-8000-00000000dead";
     private static final HttpClient STREAMS =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -177,6 +177,7 @@ class QueryRoleMatrixIT extends QuerySideIT {
         probes.put("GET /feed/stream", QueryRoleMatrixIT::openStream);
         probes.put("* /feed/**", caller -> caller.get("/feed/events?after=0&limit=1"));
         probes.put("* /api/webhooks/**", caller -> caller.get("/api/webhooks"));
+        probes.put("* /syndication/**", caller -> caller.get("/syndication/events?after=0&limit=1"));
         probes.put("GET /api/me", caller -> caller.get("/api/me"));
         probes.put("* /actuator/**", caller -> caller.get("/actuator/prometheus"));
         probes.put("* /**", caller -> caller.get("/anything/else"));

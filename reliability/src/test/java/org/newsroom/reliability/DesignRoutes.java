@@ -9,20 +9,26 @@ import java.util.Set;
  * without its roles, the source is given: docs/command-api.md (editorial reads), docs/integrations.md (the webhook
  * list), docs/query-api.md (operations, for the operator), docs/operations.md (the export), docs/ui.md (what the web UI adds: {@code /api/me}, signing
  * in and out of a session at {@code /api/session}, and the live stream opened to the roles of the web UI so that the
- * editorial screens update themselves).
+ * editorial screens update themselves), docs/ingest.md (agency copy in, for the ingest role; the incoming list and the
+ * held agency updates for editors) and docs/syndication.md (the partners' feed).
  */
 final class DesignRoutes {
 
     static final String ANONYMOUS = "anonymous";
-    static final List<String> CALLERS = List.of(ANONYMOUS, "reporter", "editor", "auditor", "integrator", "operator");
+    static final List<String> CALLERS =
+            List.of(ANONYMOUS, "reporter", "editor", "auditor", "integrator", "operator", "ingest", "partner");
     private static final Set<String> EVERYONE =
-            Set.of(ANONYMOUS, "reporter", "editor", "auditor", "integrator", "operator");
+            Set.of(ANONYMOUS, "reporter", "editor", "auditor", "integrator", "operator", "ingest", "partner");
     private static final Set<String> WRITERS = Set.of("reporter", "editor");
     private static final Set<String> EDITOR = Set.of("editor");
     private static final Set<String> AUDITOR = Set.of("auditor");
     private static final Set<String> INTEGRATOR = Set.of("integrator");
     private static final Set<String> OPERATOR = Set.of("operator");
-    private static final Set<String> SIGNED_IN = Set.of("reporter", "editor", "auditor", "integrator", "operator");
+    private static final Set<String> SIGNED_IN =
+            Set.of("reporter", "editor", "auditor", "integrator", "operator", "ingest", "partner");
+    private static final Set<String> INGEST = Set.of("ingest");
+    private static final Set<String> PARTNER = Set.of("partner");
+    private static final Set<String> ORIGINALS = Set.of("editor", "auditor");
     private static final Set<String> STREAM = Set.of("reporter", "editor", "auditor", "integrator");
 
     /** A route: method, path with placeholders, who may call it, what a permitted call answers. */
@@ -58,6 +64,12 @@ final class DesignRoutes {
             new Route("PUT", "/api/articles/{id}/embargo", EDITOR, 200, "the desk's contract (docs/command-api.md)"),
             new Route("DELETE", "/api/articles/{id}/embargo", EDITOR, 200, "the desk's contract (docs/command-api.md)"),
             new Route("GET", "/api/languages", SIGNED_IN, 200, "the desk's contract (docs/command-api.md)"),
+            new Route("POST", "/api/articles/{id}/agency-update/apply", EDITOR, 200, "docs/ingest.md"),
+            new Route("POST", "/api/articles/{id}/agency-update/dismiss", EDITOR, 200, "docs/ingest.md"),
+            new Route("POST", "/api/ingest", INGEST, 201, "docs/ingest.md"),
+            new Route("GET", "/api/ingest", EDITOR, 200, "docs/ingest.md"),
+            new Route("GET", "/api/ingest/originals/{sha256}", ORIGINALS, 200, "docs/ingest.md"),
+            new Route("GET", "/syndication/events", PARTNER, 200, "docs/syndication.md"),
             // query side
             new Route("GET", "/api/articles/{id}", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),
             new Route("GET", "/api/articles", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),

@@ -861,6 +861,13 @@ class SecurityIT {
     private Target prepare(DesignRoutes.Route route) {
         String path = route.path();
         String method = route.method();
+        if (path.startsWith("/api/articles/{id}/agency-update/")) {
+            String id = heldAgencyUpdate();
+            return new Target(
+                    "/api/articles/" + id + path.substring("/api/articles/{id}".length()),
+                    Map.of("itemVersion", "2"),
+                    id);
+        }
         if (path.startsWith("/api/articles/{id}") && !method.equals("GET")) {
             String id = draft();
             String at = "/api/articles/" + id;
@@ -926,6 +933,21 @@ class SecurityIT {
             case "GET /audit/log/proof/consistency" ->
                 new Target("/audit/log/proof/consistency?from=1&to=1", null, null);
             case "GET /feed/events" -> new Target("/feed/events?after=0&limit=1", null, null);
+            case "POST /api/ingest" -> new Target(path, agencyItem("urn:security:" + UUID.randomUUID(), "1"), null);
+            case "GET /api/ingest/originals/{sha256}" ->
+                new Target(
+                        "/api/ingest/originals/"
+                                + write(
+                                                "POST",
+                                                "/api/ingest",
+                                                "ingest",
+                                                agencyItem("urn:security:" + UUID.randomUUID(), "1"))
+                                        .json()
+                                        .path("sha256")
+                                        .asText(),
+                        null,
+                        null);
+            case "GET /syndication/events" -> new Target("/syndication/events?after=0&limit=1", null, null);
             case "GET /feed/stream" -> new Target("/feed/stream?after=" + head(), null, null);
             case "POST /api/webhooks" -> new Target(path, Map.of("url", receiver.url()), null);
             case "GET /api/webhooks/{webhookId}" -> new Target("/api/webhooks/" + webhook, null, null);
@@ -989,6 +1011,28 @@ class SecurityIT {
                 reply.position(),
                 reply.header("X-Correlation-Id").orElseThrow(),
                 null));
+    }
+
+    /** An agency item, ninjs 3.1, from AFP. */
+    private static Map<String, Object> agencyItem(String uri, String version) {
+        return Map.of(
+                "uri", uri,
+                "version", version,
+                "headlines", List.of(Map.of("role", "main", "value", "Wire story " + version)),
+                "bodies", List.of(Map.of("role", "main", "contentType", "text/html", "value", "<p>From the wire.</p>")),
+                "infoSources", List.of(Map.of("name", "AFP")));
+    }
+
+    /** An ingested article the desk edited, with the agency's version 2 held for an editor: its id. */
+    private String heldAgencyUpdate() {
+        String uri = "urn:security:" + UUID.randomUUID();
+        String id = write("POST", "/api/ingest", "ingest", agencyItem(uri, "1"))
+                .json()
+                .path("articleId")
+                .asText();
+        write("PATCH", "/api/articles/" + id, "editor", Map.of("headline", "The desk's headline"));
+        write("POST", "/api/ingest", "ingest", agencyItem(uri, "2"));
+        return id;
     }
 
     private String draft() {

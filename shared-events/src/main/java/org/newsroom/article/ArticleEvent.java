@@ -18,7 +18,11 @@ public sealed interface ArticleEvent
                 PublicationScheduled,
                 ScheduledPublicationCancelled,
                 EmbargoSet,
-                EmbargoLifted {
+                EmbargoLifted,
+                AgencyItemIngested,
+                AgencyUpdateHeld,
+                AgencyUpdateDismissed,
+                AgencyItemWithdrawn {
 
     ArticleId articleId();
 }

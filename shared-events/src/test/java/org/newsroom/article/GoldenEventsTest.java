@@ -167,6 +167,32 @@ class GoldenEventsTest {
     }
 
     @Test
+    void anIngestedAgencyItemKeepsItsProvenance() throws IOException {
+        AgencyItemIngested ingested = mapper.treeToValue(golden(AgencyItemIngested.class), AgencyItemIngested.class);
+
+        AgencyItem item = ingested.item();
+        assertThat(item.source()).isEqualTo("AFP");
+        assertThat(item.pubStatus()).isEqualTo(AgencyStatus.USABLE);
+        assertThat(item.versionCreated()).isEqualTo(Instant.parse("2019-02-27T16:04:00Z"));
+        assertThat(item.embargoedUntil()).isEqualTo(Instant.parse("2019-02-27T18:00:00Z"));
+        assertThat(item.original().sha256()).hasSize(64);
+        assertThat(item.subjects()).extracting(AgencySubject::name).containsExactly("politics", null);
+        assertThat(item.dropped()).extracting(DroppedMarkup::markup).containsExactly("<table>", "@class");
+    }
+
+    @Test
+    void aHeldUpdateWithoutUrgencyOrEmbargoReadsThemAsAbsent() throws IOException {
+        AgencyUpdateHeld held = mapper.treeToValue(golden(AgencyUpdateHeld.class), AgencyUpdateHeld.class);
+
+        assertThat(held.item().urgency()).isNull();
+        assertThat(held.item().embargoedUntil()).isNull();
+        assertThat(held.item().pubStatus()).isEqualTo(AgencyStatus.WITHHELD);
+        assertThat(held.content().photos())
+                .singleElement()
+                .satisfies(photo -> assertThat(photo.altText()).isNull());
+    }
+
+    @Test
     void unknownFieldsInAGoldenFileAreNoticed() {
         JsonNode tampered = mapper.createObjectNode()
                 .put("articleId", "a-1")

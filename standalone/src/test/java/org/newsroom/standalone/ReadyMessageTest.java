@@ -18,7 +18,7 @@ class ReadyMessageTest {
     void withDemoUsersItNamesThemAndTheDefaultPassword() {
         assertThat(ReadyMessage.text("http://localhost:8080/ui/", true, false))
                 .isEqualTo("Newsroom is ready: http://localhost:8080/ui/ (demo users reporter, editor, auditor,"
-                        + " integrator, operator; password newsroom, or set NEWSROOM_DEMO_PASSWORD)");
+                        + " integrator, operator, ingest, partner; password newsroom, or set NEWSROOM_DEMO_PASSWORD)");
     }
 
     @Test

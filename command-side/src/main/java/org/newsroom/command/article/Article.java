@@ -8,6 +8,7 @@ import static org.newsroom.command.article.ArticleStatus.PUBLISHED;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.newsroom.article.ArticleDrafted;
@@ -33,6 +34,7 @@ class Article {
     private String slug;
     private boolean reviewed;
     private Timetable timetable = Timetable.NONE;
+    private AgencyLink agency = AgencyLink.NONE;
 
     Article() {}
 
@@ -98,8 +100,32 @@ class Article {
         apply(new WorkflowPolicy(status).requestChanges(id, command));
     }
 
+    /**
+     * An agency version becomes the working copy, is held for an editor, or withdraws the article. Guards first; then
+     * one commit: the content events the ordinary commands would have recorded (checked as they would check them),
+     * followed by the provenance.
+     */
+    @CommandHandler
+    AgencyOutcome handle(IngestAgencyVersion command) {
+        AgencyReception reception = agency.receive(id, status, workingCopy, command);
+        reception.events().forEach(AggregateLifecycle::apply);
+        return reception.outcome();
+    }
+
+    /** Guards first; then one commit: the held version's content events, followed by its provenance. */
+    @CommandHandler
+    void handle(ApplyAgencyUpdate command) {
+        agency.apply(id, workingCopy, command).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    void handle(DismissAgencyUpdate command) {
+        apply(agency.dismiss(id, command));
+    }
+
     @CommandHandler
     Publication handle(PublishArticle command) {
+        agency.requirePublishable();
         ArticlePublished published = publication().publish(id, workingCopy, timetable.release(command));
         apply(published);
         return new Publication(published.publicationNumber(), published.slug());
@@ -107,6 +133,7 @@ class Article {
 
     @CommandHandler
     void handle(SchedulePublication command) {
+        agency.requirePublishable();
         apply(timetable.schedule(id, command, publication()));
     }
 
@@ -155,6 +182,7 @@ class Article {
         status = status.after(event);
         reviewed = reviewed || event instanceof ArticleSubmittedForReview;
         timetable = timetable.with(event);
+        agency = agency.with(event, workingCopy);
     }
 
     @EventSourcingHandler

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.newsroom.article.AgencyItem;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ChangeKind;
 import org.newsroom.article.PhotoId;
@@ -134,6 +136,46 @@ public final class ArticleRuleViolation extends ArticleCommandRejection {
 
     static ArticleRuleViolation scheduleNotDue(Instant at) {
         return new ArticleRuleViolation("schedule-not-due", "The scheduled publication is not due before " + at);
+    }
+
+    static ArticleRuleViolation agencyWithheld(AgencyItem item) {
+        return new ArticleRuleViolation(
+                "agency-withheld",
+                "The agency withholds its item " + item.itemUri() + " (version " + item.itemVersion()
+                        + "): the article may not be published until a usable version arrives",
+                Map.of("source", item.source(), "itemUri", item.itemUri(), "itemVersion", item.itemVersion()));
+    }
+
+    static ArticleRuleViolation agencyWithdrawn(AgencyItem item) {
+        return new ArticleRuleViolation(
+                "agency-withdrawn",
+                "The agency canceled its item " + item.itemUri() + " (version " + item.itemVersion()
+                        + "): the article may not be published",
+                Map.of("source", item.source(), "itemUri", item.itemUri(), "itemVersion", item.itemVersion()));
+    }
+
+    static ArticleRuleViolation agencyVersionKnown(AgencyItem item) {
+        return new ArticleRuleViolation(
+                "agency-version-known",
+                "Version " + item.itemVersion() + " of " + item.itemUri() + " was received before",
+                Map.of("itemVersion", item.itemVersion()));
+    }
+
+    static ArticleRuleViolation agencyVersionSuperseded(AgencyItem item, AgencyItem latest) {
+        return new ArticleRuleViolation(
+                "agency-version-superseded",
+                "Version " + item.itemVersion() + " of " + item.itemUri() + " is older than version "
+                        + latest.itemVersion() + ", received before",
+                Map.of("itemVersion", item.itemVersion(), "latestVersion", latest.itemVersion()));
+    }
+
+    static ArticleRuleViolation noAgencyUpdate(String itemVersion, @Nullable AgencyItem held) {
+        return new ArticleRuleViolation(
+                "no-agency-update",
+                held == null
+                        ? "The article has no agency update waiting"
+                        : "The agency update waiting is version " + held.itemVersion() + ", not " + itemVersion,
+                held == null ? Map.of() : Map.of("heldVersion", held.itemVersion()));
     }
 
     private static String name(ChangeKind kind) {

@@ -38,7 +38,7 @@ public record LanguageList(List<String> tags) {
     }
 
     /** The language of a draft that names none. */
-    String defaultTag() {
+    public String defaultTag() {
         return tags.get(0);
     }
 

@@ -37,7 +37,77 @@ record WorkingCopy(
     }
 
     ArticleRevised revise(ArticleId id, ReviseArticle command) {
-        ArticleRevised revised = new ArticleRevised(
+        ArticleRevised revised = textChanges(id, command);
+        requireChange(revised.headline(), revised.standfirst(), revised.body(), revised.language());
+        return revised;
+    }
+
+    /**
+     * The events that make this copy {@code target}'s text, photos (matched by id; a new uri is a new photo) and
+     * bylines (when it has some), each checked as its ordinary command would check it; none when nothing differs.
+     * Photos the copy keeps stay in their place; new ones come after them.
+     */
+    List<ArticleEvent> changesTo(ArticleId id, ArticleContent target, LanguageList languages) {
+        List<ArticleEvent> changes = new ArrayList<>();
+        WorkingCopy copy = this;
+        ArticleRevised revised = copy.textChanges(
+                id,
+                new ReviseArticle(
+                        id, target.headline(), target.standfirst(), target.body(), target.language(), languages, null));
+        if (revised.headline() != null
+                || revised.standfirst() != null
+                || revised.body() != null
+                || revised.language() != null) {
+            changes.add(revised);
+            copy = copy.with(revised);
+        }
+        for (Photo photo : photos) {
+            Optional<Photo> wanted = target.photos().stream()
+                    .filter(candidate -> candidate.photoId().equals(photo.photoId()))
+                    .findFirst();
+            if (wanted.isEmpty() || !wanted.get().uri().equals(photo.uri())) {
+                PhotoDetached detached = copy.detach(id, new DetachPhoto(id, photo.photoId(), null));
+                changes.add(detached);
+                copy = copy.with(detached);
+            }
+        }
+        for (Photo photo : target.photos()) {
+            Optional<Photo> kept = copy.photo(photo.photoId());
+            ArticleEvent change;
+            if (kept.isEmpty()) {
+                change = copy.attach(
+                        id,
+                        new AttachPhoto(
+                                id, photo.photoId(), photo.uri(), photo.caption(), photo.credit(), photo.altText()));
+            } else if (sameText(kept.get(), photo)) {
+                continue;
+            } else {
+                change = copy.update(
+                        id,
+                        new UpdatePhoto(id, photo.photoId(), photo.caption(), photo.credit(), photo.altText(), null));
+            }
+            changes.add(change);
+            copy = copy.with(change);
+        }
+        if (!target.bylines().isEmpty()) {
+            List<Byline> bylines = ContentPolicy.bylines(target.bylines());
+            if (!bylines.equals(copy.bylines)) {
+                changes.add(new BylineAssigned(id, bylines));
+            }
+        }
+        return changes;
+    }
+
+    /** Whether UpdatePhoto with {@code wanted}'s texts would change nothing: a null text leaves the kept one. */
+    private static boolean sameText(Photo kept, Photo wanted) {
+        return (wanted.caption() == null || kept.caption().equals(ContentPolicy.caption(wanted.caption())))
+                && (wanted.credit() == null || kept.credit().equals(ContentPolicy.credit(wanted.credit())))
+                && (wanted.altText() == null
+                        || Objects.equals(kept.altText(), ContentPolicy.altText(wanted.altText())));
+    }
+
+    private ArticleRevised textChanges(ArticleId id, ReviseArticle command) {
+        return new ArticleRevised(
                 id,
                 changed(ifGiven(command.headline(), ContentPolicy::headline), headline),
                 changed(ifGiven(command.standfirst(), ContentPolicy::standfirst), standfirst),
@@ -45,8 +115,6 @@ record WorkingCopy(
                 changed(
                         ifGiven(command.language(), tag -> ContentPolicy.language(tag, command.languages())),
                         language));
-        requireChange(revised.headline(), revised.standfirst(), revised.body(), revised.language());
-        return revised;
     }
 
     PhotoAttached attach(ArticleId id, AttachPhoto command) {

@@ -14,7 +14,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Stamps every command with {@value #ACTOR} (the authenticated principal: never anything from the request),
+ * Stamps every command with {@value #ACTOR} (the authenticated principal, never anything from the request, unless
+ * the sender's own code named the actor: the schedule firer, the ingest's {@code ingest:<agency>}),
  * {@value #CORRELATION_ID} (the request's correlation id; without a request, the command's own id) and, for a request
  * with an {@code Idempotency-Key}, {@value #IDEMPOTENT_REQUEST} (see {@link IdempotentRequest}). Axon copies them into
  * the events' metadata, with {@value #CAUSATION_ID} and {@value #TRACE_ID}.
@@ -39,6 +40,10 @@ public final class CommandMetadata implements MessageDispatchInterceptor<Command
         String correlationId = CorrelationId.current().orElse(null);
         return (index, message) -> {
             Map<String, Object> stamped = new HashMap<>(metadata);
+            if (message.getMetaData().containsKey(ACTOR)) {
+                // set by our own code for work done on no one's behalf: the schedule firer, the ingest
+                stamped.remove(ACTOR);
+            }
             if (correlationId != null) {
                 stamped.put(CORRELATION_ID, correlationId);
             } else if (!message.getMetaData().containsKey(CORRELATION_ID)) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Who may do what: reporters and editors write, auditors read the audit trail, integrators follow the feed, operators
- * run the installation (export the log). In users, tokens and URLs they are written in lower case.
+ * run the installation (export the log), the ingest delivers agency copy, partners follow the syndication feed. In users, tokens and URLs they are written in lower case.
  */
 public enum Role {
     REPORTER,
@@ -12,7 +12,11 @@ public enum Role {
     AUDITOR,
     INTEGRATOR,
     /** Runs the service: metrics, health details, projection rebuilds and dead-letter retries. */
-    OPERATOR;
+    OPERATOR,
+    /** Delivers agency items (a wire service's feed, a drop-folder relay) to {@code POST /api/ingest}. */
+    INGEST,
+    /** A partner that republishes our public copy: reads the syndication feed only. */
+    PARTNER;
 
     /** As written in configuration and tokens: {@code reporter}. */
     public String id() {

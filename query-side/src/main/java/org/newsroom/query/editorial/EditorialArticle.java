@@ -17,6 +17,7 @@ import org.newsroom.query.projection.EventContext;
  * carried no actor. The desk's side: {@code conversation} (submit notes, change requests, comments and reasons to
  * publish without review, oldest first), {@code changesRequested} (until the next submission or publication),
  * {@code reviewed} (it was submitted for review at least once), the pending {@code schedule} and the {@code embargo}.
+ * {@code agency}: where an ingested article's copy came from, and an agency update waiting for an editor.
  */
 public record EditorialArticle(
         String id,
@@ -39,7 +40,8 @@ public record EditorialArticle(
         boolean changesRequested,
         boolean reviewed,
         @Nullable Schedule schedule,
-        @Nullable Embargo embargo) {
+        @Nullable Embargo embargo,
+        @Nullable AgencyProvenance agency) {
 
     public EditorialArticle {
         photos = photos == null ? List.of() : List.copyOf(photos);
@@ -49,12 +51,17 @@ public record EditorialArticle(
 
     /** The article as its draft, folded into {@code drafted}, starts it. */
     static EditorialArticle drafted(ArticleVersion drafted, EventContext context) {
-        return of(drafted, true, context.timestamp(), context.actor(), context, DeskState.NEW);
+        return of(drafted, true, context.timestamp(), context.actor(), context, DeskState.NEW, null);
     }
 
     /** The article as the event of {@code context} leaves it, folded into {@code after}. */
-    EditorialArticle next(ArticleVersion after, boolean pending, DeskState desk, EventContext context) {
-        return of(after, pending, createdAt, createdBy, context, desk);
+    EditorialArticle next(
+            ArticleVersion after,
+            boolean pending,
+            DeskState desk,
+            @Nullable AgencyProvenance agency,
+            EventContext context) {
+        return of(after, pending, createdAt, createdBy, context, desk, agency);
     }
 
     DeskState desk() {
@@ -88,7 +95,8 @@ public record EditorialArticle(
             Instant createdAt,
             String createdBy,
             EventContext context,
-            DeskState desk) {
+            DeskState desk,
+            @Nullable AgencyProvenance agency) {
         return new EditorialArticle(
                 article.id(),
                 article.state(),
@@ -110,6 +118,7 @@ public record EditorialArticle(
                 desk.changesRequested(),
                 desk.reviewed(),
                 desk.schedule(),
-                desk.embargo());
+                desk.embargo(),
+                agency);
     }
 }

@@ -57,6 +57,7 @@ public class EditorialProjection {
                         after,
                         ArticleFold.pendingChanges(before.pendingChanges(), event),
                         before.desk().after(event, context),
+                        AgencyProvenance.after(before.agency(), event),
                         context);
             }
             // the index first: the article's document, written last, is what makes a replay skip the event

@@ -9,7 +9,8 @@ import org.newsroom.query.article.ArticleState;
 
 /**
  * One line of a work list: an article without its body, photos and conversation, with who created it, its bylines,
- * whether changes were requested, when it is scheduled for and until when it is embargoed.
+ * whether changes were requested, when it is scheduled for and until when it is embargoed; for agency copy, the
+ * agency, the item's urgency and whether an agency update waits for an editor.
  */
 public record WorkItem(
         String id,
@@ -26,7 +27,10 @@ public record WorkItem(
         List<Byline> bylines,
         boolean changesRequested,
         @Nullable Instant scheduledFor,
-        @Nullable Instant embargoedUntil) {
+        @Nullable Instant embargoedUntil,
+        @Nullable String agency,
+        @Nullable Integer urgency,
+        boolean agencyUpdate) {
 
     static WorkItem of(EditorialArticle article) {
         return new WorkItem(
@@ -44,6 +48,9 @@ public record WorkItem(
                 article.bylines(),
                 article.changesRequested(),
                 article.schedule() == null ? null : article.schedule().at(),
-                article.embargo() == null ? null : article.embargo().until());
+                article.embargo() == null ? null : article.embargo().until(),
+                article.agency() == null ? null : article.agency().source(),
+                article.agency() == null ? null : article.agency().urgency(),
+                article.agency() != null && article.agency().heldVersion() != null);
     }
 }

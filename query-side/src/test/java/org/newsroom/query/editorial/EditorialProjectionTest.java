@@ -13,6 +13,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsroom.article.AgencyItem;
+import org.newsroom.article.AgencyItemIngested;
+import org.newsroom.article.AgencyItemWithdrawn;
+import org.newsroom.article.AgencyOriginal;
+import org.newsroom.article.AgencyStatus;
+import org.newsroom.article.AgencyUpdateDismissed;
+import org.newsroom.article.AgencyUpdateHeld;
 import org.newsroom.article.ArticleContent;
 import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticleEvent;
@@ -26,6 +33,7 @@ import org.newsroom.article.BylineAssigned;
 import org.newsroom.article.ChangeKind;
 import org.newsroom.article.ChangesRequested;
 import org.newsroom.article.CommentAdded;
+import org.newsroom.article.DroppedMarkup;
 import org.newsroom.article.EmbargoLifted;
 import org.newsroom.article.EmbargoSet;
 import org.newsroom.article.PhotoAttached;
@@ -239,6 +247,53 @@ class EditorialProjectionTest {
         return target.collection(EditorialReadModel.ARTICLES)
                 .find(new Document("_id", ID.value()))
                 .first();
+    }
+
+    @Test
+    void anIngestedArticleShowsItsAgencyItsHeldUpdateAndItsWithdrawal() {
+        ArticleDrafted draft = new ArticleDrafted(ID, "Haftar in Rome", null, "<p>Body</p>", "en");
+        projection.on(draft, at(10, 1, draft, "ingest:AFP"));
+        AgencyItemIngested ingested = new AgencyItemIngested(ID, agencyItem("1", AgencyStatus.USABLE));
+        projection.on(ingested, at(11, 2, ingested, "ingest:AFP"));
+
+        AgencyProvenance provenance = stored().agency();
+        assertThat(provenance.source()).isEqualTo("AFP");
+        assertThat(provenance.sha256()).isEqualTo("ab".repeat(32));
+        assertThat(provenance.dropped()).extracting(DroppedMarkup::markup).containsExactly("<table>");
+        assertThat(WorkItem.of(stored()).agency()).isEqualTo("AFP");
+        assertThat(WorkItem.of(stored()).agencyUpdate()).isFalse();
+
+        ArticleContent update = new ArticleContent("Haftar leaves Rome", "", "<p>Body</p>", "en", List.of(), List.of());
+        AgencyUpdateHeld held = new AgencyUpdateHeld(ID, agencyItem("2", AgencyStatus.USABLE), update);
+        projection.on(held, at(12, 3, held, "ingest:AFP"));
+        assertThat(stored().agency().heldVersion()).isEqualTo("2");
+        assertThat(stored().agency().held().headline()).isEqualTo("Haftar leaves Rome");
+        assertThat(WorkItem.of(stored()).agencyUpdate()).isTrue();
+
+        AgencyUpdateDismissed dismissed = new AgencyUpdateDismissed(ID, "2");
+        projection.on(dismissed, at(13, 4, dismissed, "editor"));
+        assertThat(stored().agency().heldVersion()).isNull();
+
+        AgencyItemWithdrawn withdrawn = new AgencyItemWithdrawn(ID, agencyItem("3", AgencyStatus.CANCELED), false);
+        projection.on(withdrawn, at(14, 5, withdrawn, "ingest:AFP"));
+        assertThat(stored().agency().withdrawn()).isTrue();
+        assertThat(stored().agency().pubStatus()).isEqualTo("canceled");
+        assertThat(stored().agency().itemVersion()).isEqualTo("3");
+    }
+
+    private static AgencyItem agencyItem(String version, AgencyStatus status) {
+        return new AgencyItem(
+                "AFP",
+                "urn:newsml:afp.com:1",
+                version,
+                Instant.parse("2019-02-27T16:00:00Z"),
+                3,
+                List.of(),
+                status,
+                null,
+                new AgencyOriginal("ab".repeat(32), 120, "application/json", "ninjs-3.1"),
+                List.of(new DroppedMarkup("<table>", 1, "removed")),
+                List.of());
     }
 
     private EditorialArticle stored() {

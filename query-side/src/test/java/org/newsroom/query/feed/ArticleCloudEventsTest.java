@@ -64,7 +64,11 @@ class ArticleCloudEventsTest {
                         Map.entry("PublicationScheduled", "news.article.publication-scheduled.v1"),
                         Map.entry("ScheduledPublicationCancelled", "news.article.scheduled-publication-cancelled.v1"),
                         Map.entry("EmbargoSet", "news.article.embargo-set.v1"),
-                        Map.entry("EmbargoLifted", "news.article.embargo-lifted.v1")));
+                        Map.entry("EmbargoLifted", "news.article.embargo-lifted.v1"),
+                        Map.entry("AgencyItemIngested", "news.article.agency-item-ingested.v1"),
+                        Map.entry("AgencyUpdateHeld", "news.article.agency-update-held.v1"),
+                        Map.entry("AgencyUpdateDismissed", "news.article.agency-update-dismissed.v1"),
+                        Map.entry("AgencyItemWithdrawn", "news.article.agency-item-withdrawn.v1")));
         assertThat(ArticleCloudEvents.knownTypes())
                 .containsAll(types.values())
                 .contains("news.log.checkpoint.v1", "news.log.gap.v1", "news.media.uploaded.v1")

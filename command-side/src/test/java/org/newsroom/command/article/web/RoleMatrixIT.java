@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class RoleMatrixIT extends CommandApiTestBase {
 
     private static final List<String> USERS =
-            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator");
+            List.of("anonymous", "reporter", "editor", "auditor", "integrator", "operator", "ingest", "partner");
 
     /**
      * A request for one row of the table, and the status it has when allowed (0: anything but 401 and 403). A call
@@ -233,6 +233,34 @@ class RoleMatrixIT extends CommandApiTestBase {
                         (caller, article) -> caller.post(
                                 article.path("/kill"), json(Map.of("reason", "Legal", "notice", "Withdrawn"))),
                         200));
+        probes.put(
+                "POST /api/articles/*/agency-update/apply",
+                command(
+                        article -> story.draft(),
+                        (caller, article) ->
+                                caller.post(article.path("/agency-update/apply"), json(Map.of("itemVersion", "2"))),
+                        409));
+        probes.put(
+                "POST /api/articles/*/agency-update/dismiss",
+                command(
+                        article -> story.draft(),
+                        (caller, article) ->
+                                caller.post(article.path("/agency-update/dismiss"), json(Map.of("itemVersion", "2"))),
+                        409));
+        probes.put(
+                "POST /api/ingest",
+                new Probe(
+                        caller -> caller.post(
+                                "/api/ingest",
+                                json(Map.of(
+                                        "uri", "urn:role-matrix:" + java.util.UUID.randomUUID(),
+                                        "headlines", List.of(Map.of("value", "Wire copy")),
+                                        "infoSources", List.of(Map.of("name", "AFP"))))),
+                        201));
+        probes.put("GET /api/ingest", new Probe(caller -> caller.get("/api/ingest"), 200));
+        probes.put(
+                "GET /api/ingest/originals/*",
+                new Probe(caller -> caller.get("/api/ingest/originals/" + "0".repeat(64)), 404));
         probes.put("GET /admin/log/export", new Probe(caller -> caller.get("/admin/log/export"), 200));
         probes.put("GET /api/me", new Probe(caller -> caller.get("/api/me"), 200));
         probes.put("* /api/session", new Probe(caller -> caller.delete("/api/session"), 204));

@@ -1,0 +1,18 @@
+package org.newsroom.query.syndication;
+
+import org.newsroom.eventlog.EventLogStorageEngine;
+import org.newsroom.query.site.SiteSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The syndication feed, read from the event log with the site's addresses. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SiteSettings.class)
+class SyndicationConfiguration {
+
+    @Bean
+    SyndicationFeed syndicationFeed(EventLogStorageEngine engine, SiteSettings site) {
+        return new SyndicationFeed(engine, site);
+    }
+}
