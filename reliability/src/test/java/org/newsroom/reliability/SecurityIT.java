@@ -1,6 +1,7 @@
 package org.newsroom.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -1095,18 +1097,33 @@ class SecurityIT {
 
     /**
      * The position of the last article event: what requests record. The log's own checkpoints are appended on the
-     * transparency log's schedule, so they are not counted.
+     * transparency log's schedule, so they are not counted; but one may take a position before a write that commits
+     * first, and the feed, which reads the log without gaps, shows that write only once the checkpoint is in. So the
+     * feed is read until it has reached the head the instance reported before the reading.
      */
     private long head() {
-        JsonNode projections = http.getJson("/actuator/projections", "operator");
-        long known = projections.path("head").asLong();
+        long known =
+                http.getJson("/actuator/projections", "operator").path("head").asLong();
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> lastArticleEvent(known), last -> last != null)
+                .longValue();
+    }
+
+    /** The last article event's position once the feed has passed {@code known}; null while it has not. */
+    private @Nullable Long lastArticleEvent(long known) {
+        long reached = 0;
+        long last = 0;
         for (long from = Math.max(0, known - 64); ; from = Math.max(0, from - 64)) {
-            long last = 0;
             for (JsonNode event : http.getJson("/feed/events?after=" + from + "&limit=1000", "integrator")
                     .path("events")) {
+                reached = Math.max(reached, event.path("position").asLong());
                 if (event.path("type").asText().startsWith("news.article.")) {
-                    last = event.path("position").asLong();
+                    last = Math.max(last, event.path("position").asLong());
                 }
+            }
+            if (reached < known) {
+                return null;
             }
             if (last > 0 || from == 0) {
                 return last;
