@@ -66,7 +66,7 @@ export async function wire({ base, step, check, screenshot, signedIn, password }
 
   await step('wire: after the desk edits the copy, version 2 waits and the editor applies it from the panel', async () => {
     await editor.getByLabel('Headline').fill('The desk\'s own headline');
-    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('button', { name: 'Save changes', exact: true }).click();
     await editor.getByText('No unsaved changes').waitFor();
     const held = await deliver(2, UPDATED);
     check(held.state === 'held', `version 2 was ${held.state}`);
