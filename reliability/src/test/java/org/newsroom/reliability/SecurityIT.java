@@ -1025,14 +1025,17 @@ class SecurityIT {
                 "infoSources", List.of(Map.of("name", "AFP")));
     }
 
-    /** An ingested article the desk edited, with the agency's version 2 held for an editor: its id. */
+    /**
+     * An ingested article the desk edited, with the agency's version 2 held for an editor: its id. The desk's edit is
+     * the agency's next headline, so applying or dismissing the held version records one event (I4).
+     */
     private String heldAgencyUpdate() {
         String uri = "urn:security:" + UUID.randomUUID();
         String id = write("POST", "/api/ingest", "ingest", agencyItem(uri, "1"))
                 .json()
                 .path("articleId")
                 .asText();
-        write("PATCH", "/api/articles/" + id, "editor", Map.of("headline", "The desk's headline"));
+        write("PATCH", "/api/articles/" + id, "editor", Map.of("headline", "Wire story 2"));
         write("POST", "/api/ingest", "ingest", agencyItem(uri, "2"));
         return id;
     }
