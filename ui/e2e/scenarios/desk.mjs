@@ -173,6 +173,9 @@ export async function desk({ step, check, screenshot, signedIn, version, state, 
     const dialog = editor.getByRole('dialog', { name: 'Publish this article?' });
     await dialog.getByText(BYLINE.name).waitFor();
     for (const what of ['What goes live', 'Headline', 'Change kind', 'Public note']) await dialog.getByText(what, { exact: true }).waitFor();
+    const headline = (await dialog.getByTestId('confirm-headline').textContent()).trim();
+    const preview = dialog.frameLocator('iframe[title="Preview of the reader\'s page"]');
+    await preview.locator('h1').filter({ hasText: headline }).waitFor();
     await screenshot(editor, 'desk-publish-confirmation');
     await editor.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

@@ -501,7 +501,11 @@ function PublishSummary({ article, republish, changeKind, note }) {
             loaded: readers would see a broken image. Publish anyway only if you know it loads for them.</p>
         ))}
         {' '}<a href={`/api/articles/${encodeURIComponent(article.id)}/preview`} target="_blank" rel="noopener">
-          Preview</a></dd>
+          Open the preview</a></dd>
+      <dt>As readers will see it</dt>
+      <dd>{/* the working copy through the reader's page template; same origin so its photos load, no scripts */}
+        <iframe class="publish-preview" title="Preview of the reader's page" sandbox="allow-same-origin"
+                src={`/api/articles/${encodeURIComponent(article.id)}/preview`} /></dd>
     </dl>
   );
 }
