@@ -119,6 +119,7 @@ final class Http {
         private final String path;
         private String user;
         private String body;
+        private byte[] bytes;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
 
         private Call(String method, String path) {
@@ -147,6 +148,13 @@ final class Http {
             return header("Content-Type", contentType);
         }
 
+        /** Bytes of this media type, as they are (an image upload). */
+        Call body(byte[] content, String contentType) {
+            this.bytes = content;
+            headers.remove("Content-Type");
+            return header("Content-Type", contentType);
+        }
+
         Call header(String name, String value) {
             headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
             return this;
@@ -169,9 +177,11 @@ final class Http {
                     .timeout(timeout)
                     .method(
                             method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                            bytes != null
+                                    ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                                    : body == null
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (user != null) {
                 request.header("Authorization", basic(user, passwords.getOrDefault(user, PASSWORD)));
             }

@@ -860,6 +860,46 @@ class SecurityIT {
     /** Where a cell's request goes: its path (with query), its body, and the article it is about, if any. */
     private record Target(String path, Object body, String articleId) {}
 
+    /** A body sent as it is, not as JSON. */
+    private record Upload(byte[] bytes, String contentType) {}
+
+    /** A 640 × 480 JPEG, made here. */
+    private static byte[] jpeg() {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(java.awt.Color.ORANGE);
+        graphics.fillRect(0, 0, 640, 240);
+        graphics.dispose();
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The media id of an image uploaded, attached to an article and published: public from then on. */
+    private String publishedImage() {
+        operations.incrementAndGet();
+        Http.Reply uploaded = http.call("POST", "/api/media")
+                .as("reporter")
+                .correlation(correlation())
+                .body(jpeg(), "image/jpeg")
+                .send();
+        assertThat(uploaded.status()).as("upload: %s", uploaded).isEqualTo(201);
+        String mediaId = uploaded.json().path("mediaId").asText();
+        String id = draft();
+        write(
+                "POST",
+                "/api/articles/" + id + "/photos",
+                "reporter",
+                Map.of("mediaId", mediaId, "caption", "A caption", "credit", "A credit"));
+        write("PUT", "/api/articles/" + id + "/byline", "reporter", byline());
+        write("POST", "/api/articles/" + id + "/publish", "editor", Map.of("withoutReview", UNREVIEWED));
+        return mediaId;
+    }
+
     private Target prepare(DesignRoutes.Route route) {
         String path = route.path();
         String method = route.method();
@@ -882,6 +922,11 @@ class SecurityIT {
                             method.equals("PATCH") ? Map.of("caption", "Changed " + UUID.randomUUID()) : null,
                             id);
                 case "/byline" -> new Target(at + "/byline", byline(), id);
+                case "/photos/order" -> {
+                    String first = attachPhoto(id);
+                    String second = attachPhoto(id);
+                    yield new Target(at + "/photos/order", Map.of("photoIds", List.of(second, first)), id);
+                }
                 case "/submit" -> new Target(at + "/submit", Map.of("note", "Please review"), id);
                 case "/request-changes" -> {
                     write("POST", at + "/submit", "reporter", Map.of("note", "Please review"));
@@ -919,6 +964,9 @@ class SecurityIT {
             case "POST /api/articles" ->
                 new Target(path, Map.of("headline", "Drafted " + UUID.randomUUID(), "body", "<p>Body.</p>"), null);
             case "GET /api/articles/{id}" -> new Target("/api/articles/" + article, null, article);
+            case "GET /api/articles/{id}/preview" -> new Target("/api/articles/" + article + "/preview", null, article);
+            case "POST /api/media" -> new Target(path, new Upload(jpeg(), "image/jpeg"), null);
+            case "GET /media/{mediaId}/{rendition}" -> new Target("/media/" + publishedImage() + "/320", null, null);
             case "GET /site/articles/{slug}" -> new Target("/site/articles/" + slug, null, article);
             case "GET /audit/articles" -> new Target("/audit/articles?q=markup", null, null);
             case "GET /audit/articles/{id}/history" ->
@@ -971,7 +1019,9 @@ class SecurityIT {
         if (!caller.equals(DesignRoutes.ANONYMOUS)) {
             call.as(caller);
         }
-        if (target.body() != null) {
+        if (target.body() instanceof Upload upload) {
+            call.body(upload.bytes(), upload.contentType());
+        } else if (target.body() != null) {
             call.json(target.body());
         }
         return call.send();
