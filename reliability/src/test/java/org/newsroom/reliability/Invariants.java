@@ -455,6 +455,10 @@ final class Invariants {
                                 .asText(data.path("photoId").asText()));
                     case "photo-detached" ->
                         fold.photos.remove(data.path("photoId").asText());
+                    case "photos-reordered" -> {
+                        fold.photos.clear();
+                        data.path("photoIds").forEach(photoId -> fold.photos.add(photoId.asText()));
+                    }
                     case "published" -> {
                         fold.publicationNumber = data.path("publicationNumber").asInt();
                         fold.siteState = "published";
