@@ -61,14 +61,16 @@ function useHashRoute() {
   return parseHash(hash);
 }
 
+// until the server has said whether this tab's cookie holds a session, neither the sign-in form nor the app shows
 function useSession() {
   const [session, setSession] = useState(currentSession());
+  const [resumed, setResumed] = useState(!!currentSession());
   useEffect(() => {
     const stop = onSessionChange(setSession);
-    resumeSession();
+    resumeSession().finally(() => setResumed(true));
     return stop;
   }, []);
-  return session;
+  return { session, resumed };
 }
 
 function LiveBadge() {
@@ -154,7 +156,7 @@ function SignInScreen() {
 }
 
 function App() {
-  const session = useSession();
+  const { session, resumed } = useSession();
   const { parts, query } = useHashRoute();
 
   useEffect(() => {
@@ -163,7 +165,7 @@ function App() {
     return stopLive;
   }, [session?.user]);
 
-  if (!session) return <SignInScreen />;
+  if (!session) return resumed ? <SignInScreen /> : <p class="hint" role="status">Signing in…</p>;
 
   let screen;
   const [first, second] = parts;
