@@ -16,14 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.newsroom.command.article.ArticleRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The classic agency delivery: files dropped (over FTP/SFTP) into a directory. At least once, never twice: a file is
@@ -34,10 +30,10 @@ import org.springframework.context.SmartLifecycle;
  * claimed; a claim older than {@code claimTimeout} (its instance died, or failed) is returned to the folder by whoever
  * sees it, and read again: the idempotency of the ingest makes the second reading complete the first, not repeat it.
  * <p>
- * The timer is this instance's own: it only decides when to look. Who holds a file is where the file is, on the shared
- * folder, not in memory.
+ * A {@link org.newsroom.command.PeriodicTask} calls {@link #poll()}; who holds a file is where the file is, on the
+ * shared folder, not in memory.
  */
-public final class DropFolder implements SmartLifecycle {
+public final class DropFolder {
 
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
 
@@ -48,7 +44,6 @@ public final class DropFolder implements SmartLifecycle {
     private final Path rejected;
     private final IngestSettings settings;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     public DropFolder(AgencyIngest ingest, Path folder, String instance, IngestSettings settings, Clock clock) {
         this.ingest = ingest;
@@ -185,42 +180,5 @@ public final class DropFolder implements SmartLifecycle {
 
     private static String contentType(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(".xml") ? "application/xml" : "application/json";
-    }
-
-    private void check() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            log.warn("Could not read the drop folder {}; trying again at the next look", folder, e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ingest-drop-folder");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.pollInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }

@@ -3,6 +3,7 @@ package org.newsroom.command.ingest;
 import java.time.Clock;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.newsroom.command.PeriodicTask;
 import org.newsroom.command.article.web.DeskSettings;
 import org.newsroom.command.dispatch.CommandSender;
 import org.newsroom.eventlog.InstanceId;
@@ -53,5 +54,15 @@ class IngestConfiguration {
             AgencyIngest ingest, IngestSettings settings, InstanceId instance, ObjectProvider<Clock> clock) {
         return new DropFolder(
                 ingest, settings.dropFolder(), instance.value(), settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnProperty("newsroom.ingest.drop-folder")
+    PeriodicTask dropFolderPoll(DropFolder folder, IngestSettings settings) {
+        return new PeriodicTask(
+                "ingest-drop-folder",
+                settings.pollInterval(),
+                folder::poll,
+                "Could not read the drop folder " + settings.dropFolder());
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.newsroom.command.PeriodicTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +60,15 @@ class ScheduleConfiguration {
             ObjectProvider<Configuration> axon,
             ScheduleSettings settings) {
         return new ScheduleFirer(schedules, commands, clock, () -> claimed(axon), settings);
+    }
+
+    @Bean
+    PeriodicTask scheduleCheck(ScheduleFirer firer, ScheduleSettings settings) {
+        return new PeriodicTask(
+                PublicationSchedules.PROCESSOR,
+                settings.checkInterval(),
+                firer::fireDue,
+                "Could not fire the due publications");
     }
 
     /** Whether this instance's processor holds the claim of the segment, as it knows it. */

@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -18,7 +15,6 @@ import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.dispatch.CommandMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Fires the due schedules, every {@code newsroom.desk.schedule.check-interval}, on the instance whose
@@ -28,9 +24,10 @@ import org.springframework.context.SmartLifecycle;
  * instance that lost the claim meanwhile, or before the processor saw the publication) is published once. A schedule
  * the article refuses for another reason (an incomplete article, say) is tried again after the retry interval.
  * <p>
- * The timer is this instance's own: it only decides when to look. What is due, and who may fire it, is in MongoDB.
+ * A {@link org.newsroom.command.PeriodicTask} calls {@link #fireDue()}; what is due, and who may fire it, is in
+ * MongoDB.
  */
-final class ScheduleFirer implements SmartLifecycle {
+final class ScheduleFirer {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleFirer.class);
     private static final String NOT_PENDING = "schedule-not-pending";
@@ -40,7 +37,6 @@ final class ScheduleFirer implements SmartLifecycle {
     private final Clock clock;
     private final BooleanSupplier claimed;
     private final ScheduleSettings settings;
-    private ScheduledExecutorService timer;
 
     ScheduleFirer(
             PublicationSchedules schedules,
@@ -97,42 +93,5 @@ final class ScheduleFirer implements SmartLifecycle {
             schedules.remove(pending);
         }
         return false;
-    }
-
-    private void check() {
-        try {
-            fireDue();
-        } catch (RuntimeException e) {
-            log.warn("Could not fire the due publications; trying again at the next check", e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, PublicationSchedules.PROCESSOR);
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.checkInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
     }
 }
