@@ -4,10 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,8 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -28,10 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleRevised;
-import org.newsroom.embedded.EmbeddedMongoServer;
 import org.newsroom.eventlog.BsonJson;
-import org.newsroom.eventlog.EventLogConfiguration;
-import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.eventlog.EventLogStorageEngine.StoredEventView;
 import org.newsroom.eventlog.HashChain;
 import org.newsroom.eventlog.proof.Checkpoint;
@@ -47,8 +40,6 @@ import org.newsroom.log.CheckpointSigned;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 /**
@@ -64,13 +55,13 @@ class CheckpointedExportIT {
     Path directory;
 
     private final NoteSigner key = NoteSigner.generate(ORIGIN);
-    private Store source;
-    private Store target;
+    private EmbeddedLog source;
+    private EmbeddedLog target;
 
     @BeforeEach
     void open() {
-        source = new Store(directory.resolve("source"));
-        target = new Store(directory.resolve("target"));
+        source = new EmbeddedLog(directory.resolve("source"));
+        target = new EmbeddedLog(directory.resolve("target"));
     }
 
     @AfterEach
@@ -136,7 +127,9 @@ class CheckpointedExportIT {
         Path file = directory.resolve("log.ndjson.gz");
         export(file, null, signing());
         Path rewritten = directory.resolve("rewritten.ndjson.gz");
-        Files.write(rewritten, gzip(rewriteLastEventOf(gunzip(file), "article-2")));
+        Files.write(
+                rewritten,
+                EmbeddedLog.gzip(rewriteLastEventOf(EmbeddedLog.gunzip(Files.readAllBytes(file)), "article-2")));
 
         assertThatThrownBy(() -> new LogImport(target.log, target.database)
                         .restore(file, CheckpointTrust.signedBy(List.of(), false)))
@@ -297,45 +290,9 @@ class CheckpointedExportIT {
 
     private static List<JsonNode> lines(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
-        for (String text : gunzip(file).split("\n")) {
+        for (String text : EmbeddedLog.gunzip(Files.readAllBytes(file)).split("\n")) {
             lines.add(JSON.readTree(text));
         }
         return lines;
-    }
-
-    private static String gunzip(Path file) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
-
-    /** An embedded store in a directory, its driver and its event log. */
-    private static final class Store implements AutoCloseable {
-        final EmbeddedMongoServer server;
-        final MongoClient client;
-        final MongoDatabase database;
-        final EventLogStorageEngine log;
-
-        Store(Path dataDir) {
-            server = EmbeddedMongoServer.start(dataDir);
-            client = MongoClients.create(server.connectionString());
-            database = client.getDatabase("newsroom");
-            log = EventLogConfiguration.engineFor(database);
-        }
-
-        @Override
-        public void close() {
-            log.close();
-            client.close();
-            server.close();
-        }
     }
 }

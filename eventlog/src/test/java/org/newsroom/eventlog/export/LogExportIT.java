@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,8 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -37,13 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleRevised;
-import org.newsroom.embedded.EmbeddedMongoServer;
-import org.newsroom.eventlog.EventLogConfiguration;
 import org.newsroom.eventlog.EventLogStorageEngine;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 
 /** Export under load and import into a fresh store, through the real driver against the embedded server. */
 class LogExportIT {
@@ -55,13 +46,13 @@ class LogExportIT {
     @TempDir
     Path directory;
 
-    private Store source;
-    private Store target;
+    private EmbeddedLog source;
+    private EmbeddedLog target;
 
     @BeforeEach
     void open() {
-        source = new Store(directory.resolve("source"));
-        target = new Store(directory.resolve("target"));
+        source = new EmbeddedLog(directory.resolve("source"));
+        target = new EmbeddedLog(directory.resolve("target"));
     }
 
     @AfterEach
@@ -157,7 +148,7 @@ class LogExportIT {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(export.write(export.size("3"), out)).isEqualTo(new LogExport.Written(1, 1, 1, 0, false, null));
-        assertThat(gunzip(out.toByteArray()).lines().toList())
+        assertThat(EmbeddedLog.gunzip(out.toByteArray()).lines().toList())
                 .hasSize(3)
                 .first()
                 .asString()
@@ -202,11 +193,11 @@ class LogExportIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LogExport export = new LogExport(source.log, source.database, null, Clock.systemUTC());
         export.write(export.size(null), out);
-        String original = gunzip(out.toByteArray());
+        String original = EmbeddedLog.gunzip(out.toByteArray());
         String altered = alteration.apply(original);
         assertThat(altered).as("the alteration applies").isNotEqualTo(original);
         Path file = directory.resolve("altered.ndjson.gz");
-        Files.write(file, gzip(altered));
+        Files.write(file, EmbeddedLog.gzip(altered));
 
         assertThatThrownBy(() -> new LogImport(target.log, target.database).restore(file, UNSIGNED))
                 .isInstanceOf(ImportRefused.class)
@@ -264,41 +255,5 @@ class LogExportIT {
         List<String> lines = new ArrayList<>();
         log.forEachCommit(upTo, commit -> lines.add(LogExport.commitLine(commit).toString()));
         return lines;
-    }
-
-    private static String gunzip(byte[] bytes) throws IOException {
-        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
-
-    /** An embedded store in a directory, its driver and its event log. */
-    private static final class Store implements AutoCloseable {
-        final EmbeddedMongoServer server;
-        final MongoClient client;
-        final MongoDatabase database;
-        final EventLogStorageEngine log;
-
-        Store(Path dataDir) {
-            server = EmbeddedMongoServer.start(dataDir);
-            client = MongoClients.create(server.connectionString());
-            database = client.getDatabase("newsroom");
-            log = EventLogConfiguration.engineFor(database);
-        }
-
-        @Override
-        public void close() {
-            log.close();
-            client.close();
-            server.close();
-        }
     }
 }
