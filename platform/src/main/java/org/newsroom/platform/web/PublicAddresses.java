@@ -116,26 +116,27 @@ public final class PublicAddresses {
 
     private static Optional<String> refusal(IPAddress address) {
         if (address instanceof IPv4Address ipv4) {
-            return IPV4.stream()
-                    .filter(range -> range.contains(ipv4))
-                    .map(Range::name)
-                    .findFirst();
+            return firstContaining(IPV4, ipv4);
         }
         IPv6Address ipv6 = ((IPv6Address) address).removeZone();
         if (IPV4_MAPPED.contains(ipv6) || NAT64.contains(ipv6)) {
             return refusal(ipv6.getEmbeddedIPv4Address()).map(name -> name + ", embedded in " + ipv6);
         }
-        if (IPV6_GLOBAL.stream().anyMatch(range -> range.contains(ipv6))) {
+        if (firstContaining(IPV6_GLOBAL, ipv6).isPresent()) {
             return Optional.empty();
         }
-        Optional<String> special = IPV6.stream()
-                .filter(range -> range.contains(ipv6))
-                .map(Range::name)
-                .findFirst();
+        Optional<String> special = firstContaining(IPV6, ipv6);
         if (special.isPresent() || GLOBAL_UNICAST.contains(ipv6)) {
             return special;
         }
         return Optional.of("outside IPv6 global unicast (2000::/3)");
+    }
+
+    private static Optional<String> firstContaining(List<Range> ranges, IPAddress address) {
+        return ranges.stream()
+                .filter(range -> range.contains(address))
+                .map(Range::name)
+                .findFirst();
     }
 
     /**
