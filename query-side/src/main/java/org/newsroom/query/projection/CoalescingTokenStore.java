@@ -26,6 +26,11 @@ final class CoalescingTokenStore implements TokenStore {
     private final TokenStore delegate;
     private final Duration interval;
     private final Clock clock;
+    /**
+     * Tokens of the segments this instance holds, not written yet: another instance can only claim such a segment
+     * after this one released it (the token is written first) or after its claim expired (a replay from the last
+     * written token, which the position guard of every read-model write makes harmless).
+     */
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     private record Pending(TrackingToken token, long writtenAtMillis) {}

@@ -35,7 +35,9 @@ public class Projections {
     private final ProjectionVersions versions;
     private final ProjectedPositions positions;
     private final RebuildMarks marks;
+    /** This instance's writers and handlers of the versions that serve; which versions those are is in MongoDB. */
     private final Map<String, ProjectionWriter> liveWriters = new ConcurrentHashMap<>();
+
     private final Map<String, Object> liveProjections = new ConcurrentHashMap<>();
     /** Versions whose indexes this instance has created: only saves asking MongoDB again, which is idempotent. */
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
