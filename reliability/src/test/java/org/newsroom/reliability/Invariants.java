@@ -154,7 +154,8 @@ final class Invariants {
      * more event on the stream and the webhooks than in its copy), and every projection has read up to it.
      */
     private List<FeedEvent> quietFeed() {
-        boolean signing = !http.getJson("/audit/log/public-key", null).path("keys").isEmpty();
+        boolean signing =
+                !http.getJson("/audit/log/public-key", null).path("keys").isEmpty();
         AtomicReference<List<FeedEvent>> quiet = new AtomicReference<>(List.of());
         try {
             await().atMost(QUIET).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -179,7 +180,9 @@ final class Invariants {
             List<FeedEvent> feed = quiet.get();
             throw new AssertionError(
                     "not quiet within " + QUIET + ": the log ends with "
-                            + (feed.isEmpty() ? "nothing" : feed.get(feed.size() - 1).envelope()) + "; "
+                            + (feed.isEmpty()
+                                    ? "nothing"
+                                    : feed.get(feed.size() - 1).envelope()) + "; "
                             + http.get("/actuator/projections", "operator"),
                     e);
         }
