@@ -2,8 +2,6 @@ package org.newsroom.query.asyncapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,10 +11,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.syndication.SyndicationFeed;
-import org.springframework.core.io.ClassPathResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Keeps the AsyncAPI document honest about the CloudEvent types: each channel carries a message for every type its
@@ -26,7 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 class AsyncApiDocumentTest {
 
-    private static final JsonNode DOCUMENT = read();
+    private static final JsonNode DOCUMENT = AsyncApiDocument.ROOT;
 
     private static final Set<String> INTEGRATION = ArticleCloudEvents.knownTypes();
     private static final Set<String> SYNDICATION = SyndicationFeed.TYPES;
@@ -65,7 +61,7 @@ class AsyncApiDocumentTest {
     void eachEnvelopeSchemaFixesTheTypeOfItsMessage() {
         int envelopes = 0;
         for (JsonNode message : DOCUMENT.path("components").path("messages")) {
-            JsonNode payload = resolve(message.path("payload"));
+            JsonNode payload = AsyncApiDocument.resolve(message.path("payload"));
             if (!payload.has("allOf")) {
                 continue;
             }
@@ -89,33 +85,16 @@ class AsyncApiDocumentTest {
     private static Set<String> typesOf(JsonNode channel) {
         Set<String> types = new TreeSet<>();
         channel.path("messages").forEach(message -> {
-            JsonNode resolved = resolve(message);
+            JsonNode resolved = AsyncApiDocument.resolve(message);
             assertThat(resolved.isMissingNode()).as("%s resolves", message).isFalse();
             types.add(resolved.path("name").asText());
         });
         return types;
     }
 
-    /** Follows a local {@code $ref} ({@code #/a/b/c}); the node itself when it is none. */
-    private static JsonNode resolve(JsonNode node) {
-        JsonNode reference = node.path("$ref");
-        if (reference.isMissingNode()) {
-            return node;
-        }
-        return DOCUMENT.at(reference.asText().substring(1));
-    }
-
     private static Set<String> names(JsonNode object) {
         Set<String> names = new TreeSet<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = new ClassPathResource(AsyncApiController.DOCUMENT).getInputStream()) {
-            return new YAMLMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + AsyncApiController.DOCUMENT, e);
-        }
     }
 }
