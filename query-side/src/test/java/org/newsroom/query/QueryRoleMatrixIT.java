@@ -178,6 +178,7 @@ class QueryRoleMatrixIT extends QuerySideIT {
         probes.put("* /feed/**", caller -> caller.get("/feed/events?after=0&limit=1"));
         probes.put("* /api/webhooks/**", caller -> caller.get("/api/webhooks"));
         probes.put("* /syndication/**", caller -> caller.get("/syndication/events?after=0&limit=1"));
+        probes.put("* /asyncapi.yaml", caller -> caller.get("/asyncapi.yaml"));
         probes.put("GET /api/me", caller -> caller.get("/api/me"));
         probes.put("* /actuator/**", caller -> caller.get("/actuator/prometheus"));
         probes.put("* /**", caller -> caller.get("/anything/else"));
