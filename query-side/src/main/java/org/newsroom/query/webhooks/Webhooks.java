@@ -31,11 +31,11 @@ public class Webhooks {
         }
     }
 
-    /** The integrator already has as many subscriptions as {@code newsroom.webhooks.max-per-integrator} allows. */
+    /** The owner already has as many subscriptions as {@code newsroom.webhooks.max-per-integrator} allows. */
     public static class LimitReached extends RuntimeException {
 
         public LimitReached(String owner, int limit) {
-            super("integrator '" + owner + "' already has " + limit + " webhooks, the most allowed"
+            super("'" + owner + "' already has " + limit + " webhooks, the most allowed"
                     + " (newsroom.webhooks.max-per-integrator); delete one first");
         }
     }

@@ -7,8 +7,6 @@ import static org.newsroom.query.webhooks.WebhookIT.assertProblem;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,21 +26,12 @@ import org.newsroom.command.article.AddComment;
 import org.newsroom.command.article.KillArticle;
 import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.UnpublishArticle;
-import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.query.Articles;
-import org.newsroom.query.FeedTestApplication;
 import org.newsroom.query.Integrator;
+import org.newsroom.query.SyndicationServer;
 import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.syndication.SyndicationFeed;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
@@ -52,63 +40,9 @@ import com.mongodb.client.MongoDatabase;
  * Partners' webhooks: the syndication feed pushed to a receiver on loopback, each partner seeing only its own
  * subscriptions, beside the integrators' webhooks on the same store and dispatcher.
  */
-@SpringBootTest(
-        classes = FeedTestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "newsroom.webhooks.timeout=2s",
-            "newsroom.webhooks.retry.initial-interval=50ms",
-            "newsroom.webhooks.retry.multiplier=2",
-            "newsroom.webhooks.retry.max-interval=1s",
-            "newsroom.webhooks.retry.jitter=0.1",
-            "newsroom.webhooks.poll-interval=200ms",
-            "newsroom.users[0].name=partner-b",
-            "newsroom.users[0].password={noop}newsroom",
-            "newsroom.users[0].roles=partner"
-        })
-@Import(SyndicationWebhookIT.ReceiverOnLoopback.class)
-class SyndicationWebhookIT {
+class SyndicationWebhookIT extends SyndicationServer {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    /**
-     * The address rules of production, but for the receiver's own loopback address, which deliveries may reach (as
-     * with {@code allow-private-targets}): a registration for any other private address is still refused.
-     */
-    @TestConfiguration
-    static class ReceiverOnLoopback {
-
-        @Bean
-        @Primary
-        TargetPolicy receiverOnLoopback() {
-            TargetPolicy strict = new TargetPolicy(false);
-            return new TargetPolicy(true) {
-                @Override
-                public void check(URI target) {
-                    if ("127.0.0.1".equals(target.getHost())) {
-                        super.check(target);
-                    } else {
-                        strict.check(target);
-                    }
-                }
-            };
-        }
-    }
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("syndication-webhook-it");
-        registry.add("newsroom.data-dir", dataDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CommandGateway commands;
-
-    @Autowired
-    EventLogStorageEngine eventLog;
 
     @Autowired
     MongoDatabase database;
