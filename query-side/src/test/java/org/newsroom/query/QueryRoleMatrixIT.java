@@ -177,6 +177,7 @@ class QueryRoleMatrixIT extends QuerySideIT {
         probes.put("GET /feed/stream", QueryRoleMatrixIT::openStream);
         probes.put("* /feed/**", caller -> caller.get("/feed/events?after=0&limit=1"));
         probes.put("* /api/webhooks/**", caller -> caller.get("/api/webhooks"));
+        probes.put("* /syndication/webhooks/**", caller -> caller.get("/syndication/webhooks"));
         probes.put("* /syndication/**", caller -> caller.get("/syndication/events?after=0&limit=1"));
         probes.put("* /asyncapi.yaml", caller -> caller.get("/asyncapi.yaml"));
         probes.put("GET /api/me", caller -> caller.get("/api/me"));

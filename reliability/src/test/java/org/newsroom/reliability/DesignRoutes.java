@@ -10,7 +10,7 @@ import java.util.Set;
  * list, the public AsyncAPI document), docs/query-api.md (operations, for the operator), docs/operations.md (the export), docs/ui.md (what the web UI adds: {@code /api/me}, signing
  * in and out of a session at {@code /api/session}, and the live stream opened to the roles of the web UI so that the
  * editorial screens update themselves), docs/ingest.md (agency copy in, for the ingest role; the incoming list and the
- * held agency updates for editors) and docs/syndication.md (the partners' feed).
+ * held agency updates for editors) and docs/syndication.md (the partners' feed and their webhooks).
  */
 final class DesignRoutes {
 
@@ -73,6 +73,11 @@ final class DesignRoutes {
             new Route("GET", "/api/ingest", EDITOR, 200, "docs/ingest.md"),
             new Route("GET", "/api/ingest/originals/{sha256}", ORIGINALS, 200, "docs/ingest.md"),
             new Route("GET", "/syndication/events", PARTNER, 200, "docs/syndication.md"),
+            new Route("POST", "/syndication/webhooks", PARTNER, 201, "docs/syndication.md"),
+            new Route("GET", "/syndication/webhooks", PARTNER, 200, "docs/syndication.md"),
+            new Route("GET", "/syndication/webhooks/{webhookId}", PARTNER, 200, "docs/syndication.md"),
+            new Route("DELETE", "/syndication/webhooks/{webhookId}", PARTNER, 204, "docs/syndication.md"),
+            new Route("GET", "/syndication/webhooks/{webhookId}/deliveries", PARTNER, 200, "docs/syndication.md"),
             new Route("GET", "/asyncapi.yaml", EVERYONE, 200, "docs/integrations.md: public, like /v3/api-docs"),
             // query side
             new Route("GET", "/api/articles/{id}", WRITERS, 200, "DESIGN.md; roles from docs/command-api.md"),

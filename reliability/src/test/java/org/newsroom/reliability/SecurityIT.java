@@ -61,6 +61,7 @@ class SecurityIT {
 
     private String slug;
     private String webhook;
+    private String partnerWebhook;
 
     @BeforeAll
     void start() {
@@ -83,6 +84,7 @@ class SecurityIT {
                 .asText()
                 .replace("/site/articles/", "");
         webhook = registerWebhook();
+        partnerWebhook = registerPartnerWebhook();
     }
 
     @AfterAll
@@ -142,6 +144,11 @@ class SecurityIT {
                             && route.path().startsWith("/api/webhooks")
                             && http.get(target.path(), "integrator").status() != 200) {
                         wrong.add(route + " as " + caller + " was refused but the webhook is gone");
+                    }
+                    if (route.method().equals("DELETE")
+                            && route.path().startsWith("/syndication/webhooks")
+                            && http.get(target.path(), "partner").status() != 200) {
+                        wrong.add(route + " as " + caller + " was refused but the partner's webhook is gone");
                     }
                 }
             }
@@ -1006,6 +1013,13 @@ class SecurityIT {
                 new Target("/api/webhooks/" + webhook + "/deliveries", null, null);
             case "POST /api/webhooks/{webhookId}/redeliver" ->
                 new Target("/api/webhooks/" + webhook + "/redeliver", null, null);
+            case "POST /syndication/webhooks" -> new Target(path, Map.of("url", receiver.url()), null);
+            case "GET /syndication/webhooks/{webhookId}" ->
+                new Target("/syndication/webhooks/" + partnerWebhook, null, null);
+            case "DELETE /syndication/webhooks/{webhookId}" ->
+                new Target("/syndication/webhooks/" + registerPartnerWebhook(), null, null);
+            case "GET /syndication/webhooks/{webhookId}/deliveries" ->
+                new Target("/syndication/webhooks/" + partnerWebhook + "/deliveries", null, null);
             default -> new Target(path, null, null);
         };
     }
@@ -1124,6 +1138,12 @@ class SecurityIT {
 
     private String registerWebhook() {
         Http.Reply reply = http.post("/api/webhooks", "integrator", Map.of("url", receiver.url()));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        return reply.json().path("id").asText();
+    }
+
+    private String registerPartnerWebhook() {
+        Http.Reply reply = http.post("/syndication/webhooks", "partner", Map.of("url", receiver.url()));
         assertThat(reply.status()).as("%s", reply).isEqualTo(201);
         return reply.json().path("id").asText();
     }

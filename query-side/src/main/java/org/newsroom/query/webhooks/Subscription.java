@@ -3,6 +3,7 @@ package org.newsroom.query.webhooks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A webhook subscription and its delivery progress.
  *
- * @param owner          the integrator who registered it (null for subscriptions registered before owners were kept)
+ * @param feed           what it delivers: the integration feed, or the partners' syndication feed
+ * @param owner          the integrator or partner who registered it (null for subscriptions registered before owners
+ *                       were kept)
  * @param sealedSecret   the signing secret, encrypted ({@link SecretBox}); never the secret itself
  * @param position       every event up to this position has been delivered (or did not match {@code types})
  * @param attempts       failed attempts at the event after {@code position}
@@ -23,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Subscription(
         String id,
+        Feed feed,
         @Nullable String owner,
         URI url,
         List<String> types,
@@ -37,6 +41,22 @@ public record Subscription(
         Instant createdAt,
         Instant stateChangedAt,
         long generation) {
+
+    /** The feed a subscription follows, stored lower case in {@code feed}; absent (an earlier release) is integration. */
+    public enum Feed {
+        /** The integrators' feed: every event of the log, as {@code /feed/events} serves it. */
+        INTEGRATION,
+        /** The partners' feed: only what the public may read, as {@code /syndication/events} serves it. */
+        SYNDICATION;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Feed of(@Nullable String value) {
+            return value == null ? INTEGRATION : valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
 
     public enum State {
         /** Delivering, or waiting to retry. */
@@ -66,6 +86,7 @@ public record Subscription(
     Subscription delivered(long deliveredPosition) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,
@@ -85,6 +106,7 @@ public record Subscription(
     Subscription skippedTo(long skippedPosition) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,
@@ -104,6 +126,7 @@ public record Subscription(
     Subscription retryAt(Instant when, int failedAttempts, String error, Instant failedAt) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,
@@ -123,6 +146,7 @@ public record Subscription(
     Subscription paused(Instant now, int failedAttempts, String error) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,
@@ -142,6 +166,7 @@ public record Subscription(
     Subscription disabled(Instant now, int failedAttempts, String reason, String error) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,
@@ -162,6 +187,7 @@ public record Subscription(
     Subscription redeliverFrom(long from, Instant now) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,
@@ -181,6 +207,7 @@ public record Subscription(
     Subscription withSealedSecret(String sealed) {
         return new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types,

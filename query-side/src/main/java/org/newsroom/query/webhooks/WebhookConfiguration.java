@@ -2,11 +2,13 @@ package org.newsroom.query.webhooks;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.platform.mongo.MongoConfiguration.MongoConnection;
+import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.feed.LiveFeed;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,10 +57,17 @@ class WebhookConfiguration {
         return new TargetPolicy(settings.allowPrivateTargets());
     }
 
+    /** The integration feed; other features contribute theirs as {@link WebhookFeed} beans of their own. */
+    @Bean
+    WebhookFeed integrationWebhookFeed(LiveFeed feed) {
+        return new WebhookFeed.Integration(feed, ArticleCloudEvents.knownTypes());
+    }
+
     @Bean
     WebhookDispatcher webhookDispatcher(
             WebhookStore store,
             LiveFeed feed,
+            List<WebhookFeed> feeds,
             TargetPolicy targets,
             SecretBox webhookSecretBox,
             WebhookSettings settings,
@@ -72,6 +81,7 @@ class WebhookConfiguration {
         WebhookDispatcher dispatcher = new WebhookDispatcher(
                 store,
                 feed,
+                feeds,
                 new WebhookSender(targets.resolver(), settings.timeout(), clock, timers),
                 webhookSecretBox,
                 new RetrySchedule(
@@ -114,10 +124,11 @@ class WebhookConfiguration {
             WebhookDispatcher dispatcher,
             TargetPolicy targets,
             SecretBox webhookSecretBox,
+            List<WebhookFeed> feeds,
             LiveFeed feed,
             EventLogStorageEngine engine,
             WebhookSettings settings,
             Clock clock) {
-        return new Webhooks(store, dispatcher, targets, webhookSecretBox, feed, engine, settings, clock);
+        return new Webhooks(store, dispatcher, targets, webhookSecretBox, feeds, feed, engine, settings, clock);
     }
 }

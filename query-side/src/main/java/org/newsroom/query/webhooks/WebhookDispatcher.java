@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.newsroom.query.feed.FeedEvent;
+import org.newsroom.query.feed.FeedPage;
 import org.newsroom.query.feed.LiveFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * <p>
  * <b>No head-of-line blocking.</b> Each subscription's deliveries run one at a time on a pool with a thread per held
  * lease, each attempt bounded by {@code timeout}: a slow or dead endpoint holds up its own subscription only. Events
- * come from the {@link LiveFeed}'s ring, or from the log for a subscription that is behind it.
+ * come from the subscription's {@link WebhookFeed}: for the integration feed the {@link LiveFeed}'s ring, or the log
+ * for a subscription that is behind it; positions a feed passes without an event move the cursor on unsent.
  */
 public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
@@ -54,6 +57,7 @@ public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
     private final WebhookStore store;
     private final LiveFeed feed;
+    private final Map<Subscription.Feed, WebhookFeed> feeds = new EnumMap<>(Subscription.Feed.class);
     private final WebhookSender sender;
     private final SecretBox secrets;
     private final RetrySchedule schedule;
@@ -78,6 +82,7 @@ public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
 
     /**
+     * @param feeds      what each {@link Subscription.Feed} delivers
      * @param timers     runs the polls, the lease renewals, the retry timers and the sender's deadlines; stopped with
      *                   the dispatcher
      * @param onDisabled told the reason ({@link Subscription#GONE}, {@link Subscription#FAILING}) of every disabling
@@ -85,6 +90,7 @@ public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
     public WebhookDispatcher(
             WebhookStore store,
             LiveFeed feed,
+            List<WebhookFeed> feeds,
             WebhookSender sender,
             SecretBox secrets,
             RetrySchedule schedule,
@@ -94,6 +100,7 @@ public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
             Consumer<String> onDisabled) {
         this.store = store;
         this.feed = feed;
+        feeds.forEach(each -> this.feeds.put(each.feed(), each));
         this.sender = sender;
         this.secrets = secrets;
         this.schedule = schedule;
@@ -455,18 +462,26 @@ public class WebhookDispatcher implements SmartLifecycle, DisposableBean {
                     wakeAfter(Duration.between(now, subscription.nextAttemptAt()));
                     return;
                 }
-                List<FeedEvent> batch = feed.after(subscription.position(), BATCH);
-                if (batch.isEmpty()) {
+                WebhookFeed source = feeds.get(subscription.feed());
+                if (source == null) {
+                    log.error("Webhook {}: no {} feed on this instance; nothing delivered", id, subscription.feed());
                     return;
                 }
+                FeedPage batch = source.after(subscription.position(), BATCH);
                 FeedEvent next = null;
                 long skippedTo = subscription.position();
-                for (FeedEvent event : batch) {
+                for (FeedEvent event : batch.events()) {
                     if (subscription.accepts(event.type())) {
                         next = event;
                         break;
                     }
                     skippedTo = event.position();
+                }
+                if (next == null) {
+                    skippedTo = Math.max(skippedTo, batch.next());
+                    if (skippedTo <= subscription.position()) {
+                        return;
+                    }
                 }
                 if (skippedTo > subscription.position()) {
                     subscription = subscription.skippedTo(skippedTo);

@@ -34,7 +34,9 @@ import com.mongodb.client.model.Updates;
  * Subscriptions, their leases and their delivery attempts in MongoDB. Reads of one subscription are by {@code _id},
  * the one fast lookup of the embedded server: attempts are keyed {@code <subscription id>:<attempt sequence>} and read
  * back by exact keys. A subscription's signing secret is stored sealed ({@link SecretBox}) in {@code sealedSecret};
- * one stored in clear ({@code secret}) by an earlier version is sealed when it is first read, and at every start.
+ * one stored in clear ({@code secret}) by an earlier version is sealed when it is first read, and at every start. A
+ * subscription's {@code feed} is {@code integration} or {@code syndication}; one stored without it (by a release before
+ * partners had webhooks) follows the integration feed.
  * <p>
  * A subscription is delivered by the instance holding its lease ({@code leaseOwner} until {@code leaseUntil}): taken
  * with one conditional update, so of several instances exactly one wins, and its progress is stored only by the holder,
@@ -288,6 +290,7 @@ public class WebhookStore {
 
     private static Document toDocument(Subscription subscription) {
         return new Document("_id", subscription.id())
+                .append("feed", subscription.feed().value())
                 .append("owner", subscription.owner())
                 .append("url", subscription.url().toString())
                 .append("types", subscription.types())
@@ -315,6 +318,7 @@ public class WebhookStore {
         }
         return new Subscription(
                 id,
+                Subscription.Feed.of(document.getString("feed")),
                 document.getString("owner"),
                 URI.create(document.getString("url")),
                 (List<String>) document.get("types", List.class),

@@ -5,31 +5,37 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.newsroom.eventlog.EventLogStorageEngine;
-import org.newsroom.query.feed.ArticleCloudEvents;
 import org.newsroom.query.feed.LiveFeed;
 
-/** What integrators do with their webhooks: register, list, read, delete, read the attempts, redeliver. */
+/**
+ * What integrators and partners do with their webhooks: register, list, read, delete, read the attempts, redeliver;
+ * each within its {@link Scope}.
+ */
 public class Webhooks {
 
-    /** The request names an event type the feed does not publish. */
+    /** The request names an event type the subscription's feed does not publish. */
     public static class UnknownType extends RuntimeException {
 
-        public UnknownType(String type) {
+        public UnknownType(String type, Set<String> known) {
             super("unknown event type '" + type + "'; known types: "
-                    + ArticleCloudEvents.knownTypes().stream().sorted().toList());
+                    + known.stream().sorted().toList());
         }
     }
 
-    /** The integrator already has as many subscriptions as {@code newsroom.webhooks.max-per-integrator} allows. */
+    /** The owner already has as many subscriptions as {@code newsroom.webhooks.max-per-integrator} allows. */
     public static class LimitReached extends RuntimeException {
 
         public LimitReached(String owner, int limit) {
-            super("integrator '" + owner + "' already has " + limit + " webhooks, the most allowed"
+            super("'" + owner + "' already has " + limit + " webhooks, the most allowed"
                     + " (newsroom.webhooks.max-per-integrator); delete one first");
         }
     }
@@ -37,13 +43,33 @@ public class Webhooks {
     /** A new subscription and its signing secret, which is shown this once and stored only sealed. */
     public record Registered(Subscription subscription, String secret) {}
 
+    /**
+     * The subscriptions a caller may see and change: those of one feed, and of those only its own when {@code owner}
+     * is given. Integrators share the integration subscriptions; each partner sees only its own syndication ones.
+     */
+    public record Scope(Subscription.Feed feed, @Nullable String owner) {
+
+        public static Scope integration() {
+            return new Scope(Subscription.Feed.INTEGRATION, null);
+        }
+
+        public static Scope syndicationOf(String partner) {
+            return new Scope(Subscription.Feed.SYNDICATION, partner);
+        }
+
+        boolean covers(Subscription subscription) {
+            return subscription.feed() == feed && (owner == null || owner.equals(subscription.owner()));
+        }
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookStore store;
     private final WebhookDispatcher dispatcher;
     private final TargetPolicy targets;
     private final SecretBox secrets;
-    private final LiveFeed feed;
+    private final Map<Subscription.Feed, WebhookFeed> feeds = new EnumMap<>(Subscription.Feed.class);
+    private final LiveFeed live;
     private final EventLogStorageEngine engine;
     private final WebhookSettings settings;
     private final Clock clock;
@@ -53,6 +79,7 @@ public class Webhooks {
             WebhookDispatcher dispatcher,
             TargetPolicy targets,
             SecretBox secrets,
+            List<WebhookFeed> feeds,
             LiveFeed feed,
             EventLogStorageEngine engine,
             WebhookSettings settings,
@@ -61,22 +88,27 @@ public class Webhooks {
         this.dispatcher = dispatcher;
         this.targets = targets;
         this.secrets = secrets;
-        this.feed = feed;
+        feeds.forEach(each -> this.feeds.put(each.feed(), each));
+        this.live = feed;
         this.engine = engine;
         this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * A new subscription of {@code owner} to every event recorded from now on (of {@code types}, or of every type when
-     * empty), with a fresh {@code whsec_} secret. Throws {@link TargetPolicy.TargetRefused}, {@link UnknownType} or
-     * {@link LimitReached}.
+     * A new subscription of {@code owner} to every event of {@code feed} recorded from now on (of {@code types}, or of
+     * every type when empty), with a fresh {@code whsec_} secret. Throws {@link TargetPolicy.TargetRefused},
+     * {@link UnknownType} or {@link LimitReached}.
      */
-    public Registered register(String owner, URI url, List<String> types) {
+    public Registered register(Subscription.Feed feed, String owner, URI url, List<String> types) {
+        WebhookFeed source = feeds.get(feed);
+        if (source == null) {
+            throw new IllegalStateException("no " + feed.value() + " feed to subscribe to on this instance");
+        }
         targets.check(url);
         for (String type : types) {
-            if (!ArticleCloudEvents.knownTypes().contains(type)) {
-                throw new UnknownType(type);
+            if (!source.types().contains(type)) {
+                throw new UnknownType(type, source.types());
             }
         }
         if (store.countOwnedBy(owner) >= settings.maxPerIntegrator()) {
@@ -87,9 +119,10 @@ public class Webhooks {
         String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
         String id = "wh_" + UUID.randomUUID().toString().replace("-", "");
         Instant now = clock.instant();
-        long head = Math.max(feed.head(), engine.knownHeadPosition());
+        long head = Math.max(live.head(), engine.knownHeadPosition());
         Subscription subscription = new Subscription(
                 id,
+                feed,
                 owner,
                 url,
                 types.stream().distinct().toList(),
@@ -114,15 +147,21 @@ public class Webhooks {
         return new Registered(subscription, secret);
     }
 
-    public List<Subscription> all() {
-        return store.all();
+    /** The subscriptions in {@code scope}, oldest first. */
+    public List<Subscription> all(Scope scope) {
+        return store.all().stream().filter(scope::covers).toList();
     }
 
-    public Optional<Subscription> find(String id) {
-        return store.find(id);
+    /** The subscription, if it is in {@code scope}: one outside it is not found, as if it did not exist. */
+    public Optional<Subscription> find(Scope scope, String id) {
+        return store.find(id).filter(scope::covers);
     }
 
-    public boolean delete(String id) {
+    /** Deletes the subscription if it is in {@code scope}; answers whether it did. */
+    public boolean delete(Scope scope, String id) {
+        if (find(scope, id).isEmpty()) {
+            return false;
+        }
         boolean deleted = store.delete(id);
         dispatcher.changed(id);
         return deleted;
@@ -138,9 +177,9 @@ public class Webhooks {
      * Delivers again every event from position {@code from} (inclusive; by default the first event not yet
      * delivered), and makes a paused or disabled subscription active again, its run of failures forgotten.
      */
-    public Optional<Subscription> redeliver(String id, Long from) {
+    public Optional<Subscription> redeliver(Scope scope, String id, Long from) {
         while (true) {
-            Optional<Subscription> found = store.find(id);
+            Optional<Subscription> found = find(scope, id);
             if (found.isEmpty()) {
                 return Optional.empty();
             }

@@ -2,14 +2,10 @@ package org.newsroom.query.syndication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ChangeKind;
@@ -17,35 +13,18 @@ import org.newsroom.command.article.KillArticle;
 import org.newsroom.command.article.PublishArticle;
 import org.newsroom.command.article.UnpublishArticle;
 import org.newsroom.query.Articles;
-import org.newsroom.query.FeedTestApplication;
 import org.newsroom.query.Integrator;
 import org.newsroom.query.Ninjs;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.newsroom.query.SyndicationServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The syndication feed as a partner reads it: public events only, nothing internal, by position. */
-@SpringBootTest(classes = FeedTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SyndicationIT {
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("syndication-it");
-        registry.add("newsroom.data-dir", dataDir::toString);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    CommandGateway commands;
+class SyndicationIT extends SyndicationServer {
 
     @Test
     void aPartnerReadsPublicationsCorrectionsUnpublicationsAndKillsAndNothingInternal() throws Exception {
+        long start = eventLog.headPosition();
         Articles articles = new Articles(commands);
         String story = "syndicated-" + UUID.randomUUID();
         String draft = "never-published-" + UUID.randomUUID();
@@ -61,7 +40,7 @@ class SyndicationIT {
         Integrator partner = Integrator.as(port, "partner");
         List<JsonNode> events = new ArrayList<>();
         String body = "";
-        long after = 0;
+        long after = start;
         for (int page = 0; page < 20; page++) {
             Integrator.Response response = partner.get("/syndication/events?limit=2&after=" + after);
             assertThat(response.status()).isEqualTo(200);

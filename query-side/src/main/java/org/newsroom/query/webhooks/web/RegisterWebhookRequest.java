@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code POST /api/webhooks}: the http(s) URL events are posted to and, optionally, the event types wanted
+ * Body of {@code POST /api/webhooks} and {@code POST /syndication/webhooks}: the http(s) URL events are posted to and, optionally, the event types wanted
  * (every type when absent; when present, at least one). Whether the target may be called and whether the types exist
  * are the registration's own checks, answered with their own codes.
  */

@@ -10,9 +10,9 @@ import org.newsroom.query.webhooks.Subscription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A webhook as integrators see it (never its secret, which is shown once, at registration).
+ * A webhook as integrators and partners see it (never its secret, which is shown once, at registration).
  *
- * @param owner          the integrator who registered it
+ * @param owner          the integrator or partner who registered it
  * @param state          {@code active}, {@code paused} (the last retry failed) or {@code disabled} (410 Gone, or
  *                       failing without a break for {@code newsroom.webhooks.disable-after})
  * @param disabledReason when disabled: {@code gone} or {@code failing}; {@code lastError} says more, and

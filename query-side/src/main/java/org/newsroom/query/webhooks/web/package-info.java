@@ -1,4 +1,6 @@
-/** The webhook routes: {@code /api/webhooks/**}, for integrators. */
+/**
+ * The webhook routes: {@code /api/webhooks/**} for integrators, {@code /syndication/webhooks/**} for partners.
+ */
 @NullMarked
 package org.newsroom.query.webhooks.web;
 
