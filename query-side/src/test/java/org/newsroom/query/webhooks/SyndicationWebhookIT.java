@@ -72,7 +72,7 @@ class SyndicationWebhookIT extends SyndicationServer {
 
     @AfterEach
     void tearDown() {
-        for (JsonNode hook : partner.get("/syndication/webhooks").json()) {
+        for (JsonNode hook : partner.get("/syndication/webhooks").json().path("items")) {
             partner.delete("/syndication/webhooks/" + hook.get("id").asText());
         }
         for (JsonNode hook : integrator.get("/api/webhooks").json().get("items")) {
@@ -152,12 +152,15 @@ class SyndicationWebhookIT extends SyndicationServer {
         assertProblem(otherPartner.get("/syndication/webhooks/" + mine.id() + "/deliveries"), 404, "webhook-not-found");
         assertProblem(otherPartner.delete("/syndication/webhooks/" + mine.id()), 404, "webhook-not-found");
         assertProblem(partner.get("/syndication/webhooks/" + integrators), 404, "webhook-not-found");
-        assertThat(otherPartner.get("/syndication/webhooks").json()).isEmpty();
-        assertThat(partner.get("/syndication/webhooks").json()).singleElement().satisfies(hook -> {
-            assertThat(hook.get("id").asText()).isEqualTo(mine.id());
-            assertThat(hook.get("owner").asText()).isEqualTo("partner");
-            assertThat(hook.has("secret")).isFalse();
-        });
+        assertThat(otherPartner.get("/syndication/webhooks").json().path("items"))
+                .isEmpty();
+        assertThat(partner.get("/syndication/webhooks").json().path("items"))
+                .singleElement()
+                .satisfies(hook -> {
+                    assertThat(hook.get("id").asText()).isEqualTo(mine.id());
+                    assertThat(hook.get("owner").asText()).isEqualTo("partner");
+                    assertThat(hook.has("secret")).isFalse();
+                });
 
         assertProblem(integrator.get("/syndication/webhooks"), 403, "forbidden");
         assertProblem(partner.get("/api/webhooks"), 403, "forbidden");
@@ -197,7 +200,7 @@ class SyndicationWebhookIT extends SyndicationServer {
 
         assertThat(database.getCollection(WebhookStore.SUBSCRIPTIONS).countDocuments())
                 .isEqualTo(stored);
-        assertThat(partner.get("/syndication/webhooks").json()).isEmpty();
+        assertThat(partner.get("/syndication/webhooks").json().path("items")).isEmpty();
     }
 
     @Test
@@ -229,7 +232,7 @@ class SyndicationWebhookIT extends SyndicationServer {
         assertThat(delivery.json().get("subject").asText()).isEqualTo(draft);
         assertThat(delivery.json().get("type").asText()).isEqualTo(ArticleCloudEvents.typeOf(ArticleDrafted.class));
         assertThat(integrator.get("/api/webhooks/" + id).status()).isEqualTo(200);
-        assertThat(partner.get("/syndication/webhooks").json()).isEmpty();
+        assertThat(partner.get("/syndication/webhooks").json().path("items")).isEmpty();
     }
 
     private Hook register(Integrator caller, URI url) {

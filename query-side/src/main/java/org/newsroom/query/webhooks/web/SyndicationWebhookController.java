@@ -2,7 +2,6 @@ package org.newsroom.query.webhooks.web;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.List;
 
 import org.newsroom.platform.web.ProblemException;
 import org.newsroom.query.webhooks.Subscription;
@@ -61,8 +60,9 @@ class SyndicationWebhookController {
 
     @GetMapping
     @Operation(summary = "The caller's webhooks, oldest first (never their secrets)")
-    List<WebhookView> list(Principal partner) {
-        return webhooks.all(scope(partner)).stream().map(WebhookView::of).toList();
+    WebhookController.Page<WebhookView> list(Principal partner) {
+        return new WebhookController.Page<>(
+                webhooks.all(scope(partner)).stream().map(WebhookView::of).toList());
     }
 
     @GetMapping("/{id}")
