@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -22,9 +23,15 @@ import org.newsroom.article.AgencyItemIngested;
 import org.newsroom.article.AgencyItemWithdrawn;
 import org.newsroom.article.AgencyUpdateHeld;
 import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleKilled;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.EmbargoSet;
 import org.newsroom.command.CommandSideApplication;
+import org.newsroom.command.article.web.DeskSettings;
+import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.command.ingest.AgencyIngest;
+import org.newsroom.command.ingest.IngestReceipt;
+import org.newsroom.command.ingest.IngestedItems;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.testing.ApiClient;
 import org.newsroom.testing.ApiResponse;
@@ -66,6 +73,18 @@ class IngestIT {
 
     @Autowired
     EventLogStorageEngine eventLog;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    CommandSender commands;
+
+    @Autowired
+    IngestedItems items;
+
+    @Autowired
+    DeskSettings desk;
 
     ApiClient agency;
     ApiClient editor;
@@ -238,6 +257,61 @@ class IngestIT {
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.json().path("code").asText()).isEqualTo("embargoed");
         assertThat(payloads(embargoed)).contains(new EmbargoSet(new org.newsroom.article.ArticleId(embargoed), until));
+    }
+
+    @Test
+    void aCanceledVersionOfALiveArticleKillsItAsTheAgencyOnlyWithKillOnCancel() {
+        String keptUri = "urn:newsml:afp.com:kept:" + UUID.randomUUID();
+        String killedUri = "urn:newsml:afp.com:killed:" + UUID.randomUUID();
+        String kept = published(keptUri);
+        String killed = published(killedUri);
+        // the same ingest as the context's, with newsroom.ingest.kill-on-cancel=true
+        AgencyIngest killing =
+                new AgencyIngest(mapper, commands, items, events, desk.languageList(), true, Clock.systemUTC());
+
+        JsonNode withdrawn = ingest(ninjs(keptUri, "2", "canceled", "Haftar in Rome", null));
+        IngestReceipt kill = killing.ingest(
+                ninjs(killedUri, "2", "canceled", "Haftar in Rome", null)
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/json");
+
+        assertThat(withdrawn.path("state").asText()).isEqualTo("withdrawn");
+        assertThat(payloads(kept).get(payloads(kept).size() - 1))
+                .isInstanceOfSatisfying(
+                        AgencyItemWithdrawn.class,
+                        event -> assertThat(event.live())
+                                .as("the desk's cue: the article is on the site")
+                                .isTrue());
+        assertThat(payloads(kept)).noneMatch(ArticleKilled.class::isInstance);
+        assertThat(kill.state()).isEqualTo("killed");
+        List<? extends DomainEventMessage<?>> recorded =
+                events.readEvents(killed).asStream().toList();
+        DomainEventMessage<?> last = recorded.get(recorded.size() - 1);
+        assertThat(last.getPayload())
+                .isInstanceOfSatisfying(
+                        ArticleKilled.class,
+                        event -> assertThat(event.notice()).isEqualTo("This article has been withdrawn."));
+        assertThat(last.getMetaData().get("actor")).isEqualTo("ingest:AFP");
+        assertThat(recorded.get(recorded.size() - 2).getPayload())
+                .isInstanceOfSatisfying(
+                        AgencyItemWithdrawn.class,
+                        event -> assertThat(event.live()).isTrue());
+        ApiResponse edit = editor.patch("/api/articles/" + killed, "{\"headline\": \"Back again\"}");
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.json().path("code").asText()).isEqualTo("article-killed");
+    }
+
+    /** Ingests version 1 of {@code uri}; an editor submits and publishes it. */
+    private String published(String uri) {
+        String id = ingest(ninjs(uri, "1", "usable", "Haftar in Rome", null))
+                .path("articleId")
+                .asText();
+        assertThat(editor.post("/api/articles/" + id + "/submit", null).status())
+                .isEqualTo(200);
+        ApiResponse publish = editor.post("/api/articles/" + id + "/publish", null);
+        assertThat(publish.status()).as(publish.toString()).isEqualTo(200);
+        return id;
     }
 
     private List<Object> payloads(String id) {
