@@ -129,6 +129,10 @@ export async function wire({ base, step, check, screenshot, signedIn, password }
     check(await card.getByLabel('Caption').inputValue() === PICTURE_CAPTION, 'the article\'s photo 2 has another caption');
     check(await card.getByLabel('Credit').inputValue() === 'Filippo Monteforte/AFP', 'the article\'s photo 2 has another credit');
     check(await card.getByLabel('Alt text').inputValue() === 'Two men shaking hands in front of flags', 'the alt text was lost');
+    await card.getByTestId('photo-agency-item').filter({ hasText: PICTURE_URI }).waitFor();
+    const photos = await editor.evaluate(async (id) => (await (await fetch(`/api/articles/${id}`)).json()).photos, articleId);
+    check(photos[1]?.uri === 'https://images.example.com/afp/haftar-conte.jpg' && photos[1]?.agencyItem?.itemUri === PICTURE_URI
+      && photos[1].agencyItem.source === 'AFP', `the photo does not keep its agency item: ${JSON.stringify(photos[1])}`);
     await screenshot(editor, 'wire-picture-attached');
   });
 }

@@ -15,9 +15,10 @@ export function attachablePicture(item) {
 
 /**
  * "Attach to article…" for a picture the agency sent on its own: the editor finds the article by words of its headline
- * (the work list's search), checks the agency's caption and credit, may add alt text, and the picture is attached by
- * its address (POST /api/articles/{id}/photos), as any photo given by address. A picture without a rendition on a web
- * address cannot be attached: the button is disabled and says why.
+ * (the work list's search), checks the agency's caption and credit, may add alt text, and the picture is attached
+ * (POST /api/articles/{id}/photos naming the ingested item version: its widest web rendition, and the recorded photo
+ * keeps the item). A picture without a rendition on a web address cannot be attached: the button is disabled and
+ * says why.
  */
 export function AttachPictureButton({ item, onAttached }) {
   const [open, setOpen] = useState(false);
@@ -66,7 +67,11 @@ function AttachPictureDialog({ item, picture, onClose, onAttached }) {
     setBusy(true);
     setErrors({});
     setProblem(null);
-    const body = { uri: picture.uri, caption: values.caption, credit: values.credit };
+    // named by its item version: the server takes the rendition from the ingest's record and the photo keeps the item
+    const body = {
+      agencyItem: { source: item.source, itemUri: item.itemUri, itemVersion: item.itemVersion },
+      caption: values.caption, credit: values.credit,
+    };
     if (values.altText.trim()) body.altText = values.altText;
     try {
       await post(`/api/articles/${encodeURIComponent(chosen.id)}/photos`, body);
