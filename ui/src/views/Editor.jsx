@@ -874,7 +874,9 @@ function PhotoCard({ photo, index, count, base, write, readOnly, move, drag }) {
       <div class="photo-fields">
         <p class="uri">{index === 0 ? <strong>Lead photo · </strong> : null}
           {photo.mediaId ? <span>From the media library</span>
-            : <a href={photo.uri} target="_blank" rel="noopener noreferrer">{photo.uri}</a>}</p>
+            : <a href={photo.uri} target="_blank" rel="noopener noreferrer">{photo.uri}</a>}
+          {photo.agencyItem && <span class="hint" data-testid="photo-agency-item"> · from {photo.agencyItem.source},
+            item {photo.agencyItem.itemUri} version {photo.agencyItem.itemVersion}</span>}</p>
         {PHOTO_FIELDS.map(([field, label]) => (
           <>
             <PhotoField field={field} label={label} value={values[field]} error={errors[field]} readOnly={readOnly}

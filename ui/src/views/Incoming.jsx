@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { ago, formatTime } from '../format.js';
 import { onLiveEvent } from '../live.js';
+import { AttachPictureButton } from './AttachPicture.jsx';
 import { Problem, useTitle } from './common.jsx';
 
 const SIZE = 50;
@@ -19,7 +20,10 @@ function urgencyLabel(urgency) {
   return urgency <= 2 ? `${urgency} (flash)` : String(urgency);
 }
 
-/** What the agencies sent, newest first: agency, urgency, when, version and what became of it; opens the article. */
+/**
+ * What the agencies sent, newest first: agency, urgency, when, version and what became of it; opens the article. A
+ * picture sent on its own is attached to an article from here (Attach to article…).
+ */
 export function Incoming() {
   useTitle('Incoming');
   const [state, setState] = useState('');
@@ -27,6 +31,7 @@ export function Incoming() {
   const [list, setList] = useState(null);
   const [error, setError] = useState(null);
   const [refresh, setRefresh] = useState(0);
+  const [attached, setAttached] = useState(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -60,6 +65,10 @@ export function Incoming() {
         </label>
       </div>
       <Problem error={error} onRetry={() => setRefresh((n) => n + 1)} />
+      {attached && (
+        <p class="banner" role="status" data-testid="picture-attached">
+          The picture is attached to <a href={`#/articles/${attached.id}`}>{attached.headline}</a>.</p>
+      )}
       <div class="scroll-x">
         <table class="work-list incoming" data-ready={list ? 'true' : undefined} aria-busy={!list}>
           <thead>
@@ -72,6 +81,9 @@ export function Incoming() {
                   {item.articleId
                     ? <a href={`#/articles/${item.articleId}`}>{item.headline ?? item.itemUri}</a>
                     : <span>{item.pictures?.[0]?.caption ?? item.itemUri}</span>}
+                  {item.state === 'picture' && (
+                    <div class="picture-actions"><AttachPictureButton item={item} onAttached={setAttached} /></div>
+                  )}
                   {item.dropped?.length > 0 && <span class="tag warn" title={item.dropped.map((d) => `${d.markup} ×${d.count} ${d.treatment}`).join('\n')}>
                     markup dropped</span>}
                   {item.embargoedUntil && <span class="tag embargo" title={formatTime(item.embargoedUntil)}>embargoed</span>}

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A photo attached to an article. The first photo of an article is its lead photo. A photo taken from the media
  * library carries its {@code mediaId} and the library's {@code renditions}, and its {@code uri} is the library's
- * public address of the original; a photo given by address alone has neither.
+ * public address of the original; a photo given by address alone has neither. One the desk attached from an ingested
+ * agency picture carries that item ({@code agencyItem}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Photo(
@@ -21,7 +22,8 @@ public record Photo(
         String credit,
         String altText,
         @Nullable MediaId mediaId,
-        @Nullable List<Rendition> renditions) {
+        @Nullable List<Rendition> renditions,
+        @Nullable AgencyPicture agencyItem) {
 
     public Photo {
         renditions = renditions == null ? null : List.copyOf(renditions);
@@ -29,11 +31,23 @@ public record Photo(
 
     /** A photo given by its address. */
     public Photo(PhotoId photoId, String uri, String caption, String credit, String altText) {
-        this(photoId, uri, caption, credit, altText, null, null);
+        this(photoId, uri, caption, credit, altText, null, null, null);
+    }
+
+    /** A photo from the media library, or given by address (no media fields). */
+    public Photo(
+            PhotoId photoId,
+            String uri,
+            String caption,
+            String credit,
+            String altText,
+            @Nullable MediaId mediaId,
+            @Nullable List<Rendition> renditions) {
+        this(photoId, uri, caption, credit, altText, mediaId, renditions, null);
     }
 
     /** The same photo with another caption, credit and alt text. */
     public Photo withText(String caption, String credit, String altText) {
-        return new Photo(photoId, uri, caption, credit, altText, mediaId, renditions);
+        return new Photo(photoId, uri, caption, credit, altText, mediaId, renditions, agencyItem);
     }
 }

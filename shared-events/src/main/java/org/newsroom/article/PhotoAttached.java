@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Recorded when a photo is added at the end of the article's photos. The uri is http(s); caption and credit are
  * non-blank. A photo from the media library also carries its {@code mediaId} and {@code renditions} (absent for a
- * photo given by address).
+ * photo given by address); one the desk attached from an ingested agency picture carries that item ({@code
+ * agencyItem}, absent otherwise).
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,7 +25,8 @@ public record PhotoAttached(
         String credit,
         String altText,
         @Nullable MediaId mediaId,
-        @Nullable List<Rendition> renditions)
+        @Nullable List<Rendition> renditions,
+        @Nullable AgencyPicture agencyItem)
         implements ArticleEvent {
 
     public PhotoAttached {
@@ -34,11 +36,24 @@ public record PhotoAttached(
     /** A photo given by its address. */
     public PhotoAttached(
             ArticleId articleId, PhotoId photoId, String uri, String caption, String credit, String altText) {
-        this(articleId, photoId, uri, caption, credit, altText, null, null);
+        this(articleId, photoId, uri, caption, credit, altText, null, null, null);
+    }
+
+    /** A photo from the media library, or given by address (no media fields). */
+    public PhotoAttached(
+            ArticleId articleId,
+            PhotoId photoId,
+            String uri,
+            String caption,
+            String credit,
+            String altText,
+            @Nullable MediaId mediaId,
+            @Nullable List<Rendition> renditions) {
+        this(articleId, photoId, uri, caption, credit, altText, mediaId, renditions, null);
     }
 
     /** The photo as the article holds it. */
     public Photo photo() {
-        return new Photo(photoId, uri, caption, credit, altText, mediaId, renditions);
+        return new Photo(photoId, uri, caption, credit, altText, mediaId, renditions, agencyItem);
     }
 }

@@ -103,6 +103,23 @@ class GoldenEventsTest {
     }
 
     @Test
+    void aPhotoAttachedFromAnAgencyPictureKeepsItsItem() throws IOException {
+        JsonNode golden = golden("PhotoAttached-agency");
+        PhotoAttached attached = mapper.treeToValue(golden, PhotoAttached.class);
+
+        assertThat(attached.agencyItem())
+                .isEqualTo(new AgencyPicture(
+                        "AFP",
+                        "urn:newsml:afp.com:20190227:picture:haftar-conte",
+                        "1",
+                        "5f2b8c1e9a7d3f4b6c0e8a2d1f9b7c5e3a4d6f8b0c2e1a9d7f5b3c4e6a8d0f2b"));
+        assertThat(attached.mediaId()).isNull();
+        assertThat(attached.photo().agencyItem()).isEqualTo(attached.agencyItem());
+        assertThat(attached.photo().withText("c", "AFP", "").agencyItem()).isEqualTo(attached.agencyItem());
+        assertThat(mapper.readTree(mapper.writeValueAsString(attached))).isEqualTo(golden);
+    }
+
+    @Test
     void aPhotoGivenByAddressHasNoMediaFieldsInItsJson() throws IOException {
         PhotoAttached byAddress = mapper.treeToValue(golden(PhotoAttached.class), PhotoAttached.class);
 
@@ -111,6 +128,7 @@ class GoldenEventsTest {
         JsonNode json = mapper.valueToTree(byAddress);
         assertThat(json.has("mediaId")).isFalse();
         assertThat(json.has("renditions")).isFalse();
+        assertThat(json.has("agencyItem")).isFalse();
         assertThat(json.has("photo")).as("photo() is not a property").isFalse();
     }
 

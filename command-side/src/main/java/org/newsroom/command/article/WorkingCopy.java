@@ -126,7 +126,8 @@ record WorkingCopy(
                 ContentPolicy.credit(command.credit()),
                 ContentPolicy.altText(command.altText()),
                 command.mediaId(),
-                ContentPolicy.renditions(command.mediaId(), command.renditions()));
+                ContentPolicy.renditions(command.mediaId(), command.renditions()),
+                command.agencyItem());
         if (photo(command.photoId()).isPresent()) {
             throw ArticleRuleViolation.photoAlreadyAttached(command.photoId());
         }

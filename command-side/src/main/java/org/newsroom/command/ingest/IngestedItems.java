@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.newsroom.article.AgencyPicture;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -46,6 +47,27 @@ public class IngestedItems {
     Optional<Document> find(String key) {
         return Optional.ofNullable(items.find(Filters.eq("_id", key)).first());
     }
+
+    /**
+     * The picture an item version sent on its own carried, when that version was ingested as such ({@code picture})
+     * with a rendition on a web address: the item, and that rendition's address.
+     */
+    public Optional<IngestedPicture> picture(String source, String itemUri, String itemVersion) {
+        return find(source + "|" + itemUri + "|" + itemVersion)
+                .filter(item -> "picture".equals(item.getString("state")))
+                .flatMap(item -> item.getList("pictures", Document.class, List.of()).stream()
+                        .findFirst()
+                        .map(picture -> new IngestedPicture(
+                                new AgencyPicture(
+                                        item.getString("source"),
+                                        item.getString("itemUri"),
+                                        item.getString("itemVersion"),
+                                        item.getString("sha256")),
+                                picture.getString("uri"))));
+    }
+
+    /** A picture an agency sent on its own, as ingested: the item version, and its widest web rendition's address. */
+    public record IngestedPicture(AgencyPicture item, String uri) {}
 
     /** Records a version as ingested; false when another delivery of it was recorded first. */
     boolean record(Document item) {

@@ -31,6 +31,8 @@ import org.newsroom.command.article.UnpublishArticle;
 import org.newsroom.command.article.UpdatePhoto;
 import org.newsroom.command.dispatch.CommandOutcome;
 import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.command.ingest.IngestedItems;
+import org.newsroom.command.ingest.IngestedItems.IngestedPicture;
 import org.newsroom.command.media.LibraryImage;
 import org.newsroom.command.media.MediaLibrary;
 import org.newsroom.media.MediaId;
@@ -72,13 +74,16 @@ class ArticleCommandController {
     private final LanguageList languages;
     private final Clock clock;
     private final MediaLibrary library;
+    private final IngestedItems ingested;
 
-    ArticleCommandController(CommandSender commands, DeskSettings desk, Clock clock, MediaLibrary library) {
+    ArticleCommandController(
+            CommandSender commands, DeskSettings desk, Clock clock, MediaLibrary library, IngestedItems ingested) {
         this.commands = commands;
         this.desk = desk;
         this.languages = desk.languageList();
         this.clock = clock;
         this.library = library;
+        this.ingested = ingested;
     }
 
     @PostMapping
@@ -120,16 +125,18 @@ class ArticleCommandController {
             @PathVariable String id, @Valid @RequestBody AttachPhotoRequest request, ExpectedVersion expected) {
         ArticleId article = article(id);
         PhotoId photo = new PhotoId(UUID.randomUUID().toString());
-        LibraryImage image = libraryImage(request);
+        IngestedPicture agencyPicture = agencyPicture(request);
+        LibraryImage image = agencyPicture == null ? libraryImage(request) : null;
         CommandOutcome outcome = commands.send(new AttachPhoto(
                 article,
                 photo,
-                image == null ? request.uri() : image.uri(),
+                agencyPicture != null ? agencyPicture.uri() : image == null ? request.uri() : image.uri(),
                 request.caption(),
                 request.credit(),
                 request.altText(),
                 image == null ? null : image.mediaId(),
                 image == null ? null : image.renditions(),
+                agencyPicture == null ? null : agencyPicture.item(),
                 expected.axonVersion()));
         return written(HttpStatus.CREATED, outcome)
                 .location(photoLocation(article.value(), photo.value()))
@@ -320,6 +327,25 @@ class ArticleCommandController {
     }
 
     /** The uploaded image a request names by {@code mediaId}; null for a photo given by {@code uri}. */
+    private @Nullable IngestedPicture agencyPicture(AttachPhotoRequest request) {
+        AttachPhotoRequest.AgencyItemReference item = request.agencyItem();
+        if (item == null) {
+            return null;
+        }
+        if (request.uri() != null || request.mediaId() != null) {
+            throw new PhotoSourceRefused(
+                    "agencyItem",
+                    "invalid-photo-source",
+                    "give the photo's mediaId, its uri or the agencyItem it came as, only one of them");
+        }
+        return ingested.picture(item.source(), item.itemUri(), item.itemVersion())
+                .orElseThrow(() -> new PhotoSourceRefused(
+                        "agencyItem",
+                        "agency-picture-not-found",
+                        "no picture with a web address was ingested as " + item.source() + " " + item.itemUri()
+                                + " version " + item.itemVersion()));
+    }
+
     private @Nullable LibraryImage libraryImage(AttachPhotoRequest request) {
         if (request.mediaId() == null) {
             if (request.uri() == null) {

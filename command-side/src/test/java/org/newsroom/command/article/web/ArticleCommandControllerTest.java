@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.newsroom.command.article.ReviseArticle;
 import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.command.ingest.IngestedItems;
 import org.newsroom.command.media.MediaLibrary;
 import org.newsroom.eventlog.AppendOutcomeUnknown;
 import org.newsroom.platform.web.ProblemDetailsAdvice;
@@ -42,7 +43,8 @@ class ArticleCommandControllerTest {
                     new CommandSender(gateway),
                     new DeskSettings(true, null),
                     Clock.systemUTC(),
-                    mock(MediaLibrary.class)))
+                    mock(MediaLibrary.class),
+                    mock(IngestedItems.class)))
             .setControllerAdvice(new ArticleCommandProblems(), new ProblemDetailsAdvice())
             .setCustomArgumentResolvers(new IfMatchResolver())
             .build();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -20,11 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.AgencyItemIngested;
 import org.newsroom.article.AgencyItemWithdrawn;
+import org.newsroom.article.AgencyPicture;
 import org.newsroom.article.AgencyUpdateHeld;
 import org.newsroom.article.ArticleDrafted;
+import org.newsroom.article.ArticleKilled;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.EmbargoSet;
+import org.newsroom.article.PhotoAttached;
 import org.newsroom.command.CommandSideApplication;
+import org.newsroom.command.article.web.DeskSettings;
+import org.newsroom.command.dispatch.CommandSender;
+import org.newsroom.command.ingest.AgencyIngest;
+import org.newsroom.command.ingest.IngestReceipt;
+import org.newsroom.command.ingest.IngestedItems;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.testing.ApiClient;
 import org.newsroom.testing.ApiResponse;
@@ -66,6 +75,18 @@ class IngestIT {
 
     @Autowired
     EventLogStorageEngine eventLog;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    CommandSender commands;
+
+    @Autowired
+    IngestedItems items;
+
+    @Autowired
+    DeskSettings desk;
 
     ApiClient agency;
     ApiClient editor;
@@ -238,6 +259,123 @@ class IngestIT {
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.json().path("code").asText()).isEqualTo("embargoed");
         assertThat(payloads(embargoed)).contains(new EmbargoSet(new org.newsroom.article.ArticleId(embargoed), until));
+    }
+
+    @Test
+    void aPictureSentOnItsOwnIsAttachedByItsItemVersionAndThePhotoKeepsTheItem() throws Exception {
+        byte[] picture = example("ninjs/006_photo_only.json");
+        JsonNode receipt = post(picture, "application/json").json();
+        String id = ingest(ninjs("urn:newsml:afp.com:" + UUID.randomUUID(), "1", "usable", "Costa Concordia", null))
+                .path("articleId")
+                .asText();
+        JsonNode line =
+                editor.get("/api/ingest?state=picture").json().path("items").get(0);
+        String photoBig = "http://hosted.ap.org/photos/2/2643c588-dc8d-4923-bebd-e3b904edbb3a-big.jpg";
+        String item = JSON.createObjectNode()
+                .put("source", receipt.path("source").asText())
+                .put("itemUri", receipt.path("itemUri").asText())
+                .put("itemVersion", receipt.path("itemVersion").asText())
+                .toString();
+        String digest = sha256(picture);
+        long head = eventLog.headPosition();
+
+        ApiResponse unknown = editor.post(
+                "/api/articles/" + id + "/photos",
+                "{\"agencyItem\": " + item.replace(receipt.path("itemVersion").asText(), "9")
+                        + ", \"caption\": \"c\", \"credit\": \"AP\"}");
+        ApiResponse twoSources = editor.post(
+                "/api/articles/" + id + "/photos",
+                "{\"agencyItem\": " + item + ", \"uri\": \"https://images.example.com/x.jpg\", \"caption\": \"c\","
+                        + " \"credit\": \"AP\"}");
+        assertThat(eventLog.headPosition())
+                .as("a refused attach records nothing")
+                .isEqualTo(head);
+        ApiResponse attached = editor.post(
+                "/api/articles/" + id + "/photos",
+                "{\"agencyItem\": " + item + ", \"caption\": \"The Costa Concordia off Giglio\","
+                        + " \"credit\": \"Paulo Santalucia/AP\"}");
+
+        assertThat(receipt.path("state").asText()).isEqualTo("picture");
+        assertThat(line.path("itemUri").asText())
+                .isEqualTo(receipt.path("itemUri").asText());
+        assertThat(line.path("pictures").get(0).path("uri").asText())
+                .as("the widest rendition with a web address")
+                .isEqualTo(photoBig);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").get(0).path("code").asText()).isEqualTo("agency-picture-not-found");
+        assertThat(twoSources.status()).isEqualTo(400);
+        assertThat(twoSources.json().path("errors").get(0).path("code").asText())
+                .isEqualTo("invalid-photo-source");
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+        List<? extends DomainEventMessage<?>> recorded =
+                events.readEvents(id).asStream().toList();
+        DomainEventMessage<?> last = recorded.get(recorded.size() - 1);
+        assertThat(last.getMetaData().get("actor")).isEqualTo("editor");
+        assertThat(last.getPayload()).isInstanceOfSatisfying(PhotoAttached.class, photo -> {
+            assertThat(photo.uri()).isEqualTo(photoBig);
+            assertThat(photo.caption()).isEqualTo("The Costa Concordia off Giglio");
+            assertThat(photo.agencyItem())
+                    .isEqualTo(new AgencyPicture(
+                            receipt.path("source").asText(),
+                            receipt.path("itemUri").asText(),
+                            receipt.path("itemVersion").asText(),
+                            digest));
+        });
+    }
+
+    @Test
+    void aCanceledVersionOfALiveArticleKillsItAsTheAgencyOnlyWithKillOnCancel() {
+        String keptUri = "urn:newsml:afp.com:kept:" + UUID.randomUUID();
+        String killedUri = "urn:newsml:afp.com:killed:" + UUID.randomUUID();
+        String kept = published(keptUri);
+        String killed = published(killedUri);
+        // the same ingest as the context's, with newsroom.ingest.kill-on-cancel=true
+        AgencyIngest killing =
+                new AgencyIngest(mapper, commands, items, events, desk.languageList(), true, Clock.systemUTC());
+
+        JsonNode withdrawn = ingest(ninjs(keptUri, "2", "canceled", "Haftar in Rome", null));
+        IngestReceipt kill = killing.ingest(
+                ninjs(killedUri, "2", "canceled", "Haftar in Rome", null)
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/json");
+
+        assertThat(withdrawn.path("state").asText()).isEqualTo("withdrawn");
+        assertThat(payloads(kept).get(payloads(kept).size() - 1))
+                .isInstanceOfSatisfying(
+                        AgencyItemWithdrawn.class,
+                        event -> assertThat(event.live())
+                                .as("the desk's cue: the article is on the site")
+                                .isTrue());
+        assertThat(payloads(kept)).noneMatch(ArticleKilled.class::isInstance);
+        assertThat(kill.state()).isEqualTo("killed");
+        List<? extends DomainEventMessage<?>> recorded =
+                events.readEvents(killed).asStream().toList();
+        DomainEventMessage<?> last = recorded.get(recorded.size() - 1);
+        assertThat(last.getPayload())
+                .isInstanceOfSatisfying(
+                        ArticleKilled.class,
+                        event -> assertThat(event.notice()).isEqualTo("This article has been withdrawn."));
+        assertThat(last.getMetaData().get("actor")).isEqualTo("ingest:AFP");
+        assertThat(recorded.get(recorded.size() - 2).getPayload())
+                .isInstanceOfSatisfying(
+                        AgencyItemWithdrawn.class,
+                        event -> assertThat(event.live()).isTrue());
+        ApiResponse edit = editor.patch("/api/articles/" + killed, "{\"headline\": \"Back again\"}");
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.json().path("code").asText()).isEqualTo("article-killed");
+    }
+
+    /** Ingests version 1 of {@code uri}; an editor submits and publishes it. */
+    private String published(String uri) {
+        String id = ingest(ninjs(uri, "1", "usable", "Haftar in Rome", null))
+                .path("articleId")
+                .asText();
+        assertThat(editor.post("/api/articles/" + id + "/submit", null).status())
+                .isEqualTo(200);
+        ApiResponse publish = editor.post("/api/articles/" + id + "/publish", null);
+        assertThat(publish.status()).as(publish.toString()).isEqualTo(200);
+        return id;
     }
 
     private List<Object> payloads(String id) {
