@@ -24,6 +24,7 @@ import org.newsroom.article.AgencyItem;
 import org.newsroom.article.AgencyItemIngested;
 import org.newsroom.article.AgencyItemWithdrawn;
 import org.newsroom.article.AgencyOriginal;
+import org.newsroom.article.AgencyPicture;
 import org.newsroom.article.AgencyStatus;
 import org.newsroom.article.AgencySubject;
 import org.newsroom.article.AgencyUpdateDismissed;
@@ -119,8 +120,10 @@ class AsyncApiPayloadsTest {
                                 "Caption",
                                 "AFP",
                                 "Alt",
-                                MEDIA,
-                                RENDITIONS),
+                                null,
+                                null,
+                                new AgencyPicture(
+                                        "AFP", "urn:newsml:afp.com:20260304:picture:1", "1", "cd".repeat(32))),
                         new PhotoUpdated(ID, LEAD, "A better caption", null, null),
                         new PhotoDetached(ID, LEAD),
                         new PhotosReordered(ID, List.of(LEAD, new PhotoId("boat"))),
