@@ -51,7 +51,7 @@ class ReadYourWritesIT extends QuerySideIT {
             long started = System.nanoTime();
             Http.Response response = http.get("/site/articles?atLeast=" + position, null);
             assertProblem(response, 503, "projection-behind");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(4_900));
             assertThat(response.header("Retry-After")).isEqualTo("1");
             assertThat(response.json().path("projection").asText()).isEqualTo("site");
             assertThat(response.json().path("atLeast").asLong()).isEqualTo(position);
