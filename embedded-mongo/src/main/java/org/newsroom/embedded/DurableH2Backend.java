@@ -4,11 +4,13 @@ import java.lang.reflect.Field;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -339,6 +341,29 @@ final class DurableH2Backend extends H2Backend {
     /** Group commits since start, for tests. */
     long commits() {
         return commits;
+    }
+
+    /**
+     * H2's figures about the store (its chunks, their fill rate, the page cache), for the storage benchmark; empty in
+     * memory.
+     */
+    Map<String, String> statistics() {
+        Map<String, String> figures = new TreeMap<>();
+        long stamp = visibility.readLock();
+        try {
+            FileStore<?> file = store.getFileStore();
+            if (file != null && !store.isClosed()) {
+                file.populateInfo(figures::put);
+                figures.put("fillRate", String.valueOf(file.getFillRate()));
+                figures.put("chunksFillRate", String.valueOf(file.getChunksFillRate()));
+                figures.put("fileSize", String.valueOf(file.size()));
+                figures.put("cacheSizeUsedMB", String.valueOf(store.getCacheSizeUsed()));
+                figures.put("commits", String.valueOf(commits));
+            }
+        } finally {
+            visibility.unlockRead(stamp);
+        }
+        return figures;
     }
 
     /** Documents read to match a query, update or delete filter since start, for tests. */
