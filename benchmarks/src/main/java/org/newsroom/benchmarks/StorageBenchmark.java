@@ -190,7 +190,10 @@ final class StorageBenchmark {
                     throw new IllegalStateException("the last article is missing after reopening");
                 }
                 results.row("open the data file and answer a first read", "storage_open_ms", openMs, "ms");
-                double heapMb = (heapAfterFullGc() - heapBefore) / MB;
+                long heapAfter = heapAfterFullGc();
+                double heapMb = (heapAfter - heapBefore) / MB;
+                results.row(
+                        "heap used after a full GC, server open (whole JVM)", "storage_heap_mb", heapAfter / MB, "MB");
                 results.row(
                         "heap held by the open server, after a full GC",
                         "storage_open_heap_mb",
