@@ -51,6 +51,9 @@ public final class Benchmarks {
             if (options.runs("app")) {
                 new AppBenchmark(options, results, launcher).run();
             }
+            if (options.runs("storage")) {
+                new StorageBenchmark(options, results).run();
+            }
         } finally {
             results.put("load_average_at_end", loadAverage());
             results.put("duration_s", Duration.between(started, Instant.now()).toSeconds());

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The sizes of one run. {@link #full()} is the documented run; {@link #tiny()} is the smoke run of the test suite.
- * Any size can be overridden with {@code --name=value}; {@code --only=eventlog,aggregate,micro,app} runs a part.
+ * Any size can be overridden with {@code --name=value}; {@code --only=eventlog,aggregate,micro,app,storage} runs a part.
  *
  * @param logSize           events in the log when engine and peer are measured (both the same)
  * @param appends           appends per timed run of the engine and of raw insertOne
@@ -31,6 +31,7 @@ import java.util.Set;
  * @param only              the parts to run
  * @param out               where results.json and results.md go
  * @param appJvmArgs        extra JVM arguments of the forked application (for example a JFR recording)
+ * @param storageEvents     one-event drafts written before the embedded store's size and open time are measured
  */
 record Options(
         int logSize,
@@ -52,9 +53,10 @@ record Options(
         boolean memoryBackend,
         Set<String> only,
         Path out,
-        String appJvmArgs) {
+        String appJvmArgs,
+        int storageEvents) {
 
-    static final Set<String> PARTS = Set.of("eventlog", "aggregate", "micro", "app");
+    static final Set<String> PARTS = Set.of("eventlog", "aggregate", "micro", "app", "storage");
 
     static Options full() {
         return new Options(
@@ -77,7 +79,8 @@ record Options(
                 true,
                 PARTS,
                 Path.of("benchmarks/target"),
-                "");
+                "",
+                20_000);
     }
 
     static Options tiny(Path out) {
@@ -101,7 +104,8 @@ record Options(
                 true,
                 PARTS,
                 out,
-                "");
+                "",
+                60);
     }
 
     boolean runs(String part) {
@@ -141,7 +145,8 @@ record Options(
                 Boolean.parseBoolean(given.getOrDefault("memory-backend", String.valueOf(base.memoryBackend()))),
                 given.containsKey("only") ? Set.of(given.get("only").split(",")) : base.only(),
                 Path.of(given.getOrDefault("out", base.out().toString())),
-                given.getOrDefault("app-jvm-args", base.appJvmArgs()));
+                given.getOrDefault("app-jvm-args", base.appJvmArgs()),
+                integer(given, "storage-events", base.storageEvents()));
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {

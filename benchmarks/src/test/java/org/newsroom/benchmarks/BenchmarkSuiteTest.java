@@ -74,7 +74,11 @@ class BenchmarkSuiteTest {
             "schedule_to_site_p50_ms",
             "schedule_to_site_p99_ms",
             "heap_mb_100k_articles",
-            "data_dir_mb_per_1000_events");
+            "data_dir_mb_per_1000_events",
+            "storage_raw_kb_per_event",
+            "storage_dir_kb_per_event",
+            "storage_round10_vs_round2",
+            "storage_open_ms");
 
     @Test
     void aTinyRunMeasuresEveryFigure(@TempDir Path out) throws Exception {

@@ -1,15 +1,22 @@
 package org.newsroom.embedded;
 
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +39,8 @@ import io.netty.channel.Channel;
  * concurrently with each other but never while a write is not yet on the disk. H2's commit only hands its chunk to the
  * operating system ({@code FileChannel.force} runs only on close and in compactions), which survives a kill -9 but not
  * a power cut, so every commit is followed by {@link MVStore#sync()}. Auto-commit is disabled so that no background
- * commit can persist half of a write; the store is compacted from time to time while readers are held off.
+ * commit can persist half of a write; the store compacts itself in the background in small steps that hold off writers
+ * for a few milliseconds each ({@link #compactStep}).
  * <p>
  * Writes that arrive while another is being applied share its commit (group commit): a writer that sees another
  * writer waiting leaves the commit to it, and readers stay held off until the commit; each writer still returns only
@@ -64,8 +72,6 @@ final class DurableH2Backend extends H2Backend {
     /** What a driver needs to connect, and so to receive the error that says the store is closed. */
     private static final Set<String> HANDSHAKE_COMMANDS = Set.of("hello", "ismaster", "buildinfo");
 
-    private static final int COMMITS_BETWEEN_COMPACTIONS = 1_000;
-    private static final int TARGET_FILL_RATE_PERCENT = 70;
     /**
      * H2 keeps this much of the file's pages in memory, deserialized; its default of 16 MB held about a tenth of a
      * 100,000-event log with its read models, so most reads deserialized whole pages again.
@@ -79,6 +85,12 @@ final class DurableH2Backend extends H2Backend {
     private static final String HEADER_VERSION = "version";
 
     private final MVStore store;
+    private final Compaction compaction;
+    /**
+     * Runs {@link #compactStep} now and then; only for a store in a file. The file is this process's alone (H2 locks
+     * it), so its housekeeping is too.
+     */
+    private final @Nullable ScheduledExecutorService compactor;
 
     /** One writer applies its command at a time. */
     private final ReentrantLock writers = new ReentrantLock();
@@ -93,11 +105,38 @@ final class DurableH2Backend extends H2Backend {
     /** Set by the first database opened, which the superclass's constructor may do before this class's fields are. */
     private @Nullable LongAdder examined;
 
-    private int commitsSinceCompaction;
+    /** Compaction steps taken and the longest, for the storage benchmark and tests; written under {@link #writers}. */
+    private volatile long compactionSteps;
 
-    private DurableH2Backend(MVStore store) {
+    private volatile long longestCompactionStepNanos;
+
+    private volatile long compactionNanos;
+
+    private volatile long rewriteNanos;
+
+    private volatile long moveNanos;
+
+    /** Only the compactor's thread uses it. */
+    private int stepsPostponed;
+
+    private DurableH2Backend(MVStore store, Compaction compaction) {
         super(store);
         this.store = store;
+        this.compaction = compaction;
+        if (store.getFileStore() == null) {
+            compactor = null;
+        } else {
+            compactor = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "embedded-store-compactor");
+                thread.setDaemon(true);
+                return thread;
+            });
+            compactor.scheduleWithFixedDelay(
+                    this::compactStepSafely,
+                    compaction.firstStepAfter().toMillis(),
+                    compaction.pause().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -105,11 +144,17 @@ final class DurableH2Backend extends H2Backend {
      * back to the newest complete set of chunks it can find, down to an empty store.
      */
     static DurableH2Backend openFile(String fileName) {
+        return openFile(fileName, Compaction.DEFAULT);
+    }
+
+    static DurableH2Backend openFile(String fileName, Compaction compaction) {
         MVStore store = new MVStore.Builder()
                 .fileName(fileName)
                 .autoCommitDisabled()
                 .cacheSize(CACHE_MB)
                 .pageSplitSize(PAGE_SPLIT_BYTES)
+                // LZF, per page: pages written before without it are read as they are
+                .compress()
                 .open();
         try {
             refuseIfVersionsAreMissing(store);
@@ -123,7 +168,7 @@ final class DurableH2Backend extends H2Backend {
             // event-log benchmark its data directory peaked at 463 MB instead of 180-188 MB (BENCHMARKS.md).
             store.setRetentionTime(0);
             BsonDocuments.convert(store);
-            DurableH2Backend backend = new DurableH2Backend(store);
+            DurableH2Backend backend = new DurableH2Backend(store, compaction);
             // opening may have copied indexes written by an earlier version into key order (EmbeddedDatabase)
             store.commit();
             store.sync();
@@ -135,7 +180,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend memory() {
-        return new DurableH2Backend(new MVStore.Builder().open());
+        return new DurableH2Backend(new MVStore.Builder().open(), Compaction.DEFAULT);
     }
 
     /**
@@ -244,34 +289,90 @@ final class DurableH2Backend extends H2Backend {
             rollBack(group, new Failure(e, true));
             return;
         }
+        open = null;
+        visibility.unlockWrite(group.stamp);
+        group.resolve(null);
+    }
+
+    private void compactStepSafely() {
         try {
-            if (++commitsSinceCompaction >= COMMITS_BETWEEN_COMPACTIONS) {
-                commitsSinceCompaction = 0;
-                compact();
-            }
-        } finally {
-            open = null;
-            visibility.unlockWrite(group.stamp);
-            group.resolve(null);
+            compactStep();
+        } catch (Throwable e) {
+            // the executor would drop the schedule on an exception; the next step tries again
+            log.warn("a compaction step of the embedded store failed", e);
         }
     }
 
-    /** Rewrites the emptiest chunks; the group before is on the disk already, so a failure only undoes the rewrite. */
-    private void compact() {
-        long before = store.getCurrentVersion();
+    /**
+     * One small step of compaction, holding off writers and readers for its length:
+     * rewrites the live pages of the emptiest chunks, at most {@link Compaction#rewriteBytes} of them, into a new chunk
+     * so that the old ones are freed, then moves at most {@link Compaction#moveBytes} of chunks from the end of the
+     * file into free space nearer its start and cuts the file after the last chunk. Commits made during writes free
+     * whole chunks at once, but a chunk that keeps one live page (a document never written again: most of the log)
+     * stays, so without this the file holds about three times its live data. Each step is committed and forced like a
+     * write; a step that fails is rolled back to the version before it, which every acknowledged write is part of.
+     */
+    void compactStep() {
+        // a step waits for a moment without writes, but not for ever: under a steady stream of writes it would never
+        // come, and the file would keep the garbage of every commit
+        if (!writers.tryLock()) {
+            if (++stepsPostponed < compaction.postponements()) {
+                return;
+            }
+            writers.lock();
+        }
+        stepsPostponed = 0;
         try {
-            if (store.getFileStore() != null && store.compact(TARGET_FILL_RATE_PERCENT, 16 * 1024 * 1024)) {
-                store.commit();
-                store.sync();
+            if (closedBy != null || store.isClosed()) {
+                return;
             }
-        } catch (Throwable e) {
-            log.warn("compacting the embedded store failed; undoing it", e);
+            Group group = open;
+            if (group != null) {
+                // the last writers of a group left its commit to whoever came next: this step
+                commit(group);
+                if (closedBy != null) {
+                    return;
+                }
+            }
+            FileStore<?> file = store.getFileStore();
+            if (file == null || file.size() < compaction.minimumFileBytes()) {
+                return;
+            }
+            long started = System.nanoTime();
+            long before = store.getCurrentVersion();
+            // readers too: a step frees chunks at once (retention time 0), and a reader may be traversing them
+            long stamp = visibility.writeLock();
             try {
-                store.rollbackTo(before);
-                store.sync();
-            } catch (Throwable again) {
-                refuseEveryCommand(e, again);
+                if (file.getChunksFillRate() < compaction.chunksFillRate()
+                        && store.compact(compaction.chunksFillRate(), compaction.rewriteBytes())) {
+                    store.commit();
+                    store.sync();
+                }
+                long rewritten = System.nanoTime();
+                rewriteNanos += rewritten - started;
+                if (file instanceof RandomAccessStore randomAccess
+                        && randomAccess.getFillRate() < compaction.fileFillRate()) {
+                    // forces the file before it overwrites a moved chunk's old place, and after
+                    randomAccess.compactMoveChunks(compaction.fileFillRate(), compaction.moveBytes(), store);
+                }
+                moveNanos += System.nanoTime() - rewritten;
+            } catch (Throwable e) {
+                log.warn("compacting the embedded store failed; undoing it", e);
+                try {
+                    store.rollbackTo(before);
+                    store.sync();
+                } catch (Throwable again) {
+                    refuseEveryCommand(e, again);
+                }
+            } finally {
+                visibility.unlockWrite(stamp);
             }
+            long took = System.nanoTime() - started;
+            compactionSteps++;
+            compactionNanos += took;
+            longestCompactionStepNanos = Math.max(longestCompactionStepNanos, took);
+        } finally {
+            writers.unlock();
         }
     }
 
@@ -341,6 +442,36 @@ final class DurableH2Backend extends H2Backend {
         return commits;
     }
 
+    /**
+     * H2's figures about the store (its chunks, their fill rate, the page cache), for the storage benchmark; empty in
+     * memory.
+     */
+    Map<String, String> statistics() {
+        Map<String, String> figures = new TreeMap<>();
+        long stamp = visibility.readLock();
+        try {
+            FileStore<?> file = store.getFileStore();
+            if (file != null && !store.isClosed()) {
+                file.populateInfo(figures::put);
+                figures.put("fillRate", String.valueOf(file.getFillRate()));
+                figures.put("chunksFillRate", String.valueOf(file.getChunksFillRate()));
+                figures.put("fileSize", String.valueOf(file.size()));
+                figures.put("cacheSizeUsedMB", String.valueOf(store.getCacheSizeUsed()));
+                figures.put("commits", String.valueOf(commits));
+                figures.put("compactionSteps", String.valueOf(compactionSteps));
+                figures.put("compactionMs", String.valueOf(compactionNanos / 1_000_000));
+                figures.put("compactionRewriteMs", String.valueOf(rewriteNanos / 1_000_000));
+                figures.put("compactionMoveMs", String.valueOf(moveNanos / 1_000_000));
+                figures.put(
+                        "longestCompactionStepMs",
+                        String.format(Locale.ROOT, "%.1f", longestCompactionStepNanos / 1e6));
+            }
+        } finally {
+            visibility.unlockRead(stamp);
+        }
+        return figures;
+    }
+
     /** Documents read to match a query, update or delete filter since start, for tests. */
     long documentsExamined() {
         LongAdder counter = examined;
@@ -362,6 +493,11 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
+        if (compactor != null) {
+            // not shutdownNow: an interrupt during a file operation would close H2's file channel; a step under way
+            // ends before the writers lock below is granted
+            compactor.shutdown();
+        }
         writers.lock();
         try {
             Group group = open;
@@ -424,6 +560,27 @@ final class DurableH2Backend extends H2Backend {
             }
             return failure;
         }
+    }
+
+    /**
+     * How the store compacts itself: a step {@code firstStepAfter} opening (not to delay the first reads), then every
+     * {@code pause}, once the file has reached {@code minimumFileBytes} (smaller files are not worth the forces),
+     * rewriting chunks while less than {@code chunksFillRate} percent of their bytes are live and moving chunks while
+     * less than {@code fileFillRate} percent of the file is in chunks. A step finding a writer at work is postponed,
+     * at most {@code postponements} times in a row.
+     */
+    record Compaction(
+            Duration firstStepAfter,
+            Duration pause,
+            int postponements,
+            long minimumFileBytes,
+            int chunksFillRate,
+            int rewriteBytes,
+            int fileFillRate,
+            int moveBytes) {
+
+        static final Compaction DEFAULT = new Compaction(
+                Duration.ofSeconds(5), Duration.ofMillis(50), 3, 16L * 1024 * 1024, 80, 512 * 1024, 85, 1024 * 1024);
     }
 
     /** Why a group was rolled back: its commit or force failed, or one of its commands failed unexpectedly. */

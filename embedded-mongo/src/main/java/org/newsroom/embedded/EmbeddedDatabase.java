@@ -140,6 +140,11 @@ final class EmbeddedDatabase extends H2Database {
      */
     private static final ThreadLocal<Opening> CONSTRUCTING = new ThreadLocal<>();
 
+    /** Whether this thread is opening a database: its collections and indexes are read from the store. */
+    static boolean opening() {
+        return CONSTRUCTING.get() != null;
+    }
+
     static EmbeddedDatabase open(String databaseName, MVStore store, CursorRegistry cursors, LongAdder examined) {
         CONSTRUCTING.set(new Opening(store, examined));
         try {

@@ -2,6 +2,7 @@ package org.newsroom.embedded;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
 
@@ -20,12 +21,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     static final int COMMAND_THREADS = 32;
 
+    private final DurableH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path dataFile;
 
     private EmbeddedMongoServer(DurableH2Backend backend, Path dataFile, String host, int port) {
         this.dataFile = dataFile;
+        this.backend = backend;
         this.server = new MongoServer(backend);
         server.bind(new InetSocketAddress(host, port), 1, COMMAND_THREADS);
         this.address = server.getLocalAddress();
@@ -67,6 +70,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** The H2 file holding the data, or null when in memory. */
     public Path dataFile() {
         return dataFile;
+    }
+
+    /**
+     * H2's own figures about the data file (chunks, fill rates, page cache, commits), by H2's names; empty in memory.
+     * For the storage benchmark, not a stable contract.
+     */
+    public Map<String, String> storeStatistics() {
+        return backend.statistics();
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -38,6 +40,8 @@ final class IdLookupCollection extends H2Collection {
     private static final String AND = "$and";
 
     private final LongAdder examined;
+    /** The thread adding an index without reading the documents ({@link #addIndex}), if any. */
+    private volatile @Nullable Thread skipping;
 
     IdLookupCollection(
             MongoDatabase database,
@@ -87,6 +91,32 @@ final class IdLookupCollection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Adds an index without reading the collection when reading it cannot add anything: mongo-java-server reads every
+     * document into an index it finds empty, also when a database is opened, so each start read the whole of every
+     * collection with an empty sparse index (the event log's idempotency keys) or an index it does not keep (not
+     * unique: {@link EmptyIndex}), a cost growing with history. An index opened with its database is the persistent map
+     * committed together with the documents, so it is complete already; an {@link EmptyIndex} adds nothing.
+     */
+    @Override
+    public void addIndex(Index<Object> index) {
+        if (!(index instanceof EmptyIndex) && !EmbeddedDatabase.opening()) {
+            super.addIndex(index);
+            return;
+        }
+        skipping = Thread.currentThread();
+        try {
+            super.addIndex(index);
+        } finally {
+            skipping = null;
+        }
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return skipping == Thread.currentThread() ? Stream.empty() : super.streamAllDocumentsWithPosition();
     }
 
     /** Counts every document a filter is matched against, as MongoDB's {@code totalDocsExamined} does. */
