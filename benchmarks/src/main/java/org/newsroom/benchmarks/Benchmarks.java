@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Entry point of the whole suite: {@code java -jar benchmarks/target/benchmarks.jar}. Sizes can be changed with
- * {@code --name=value} (see {@link Options}); {@code --only=eventlog,aggregate,micro,app} runs a part. Writes
+ * {@code --name=value} (see {@link Options}); {@code --only=eventlog,aggregate,micro,app,lists} runs a part. Writes
  * {@code benchmarks/target/results.json} and {@code benchmarks/target/results.md}.
  */
 public final class Benchmarks {
@@ -53,6 +53,9 @@ public final class Benchmarks {
             }
             if (options.runs("storage")) {
                 new StorageBenchmark(options, results).run();
+            }
+            if (options.runs("lists")) {
+                new ListsBenchmark(options, results, launcher).run();
             }
         } finally {
             results.put("load_average_at_end", loadAverage());

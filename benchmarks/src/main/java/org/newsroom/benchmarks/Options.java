@@ -32,6 +32,8 @@ import java.util.Set;
  * @param out               where results.json and results.md go
  * @param appJvmArgs        extra JVM arguments of the forked application (for example a JFR recording)
  * @param storageEvents     one-event drafts written before the embedded store's size and open time are measured
+ * @param listArticles      the newsroom sizes (articles) at which every list is timed ({@code --list-articles=})
+ * @param listRequests      timed requests per list and size; the median is reported
  */
 record Options(
         int logSize,
@@ -54,9 +56,11 @@ record Options(
         Set<String> only,
         Path out,
         String appJvmArgs,
-        int storageEvents) {
+        int storageEvents,
+        int[] listArticles,
+        int listRequests) {
 
-    static final Set<String> PARTS = Set.of("eventlog", "aggregate", "micro", "app", "storage");
+    static final Set<String> PARTS = Set.of("eventlog", "aggregate", "micro", "app", "storage", "lists");
 
     static Options full() {
         return new Options(
@@ -80,7 +84,9 @@ record Options(
                 PARTS,
                 Path.of("benchmarks/target"),
                 "",
-                20_000);
+                20_000,
+                new int[] {1_000, 5_000},
+                25);
     }
 
     static Options tiny(Path out) {
@@ -105,7 +111,9 @@ record Options(
                 PARTS,
                 out,
                 "",
-                60);
+                60,
+                new int[] {24},
+                3);
     }
 
     boolean runs(String part) {
@@ -146,7 +154,15 @@ record Options(
                 given.containsKey("only") ? Set.of(given.get("only").split(",")) : base.only(),
                 Path.of(given.getOrDefault("out", base.out().toString())),
                 given.getOrDefault("app-jvm-args", base.appJvmArgs()),
-                integer(given, "storage-events", base.storageEvents()));
+                integer(given, "storage-events", base.storageEvents()),
+                given.containsKey("list-articles")
+                        ? Arrays.stream(given.get("list-articles")
+                                        .replace("_", "")
+                                        .split(","))
+                                .mapToInt(Integer::parseInt)
+                                .toArray()
+                        : base.listArticles(),
+                integer(given, "list-requests", base.listRequests()));
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {

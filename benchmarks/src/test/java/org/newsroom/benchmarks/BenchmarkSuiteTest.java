@@ -78,7 +78,12 @@ class BenchmarkSuiteTest {
             "storage_raw_kb_per_event",
             "storage_dir_kb_per_event",
             "storage_round10_vs_round2",
-            "storage_open_ms");
+            "storage_open_ms",
+            "lists_work_all_ms_24",
+            "lists_work_search_ms_24",
+            "lists_site_first_ms_24",
+            "lists_audit_search_ms_24",
+            "lists_ingest_all_ms_24");
 
     @Test
     void aTinyRunMeasuresEveryFigure(@TempDir Path out) throws Exception {
