@@ -220,7 +220,16 @@ export async function desk({ step, check, screenshot, signedIn, version, state, 
   });
 
   await step('desk: the work list keeps every filter in the URL, through a reload', async () => {
+    // leaving the killed article's editor must not ask anything: nothing can be edited there any more
+    const asked = [];
+    const record = (dialog) => { asked.push(dialog.message()); dialog.dismiss(); };
+    reporter.on('dialog', record);
     await reporter.goto('/ui/#/');
+    const workList = reporter.getByRole('heading', { name: 'Work list' });
+    await workList.waitFor().catch(() => {});
+    reporter.off('dialog', record);
+    check(asked.length === 0, `leaving the killed article asked: ${asked.join(' | ')}`);
+    await workList.waitFor();
     await reporter.getByLabel('State').selectOption('KILLED');
     await reporter.getByLabel('Search', { exact: true }).fill('Misrata');
     await reporter.waitForFunction(() => location.hash.includes('q=Misrata') && location.hash.includes('state=KILLED'));
