@@ -17,10 +17,7 @@ import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.newsroom.article.ArticleDrafted;
 import org.newsroom.article.ArticleId;
 import org.newsroom.article.ArticleRevised;
@@ -46,29 +43,12 @@ import com.mongodb.client.MongoDatabase;
  * Exports that carry checkpoints, and imports that trust them only as far as their signatures and roots go, on a log
  * whose checkpoints are signed and appended as the transparency log's signer does.
  */
-class CheckpointedExportIT {
+class CheckpointedExportIT extends ExportEnds {
 
     private static final String ORIGIN = "newsroom.example/log";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path directory;
-
     private final NoteSigner key = NoteSigner.generate(ORIGIN);
-    private EmbeddedLog source;
-    private EmbeddedLog target;
-
-    @BeforeEach
-    void open() {
-        source = new EmbeddedLog(directory.resolve("source"));
-        target = new EmbeddedLog(directory.resolve("target"));
-    }
-
-    @AfterEach
-    void close() {
-        source.close();
-        target.close();
-    }
 
     @Test
     void anExportCarriesTheLatestCheckpointAndOneSignedForExactlyItsSizeAndImportsUnderTheKey() throws IOException {

@@ -24,10 +24,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,29 +34,11 @@ import org.newsroom.article.ArticleRevised;
 import org.newsroom.eventlog.EventLogStorageEngine;
 
 /** Export under load and import into a fresh store, through the real driver against the embedded server. */
-class LogExportIT {
+class LogExportIT extends ExportEnds {
 
     private static final int WRITERS = 4;
     /** The files of these tests carry no checkpoint, unless a test signs one. */
     private static final CheckpointTrust UNSIGNED = CheckpointTrust.signedBy(List.of(), true);
-
-    @TempDir
-    Path directory;
-
-    private EmbeddedLog source;
-    private EmbeddedLog target;
-
-    @BeforeEach
-    void open() {
-        source = new EmbeddedLog(directory.resolve("source"));
-        target = new EmbeddedLog(directory.resolve("target"));
-    }
-
-    @AfterEach
-    void close() {
-        source.close();
-        target.close();
-    }
 
     @Test
     void anExportTakenWhileWritersRunImportsAsTheSameLogUpToItsSize() throws Exception {

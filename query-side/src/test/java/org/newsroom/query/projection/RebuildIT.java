@@ -75,15 +75,7 @@ class RebuildIT extends QuerySideIT {
             JsonNode started = http.post("/actuator/projections/" + name + "/rebuild", OPERATOR)
                     .json();
             assertThat(started.path("version").asInt()).isEqualTo(before.version() + 1);
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
-                            .json()
-                            .path("state")
-                            .asText()
-                            .matches("COMPLETED|FAILED"));
-            JsonNode progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
-                    .json();
+            JsonNode progress = finished(name);
             assertThat(progress.path("state").asText()).as(progress.toString()).isEqualTo("COMPLETED");
             assertThat(progress.path("done").asLong()).isGreaterThanOrEqualTo(head);
             assertThat(progress.path("total").asLong())
@@ -128,20 +120,24 @@ class RebuildIT extends QuerySideIT {
 
         for (String name : projections.names()) {
             http.post("/actuator/projections/" + name + "/rebuild", OPERATOR);
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
-                            .json()
-                            .path("state")
-                            .asText()
-                            .matches("COMPLETED|FAILED"));
-            JsonNode progress = http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
-                    .json();
+            JsonNode progress = finished(name);
             assertThat(progress.path("state").asText())
                     .as("%s: %s", name, progress)
                     .isEqualTo("COMPLETED");
             assertThat(progress.path("done").asLong()).isGreaterThanOrEqualTo(head);
         }
+    }
+
+    /** The rebuild of {@code name} once it has ended, completed or failed. */
+    private JsonNode finished(String name) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/actuator/projections/" + name + "/rebuild", OPERATOR)
+                        .json()
+                        .path("state")
+                        .asText()
+                        .matches("COMPLETED|FAILED"));
+        return http.get("/actuator/projections/" + name + "/rebuild", OPERATOR).json();
     }
 
     /**

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.newsroom.command.CommandSideApplication;
+import org.newsroom.command.CommandSideOverHttp;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.testing.ApiClient;
 import org.newsroom.testing.ApiResponse;
 import org.newsroom.testing.TempDirs;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,14 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The command side over real HTTP, on the embedded MongoDB with its H2 file in a fresh directory. Every IT extending
  * this class shares one application context (same configuration, so Spring's test context cache reuses it).
  */
-@SpringBootTest(
-        classes = CommandSideApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "newsroom.security.bcrypt-strength=4",
-            "spring.main.banner-mode=off",
-            "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"
-        })
+@CommandSideOverHttp
 abstract class CommandApiTestBase {
 
     private static final String DATA_DIR =

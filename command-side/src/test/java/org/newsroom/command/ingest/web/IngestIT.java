@@ -28,7 +28,7 @@ import org.newsroom.article.ArticleKilled;
 import org.newsroom.article.ArticleRevised;
 import org.newsroom.article.EmbargoSet;
 import org.newsroom.article.PhotoAttached;
-import org.newsroom.command.CommandSideApplication;
+import org.newsroom.command.CommandSideOverHttp;
 import org.newsroom.command.article.web.DeskSettings;
 import org.newsroom.command.dispatch.CommandSender;
 import org.newsroom.command.ingest.AgencyIngest;
@@ -39,7 +39,6 @@ import org.newsroom.testing.ApiClient;
 import org.newsroom.testing.ApiResponse;
 import org.newsroom.testing.TempDirs;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,14 +48,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Agency items over HTTP into articles, through the real command side on the embedded MongoDB. */
-@SpringBootTest(
-        classes = CommandSideApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "newsroom.security.bcrypt-strength=4",
-            "spring.main.banner-mode=off",
-            "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"
-        })
+@CommandSideOverHttp
 class IngestIT {
 
     private static final String DATA_DIR = TempDirs.create("newsroom-ingest").toString();

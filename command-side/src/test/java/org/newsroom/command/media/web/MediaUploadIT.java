@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.command.CommandSideApplication;
+import org.newsroom.command.CommandSideOverHttp;
 import org.newsroom.eventlog.EventLogStorageEngine;
 import org.newsroom.media.MediaUploaded;
 import org.newsroom.platform.mongo.BinaryStore;
@@ -24,7 +24,6 @@ import org.newsroom.testing.ApiResponse;
 import org.newsroom.testing.TempDirs;
 import org.newsroom.testing.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,14 +35,7 @@ import com.mongodb.client.MongoDatabase;
  * {@code POST /api/media} over real HTTP on the embedded MongoDB: real JPEG, PNG and WebP files become renditions in
  * GridFS and one event; hostile files are refused with a problem answer, and nothing is stored.
  */
-@SpringBootTest(
-        classes = CommandSideApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "newsroom.security.bcrypt-strength=4",
-            "spring.main.banner-mode=off",
-            "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"
-        })
+@CommandSideOverHttp
 class MediaUploadIT {
 
     private static final String DATA_DIR = TempDirs.create("newsroom-media").toString();
