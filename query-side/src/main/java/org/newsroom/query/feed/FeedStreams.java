@@ -110,7 +110,8 @@ public class FeedStreams implements SmartLifecycle {
         for (Subscriber subscriber : subscribers) {
             try {
                 subscriber.emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
+                // any failure ends that subscriber only: one escaping here would cancel the heartbeats of every stream
                 subscriber.gone(e);
             }
         }
