@@ -180,7 +180,13 @@ public class FeedStreams implements SmartLifecycle {
         void gone(Exception cause) {
             if (subscribers.remove(this)) {
                 log.debug("Stream subscriber gone after position {}: {}", sent, cause.toString());
-                emitter.complete();
+                try {
+                    emitter.complete();
+                } catch (RuntimeException alreadyEnded) {
+                    // the container ended the request when the connection failed; thrown from here, this escaped the
+                    // writer (into whichever thread ran it) or the heartbeat loop (cancelling every stream's heartbeat)
+                    log.debug("Stream subscriber's request already ended: {}", alreadyEnded.toString());
+                }
             }
         }
     }
